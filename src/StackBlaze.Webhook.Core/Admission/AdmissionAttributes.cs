@@ -1,0 +1,22 @@
+using System.Text.Json;
+
+namespace StackBlaze.Webhook.Admission;
+
+/// <summary>What a handler needs of an admission request, free of the wire format.</summary>
+/// <param name="Uid">The request's uid, for logs.</param>
+/// <param name="Group">The object's API group, "" for the core group.</param>
+/// <param name="Kind">The object's kind.</param>
+/// <param name="Operation">CREATE, UPDATE, DELETE or CONNECT.</param>
+/// <param name="Namespace">The request's namespace: pods made by controllers have none in their own metadata.</param>
+/// <param name="Name">The object's name, when it has one yet.</param>
+/// <param name="ObjectJson">The object as sent, when the operation has one.</param>
+/// <param name="DryRun">Whether nothing will be persisted; answers are the same either way.</param>
+public sealed record AdmissionAttributes(
+    string Uid,
+    string Group,
+    string Kind,
+    string Operation,
+    string Namespace,
+    string? Name,
+    JsonElement? ObjectJson,
+    bool DryRun);

@@ -1,0 +1,27 @@
+using StackBlaze.Webhook.Patches;
+
+namespace StackBlaze.Webhook.Admission;
+
+/// <summary>A handler's answer: allowed, perhaps with a patch and warnings, or refused with a code and message.</summary>
+public sealed record AdmissionOutcome(
+    bool Allowed,
+    IReadOnlyList<JsonPatchOperation> Patch,
+    IReadOnlyList<string> Warnings,
+    int? StatusCode,
+    string? Message)
+{
+    /// <summary>The code of a policy denial: the request is understood and refused.</summary>
+    public const int Forbidden = 403;
+
+    /// <summary>The code of a request whose object cannot be read as its kind.</summary>
+    public const int BadRequest = 400;
+
+    public static AdmissionOutcome Allow { get; } = new(true, [], [], null, null);
+
+    public static AdmissionOutcome Patched(IReadOnlyList<JsonPatchOperation> patch, IReadOnlyList<string> warnings) =>
+        new(true, patch, warnings, null, null);
+
+    public static AdmissionOutcome Deny(string message) => new(false, [], [], Forbidden, message);
+
+    public static AdmissionOutcome Invalid(string message) => new(false, [], [], BadRequest, message);
+}

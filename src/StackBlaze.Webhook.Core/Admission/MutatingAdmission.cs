@@ -1,0 +1,54 @@
+using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Conventions;
+using StackBlaze.Webhook.Injection;
+using StackBlaze.Webhook.Objects;
+using StackBlaze.Webhook.Workloads;
+
+namespace StackBlaze.Webhook.Admission;
+
+/// <summary>
+/// The mutating webhook's decisions: pods get their links' variables; workloads get their link
+/// annotations copied into the pod template, so that every pod they make carries them.
+/// </summary>
+public sealed class MutatingAdmission(IServiceCatalog catalog)
+{
+    public AdmissionOutcome Review(AdmissionAttributes request)
+    {
+        var kind = PodKinds.Find(request.Group, request.Kind);
+        if (kind is null || !AppliesTo(kind, request.Operation))
+        {
+            return AdmissionOutcome.Allow;
+        }
+        if (request.ObjectJson is not { } obj)
+        {
+            return AdmissionOutcome.Invalid($"the {request.Operation} request carries no object");
+        }
+
+        if (!kind.IsPod)
+        {
+            var propagation = TemplateAnnotationPropagator.Propagate(obj, kind, out var workloadError);
+            return propagation is null
+                ? AdmissionOutcome.Invalid($"the object cannot be read as a {kind.Kind}: {workloadError}")
+                : AdmissionOutcome.Patched(propagation, []);
+        }
+
+        var pod = ObjectShapeReader.ReadPod(obj, out var podError);
+        if (pod is null)
+        {
+            return AdmissionOutcome.Invalid($"the object cannot be read as a Pod: {podError}");
+        }
+        if (string.IsNullOrEmpty(request.Namespace))
+        {
+            return AdmissionOutcome.Invalid("the request names no namespace");
+        }
+
+        var injection = PodInjector.Inject(pod, "", request.Namespace, catalog);
+        return injection.IsDenied
+            ? AdmissionOutcome.Deny($"{StackBlazeAnnotations.Links}: {string.Join("; ", injection.Errors)}")
+            : AdmissionOutcome.Patched(injection.Patch, injection.Warnings);
+    }
+
+    // A pod's containers cannot change after creation; a workload's template can, and rolls its pods.
+    private static bool AppliesTo(PodKind kind, string operation) =>
+        operation == "CREATE" || (operation == "UPDATE" && !kind.IsPod);
+}

@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using k8s.Models;
+using StackBlaze.Webhook.Conventions;
+
+namespace StackBlaze.Webhook.Catalog;
+
+/// <summary>The lean projection of a Service that links are resolved against.</summary>
+public sealed record ServiceEntry(
+    string Namespace,
+    string Name,
+    ImmutableArray<ServicePortEntry> Ports,
+    string? EnvName = null,
+    string? CredentialsSecret = null,
+    string? Database = null)
+{
+    /// <summary>Projects a Service; <paramref name="defaultNamespace"/> stands in where the manifest names none.</summary>
+    public static ServiceEntry FromService(V1Service service, string defaultNamespace)
+    {
+        var annotations = service.Metadata?.Annotations;
+        var ports = service.Spec?.Ports?
+            .Select(p => new ServicePortEntry(NullIfEmpty(p.Name), p.Port, NullIfEmpty(p.AppProtocol)))
+            .ToImmutableArray() ?? [];
+        return new ServiceEntry(
+            NullIfEmpty(service.Metadata?.NamespaceProperty) ?? defaultNamespace,
+            service.Metadata?.Name ?? "",
+            ports,
+            Annotation(annotations, StackBlazeAnnotations.EnvName),
+            Annotation(annotations, StackBlazeAnnotations.CredentialsSecret),
+            Annotation(annotations, StackBlazeAnnotations.Database));
+    }
+
+    private static string? Annotation(IDictionary<string, string>? annotations, string key) =>
+        annotations is not null && annotations.TryGetValue(key, out var value) ? NullIfEmpty(value?.Trim()) : null;
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

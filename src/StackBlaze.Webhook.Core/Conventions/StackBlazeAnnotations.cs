@@ -1,0 +1,23 @@
+namespace StackBlaze.Webhook.Conventions;
+
+/// <summary>The annotation keys StackBlaze reads and writes.</summary>
+public static class StackBlazeAnnotations
+{
+    /// <summary>On a pod or workload: the services it calls, <c>[ENV_NAME=]service[:port], ...</c>.</summary>
+    public const string Links = "stackblaze.io/links";
+
+    /// <summary>On a pod or workload: <c>"false"</c> opts out of injection.</summary>
+    public const string Inject = "stackblaze.io/inject";
+
+    /// <summary>Written on a pod: the names injected, which also marks the pod as done.</summary>
+    public const string InjectedEnv = "stackblaze.io/injected-env";
+
+    /// <summary>On a Service: the variable name its links inject by default.</summary>
+    public const string EnvName = "stackblaze.io/env-name";
+
+    /// <summary>On a Service: a Secret with keys <c>username</c> and <c>password</c>.</summary>
+    public const string CredentialsSecret = "stackblaze.io/credentials-secret";
+
+    /// <summary>On a Service: the database name, the path of its URL.</summary>
+    public const string Database = "stackblaze.io/database";
+}

@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+
+namespace StackBlaze.Webhook.Injection;
+
+/// <summary>
+/// A variable a link injects: a plain value, or a reference to a Secret's key (credentials are
+/// never read, only referred to).
+/// </summary>
+/// <param name="Name">The variable's name.</param>
+/// <param name="Value">The value, when it is not a Secret reference.</param>
+/// <param name="SecretName">The Secret it refers to, for credentials.</param>
+/// <param name="SecretKey">The Secret's key, for credentials.</param>
+/// <param name="LinkText">The link entry it comes from, for messages.</param>
+public sealed record InjectedVariable(string Name, string? Value, string? SecretName, string? SecretKey, string LinkText)
+{
+    public static InjectedVariable Plain(string name, string value, string linkText) => new(name, value, null, null, linkText);
+
+    public static InjectedVariable FromSecret(string name, string secretName, string secretKey, string linkText) =>
+        new(name, null, secretName, secretKey, linkText);
+
+    /// <summary>The <c>EnvVar</c> as it goes into a container spec.</summary>
+    public JsonObject ToEnvVar() => SecretName is null
+        ? new JsonObject { ["name"] = Name, ["value"] = Value }
+        : new JsonObject
+        {
+            ["name"] = Name,
+            ["valueFrom"] = new JsonObject
+            {
+                ["secretKeyRef"] = new JsonObject { ["name"] = SecretName, ["key"] = SecretKey },
+            },
+        };
+}

@@ -1,0 +1,48 @@
+using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Links;
+using StackBlaze.Webhook.Resolution;
+
+namespace StackBlaze.Webhook.Injection;
+
+/// <summary>From a links annotation to the variables it injects: parse, resolve, name, check for clashes.</summary>
+public static class LinkPlanner
+{
+    public static LinkPlan Plan(string? annotation, string namespaceName, IServiceCatalog catalog)
+    {
+        var parsed = LinkGrammar.Parse(annotation);
+        var resolved = LinkResolver.Resolve(parsed.Entries, namespaceName, catalog);
+        var errors = new List<string>(parsed.Errors);
+        errors.AddRange(resolved.Errors);
+
+        var variables = new List<InjectedVariable>();
+        var byName = new Dictionary<string, (InjectedVariable Variable, ResolvedLink Link)>(StringComparer.Ordinal);
+        foreach (var link in resolved.Links)
+        {
+            foreach (var variable in LinkVariables.For(link))
+            {
+                if (byName.TryGetValue(variable.Name, out var first))
+                {
+                    errors.Add(Clash(variable.Name, first.Link, link));
+                    continue;
+                }
+                byName.Add(variable.Name, (variable, link));
+                variables.Add(variable);
+            }
+        }
+        return new LinkPlan(variables, errors);
+    }
+
+    private static string Clash(string name, ResolvedLink first, ResolvedLink second)
+    {
+        if (first.Entry.Text == second.Entry.Text)
+        {
+            return $"link \"{second.Entry.Text}\" is listed twice";
+        }
+        // Suggest a name for the link that did not choose its own.
+        var unnamed = second.Entry.EnvName is null ? second : first.Entry.EnvName is null ? first : null;
+        var fix = unnamed is null
+            ? "give them different names"
+            : $"name one explicitly, e.g. \"{EnvNames.ForService(unnamed.Service.Name)}={unnamed.Entry.Text}\"";
+        return $"links \"{first.Entry.Text}\" and \"{second.Entry.Text}\" would both set {name}; {fix}";
+    }
+}

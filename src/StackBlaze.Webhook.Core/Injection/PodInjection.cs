@@ -1,0 +1,21 @@
+using StackBlaze.Webhook.Patches;
+
+namespace StackBlaze.Webhook.Injection;
+
+/// <summary>What injection does to one pod or template: a patch and warnings, or the reasons it is denied.</summary>
+/// <param name="Patch">Operations against the object the shape was read from; empty when nothing changes.</param>
+/// <param name="Warnings">One per variable a container already set itself.</param>
+/// <param name="InjectedNames">The names injected into at least one container, in order.</param>
+/// <param name="Errors">Why the links cannot be injected; the pod must then be denied.</param>
+public sealed record PodInjection(
+    IReadOnlyList<JsonPatchOperation> Patch,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<string> InjectedNames,
+    IReadOnlyList<string> Errors)
+{
+    public static PodInjection Nothing { get; } = new([], [], [], []);
+
+    public static PodInjection Denied(IReadOnlyList<string> errors) => new([], [], [], errors);
+
+    public bool IsDenied => Errors.Count > 0;
+}

@@ -1,0 +1,14 @@
+using System.Collections.Frozen;
+
+namespace StackBlaze.Webhook.Objects;
+
+/// <summary>What the webhook needs of an object's metadata: whether it and its annotations exist, and ours.</summary>
+/// <param name="Exists">Whether <c>metadata</c> is present (a patch must not add below a missing parent).</param>
+/// <param name="HasAnnotations">Whether <c>metadata.annotations</c> is present.</param>
+/// <param name="Annotations">The <c>stackblaze.io/</c> annotations only: the rest is never read.</param>
+public sealed record MetadataShape(bool Exists, bool HasAnnotations, FrozenDictionary<string, string> Annotations)
+{
+    public static MetadataShape Missing { get; } = new(false, false, FrozenDictionary<string, string>.Empty);
+
+    public string? Annotation(string key) => Annotations.GetValueOrDefault(key);
+}

@@ -1,0 +1,154 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+
+namespace StackBlaze.Webhook.Objects;
+
+/// <summary>
+/// Reads the few fields the webhook needs straight from the JSON the API server sent,
+/// without binding whole objects: a 64 KB pod costs a walk, not a copy.
+/// </summary>
+public static class ObjectShapeReader
+{
+    private const string OurPrefix = "stackblaze.io/";
+
+    /// <summary>Reads <c>metadata</c> of <paramref name="obj"/>; null and a message when it is not shaped as Kubernetes shapes it.</summary>
+    public static MetadataShape? ReadMetadata(JsonElement obj, out string? error)
+    {
+        error = null;
+        if (!TryGetObject(obj, "metadata", "metadata", out var metadata, ref error))
+        {
+            return null;
+        }
+        if (metadata is not { } meta)
+        {
+            return MetadataShape.Missing;
+        }
+        if (!TryGetObject(meta, "annotations", "metadata.annotations", out var annotations, ref error))
+        {
+            return null;
+        }
+        if (annotations is not { } map)
+        {
+            return new MetadataShape(true, false, FrozenDictionary<string, string>.Empty);
+        }
+
+        Dictionary<string, string>? ours = null;
+        foreach (var property in map.EnumerateObject())
+        {
+            if (property.Value.ValueKind != JsonValueKind.String)
+            {
+                error = $"metadata.annotations[\"{property.Name}\"] is not a string";
+                return null;
+            }
+            if (property.Name.StartsWith(OurPrefix, StringComparison.Ordinal))
+            {
+                ours ??= new Dictionary<string, string>(StringComparer.Ordinal);
+                ours[property.Name] = property.Value.GetString()!;
+            }
+        }
+        return new MetadataShape(true, true, ours?.ToFrozenDictionary(StringComparer.Ordinal) ?? FrozenDictionary<string, string>.Empty);
+    }
+
+    /// <summary>Reads a pod (or pod template): its metadata and its containers' env names.</summary>
+    public static PodShape? ReadPod(JsonElement pod, out string? error)
+    {
+        error = null;
+        if (pod.ValueKind != JsonValueKind.Object)
+        {
+            error = "the object is not a JSON object";
+            return null;
+        }
+        var metadata = ReadMetadata(pod, out error);
+        if (metadata is null)
+        {
+            return null;
+        }
+        if (!TryGetObject(pod, "spec", "spec", out var spec, ref error))
+        {
+            return null;
+        }
+        if (spec is not { } podSpec)
+        {
+            error = "spec is missing";
+            return null;
+        }
+        var containers = ReadContainers(podSpec, "containers", ref error);
+        var initContainers = ReadContainers(podSpec, "initContainers", ref error);
+        if (containers is null || initContainers is null)
+        {
+            return null;
+        }
+        if (containers.Count == 0)
+        {
+            error = "spec.containers is missing or empty";
+            return null;
+        }
+        return new PodShape(metadata, containers, initContainers);
+    }
+
+    private static List<ContainerShape>? ReadContainers(JsonElement spec, string field, ref string? error)
+    {
+        if (!spec.TryGetProperty(field, out var list) || list.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+        if (list.ValueKind != JsonValueKind.Array)
+        {
+            error = $"spec.{field} is not an array";
+            return null;
+        }
+
+        var containers = new List<ContainerShape>(list.GetArrayLength());
+        foreach (var container in list.EnumerateArray())
+        {
+            var where = $"spec.{field}[{containers.Count}]";
+            if (container.ValueKind != JsonValueKind.Object)
+            {
+                error = $"{where} is not an object";
+                return null;
+            }
+            var name = container.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "";
+            var envNames = new HashSet<string>(StringComparer.Ordinal);
+            int? envCount = null;
+            if (container.TryGetProperty("env", out var env) && env.ValueKind != JsonValueKind.Null)
+            {
+                if (env.ValueKind != JsonValueKind.Array)
+                {
+                    error = $"{where}.env is not an array";
+                    return null;
+                }
+                envCount = env.GetArrayLength();
+                foreach (var variable in env.EnumerateArray())
+                {
+                    if (variable.ValueKind != JsonValueKind.Object
+                        || !variable.TryGetProperty("name", out var varName)
+                        || varName.ValueKind != JsonValueKind.String)
+                    {
+                        error = $"{where}.env has an entry without a name";
+                        return null;
+                    }
+                    envNames.Add(varName.GetString()!);
+                }
+            }
+            containers.Add(new ContainerShape(name, envCount, envNames));
+        }
+        return containers;
+    }
+
+    /// <summary>False (with a message) when the field is present but not an object; true with null when absent.</summary>
+    private static bool TryGetObject(JsonElement parent, string field, string path, out JsonElement? value, ref string? error)
+    {
+        value = null;
+        if (!parent.TryGetProperty(field, out var found) || found.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+        if (found.ValueKind != JsonValueKind.Object)
+        {
+            error = $"{path} is not an object";
+            return false;
+        }
+        value = found;
+        return true;
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+using StackBlaze.Webhook.Objects;
+
+namespace StackBlaze.Webhook.Patches;
+
+/// <summary>Adds annotations, creating <c>metadata</c> or <c>metadata.annotations</c> when they are missing.</summary>
+public static class AnnotationPatch
+{
+    /// <param name="metadata">The metadata as it stands before the patch.</param>
+    /// <param name="basePath">Where the object that owns the metadata stands in the document.</param>
+    /// <param name="annotations">The annotations to add, in order.</param>
+    public static IEnumerable<JsonPatchOperation> Add(MetadataShape metadata, string basePath, IReadOnlyList<KeyValuePair<string, string>> annotations)
+    {
+        var metadataPointer = $"{basePath}/metadata";
+        var annotationsPointer = $"{metadataPointer}/annotations";
+        if (!metadata.Exists)
+        {
+            return [JsonPatchOperation.Add(metadataPointer, new JsonObject { ["annotations"] = ToObject(annotations) })];
+        }
+        if (!metadata.HasAnnotations)
+        {
+            return [JsonPatchOperation.Add(annotationsPointer, ToObject(annotations))];
+        }
+        return annotations.Select(a => JsonPatchOperation.Add(JsonPointer.Append(annotationsPointer, a.Key), a.Value));
+    }
+
+    private static JsonObject ToObject(IReadOnlyList<KeyValuePair<string, string>> annotations) =>
+        new(annotations.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)a.Value)));
+}

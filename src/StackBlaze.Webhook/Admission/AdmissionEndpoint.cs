@@ -1,0 +1,71 @@
+using System.Text.Json;
+using StackBlaze.Webhook.Logging;
+
+namespace StackBlaze.Webhook.Admission;
+
+/// <summary>Reads an AdmissionReview, has the domain decide, and answers; the same for every webhook path.</summary>
+internal sealed class AdmissionEndpoint(ILogger<AdmissionEndpoint> logger)
+{
+    public async Task HandleAsync(HttpContext http, Func<AdmissionAttributes, AdmissionOutcome> review)
+    {
+        AdmissionReview? incoming;
+        try
+        {
+            incoming = await JsonSerializer.DeserializeAsync(http.Request.Body, AdmissionJsonContext.Default.AdmissionReview, http.RequestAborted);
+        }
+        catch (JsonException e)
+        {
+            await HttpAnswers.WriteErrorAsync(http, StatusCodes.Status400BadRequest, $"not a valid AdmissionReview: {e.Message}");
+            return;
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's own verdicts on the body, such as 413 past the size limit.
+            await HttpAnswers.WriteErrorAsync(http, e.StatusCode, e.Message);
+            return;
+        }
+
+        var attributes = AdmissionReviewMapper.ToAttributes(incoming, out var error);
+        if (attributes is null)
+        {
+            await HttpAnswers.WriteErrorAsync(http, StatusCodes.Status400BadRequest, error!);
+            return;
+        }
+
+        var outcome = Decide(review, attributes);
+        Log(http.Request.Path.Value, attributes, outcome);
+        await HttpAnswers.WriteReviewAsync(http, AdmissionReviewMapper.ToReview(attributes.Uid, outcome));
+    }
+
+    /// <summary>
+    /// A fault of ours denies the request rather than letting a pod start without its variables;
+    /// the controller that made the pod retries it.
+    /// </summary>
+    private AdmissionOutcome Decide(Func<AdmissionAttributes, AdmissionOutcome> review, AdmissionAttributes attributes)
+    {
+        try
+        {
+            return review(attributes);
+        }
+#pragma warning disable CA1031 // Any fault must become an answer, never a dropped request.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            WebhookLog.ReviewFailed(logger, e, attributes.Namespace, attributes.Kind, attributes.Name, attributes.Uid);
+            return new AdmissionOutcome(false, [], [], StatusCodes.Status500InternalServerError,
+                $"the StackBlaze webhook failed on this request (uid {attributes.Uid}); see its logs");
+        }
+    }
+
+    private void Log(string? path, AdmissionAttributes attributes, AdmissionOutcome outcome)
+    {
+        if (!outcome.Allowed)
+        {
+            WebhookLog.Denied(logger, path, attributes.Namespace, attributes.Kind, attributes.Name, attributes.Uid, outcome.Message);
+        }
+        foreach (var warning in outcome.Warnings)
+        {
+            WebhookLog.Warned(logger, path, attributes.Namespace, attributes.Kind, attributes.Name, attributes.Uid, warning);
+        }
+    }
+}

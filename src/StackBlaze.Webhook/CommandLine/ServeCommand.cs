@@ -1,0 +1,67 @@
+using StackBlaze.Webhook.Logging;
+using StackBlaze.Webhook.Manifests;
+using StackBlaze.Webhook.Server;
+
+namespace StackBlaze.Webhook.CommandLine;
+
+/// <summary><c>serve</c>: the admission webhook over HTTPS.</summary>
+internal static class ServeCommand
+{
+    public const string Usage = "stackblaze-webhook serve --catalog PATH [--urls https://HOST:PORT] [--tls-cert FILE --tls-key FILE] [-n NAMESPACE]";
+
+    private static readonly Dictionary<string, string?> Options = new()
+    {
+        ["urls"] = null,
+        ["tls-cert"] = null,
+        ["tls-key"] = null,
+        ["catalog"] = null,
+        ["namespace"] = "-n",
+    };
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        var options = ParseOptions(args);
+        var documents = ManifestReader.ReadAll([options.CatalogPath], TextReader.Null);
+        var catalog = ManifestCatalog.FromDocuments(documents, options.DefaultNamespace);
+
+        var devCaFile = options.TlsCertFile is null ? DevelopmentCertificate.DefaultCaFile : null;
+        using var certificate = devCaFile is null
+            ? ServingCertificate.Load(options.TlsCertFile!, options.TlsKeyFile!)
+            : DevelopmentCertificate.Create(devCaFile, TimeProvider.System);
+
+        await using var app = WebhookServer.Create(options, certificate, catalog);
+        await app.StartAsync();
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("StackBlaze.Webhook");
+        WebhookLog.CatalogLoaded(logger, options.CatalogPath, catalog.Count);
+        foreach (var address in app.Urls)
+        {
+            WebhookLog.Listening(logger, address);
+            if (devCaFile is not null)
+            {
+                WebhookLog.DevelopmentCertificate(logger, devCaFile, address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+            }
+        }
+        await app.WaitForShutdownAsync();
+        return Cli.ExitOk;
+    }
+
+    internal static ServeOptions ParseOptions(IReadOnlyList<string> args)
+    {
+        var parsed = new ParsedArguments(args, Options, new HashSet<string>());
+        var urlText = parsed.Value("urls") ?? ServeOptions.DefaultUrl;
+        if (!Uri.TryCreate(urlText, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new UsageException($"--urls must be https://HOST:PORT, not \"{urlText}\"");
+        }
+        var cert = parsed.Value("tls-cert");
+        var key = parsed.Value("tls-key");
+        if ((cert is null) != (key is null))
+        {
+            throw new UsageException("--tls-cert and --tls-key go together");
+        }
+        var catalog = parsed.Value("catalog")
+            ?? throw new UsageException("serve needs --catalog PATH (a YAML file or folder of manifests with the projects' Services)");
+        return new ServeOptions(url, cert, key, catalog, parsed.Value("namespace") ?? Cli.DefaultNamespace);
+    }
+}

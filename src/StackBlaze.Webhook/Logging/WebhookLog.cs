@@ -1,0 +1,29 @@
+namespace StackBlaze.Webhook.Logging;
+
+/// <summary>The server's log events, with stable ids and structured fields; never a Secret value or a whole object.</summary>
+internal static partial class WebhookLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+        Message = "Listening on {Url}")]
+    public static partial void Listening(ILogger logger, string url);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning,
+        Message = "No --tls-cert given: serving a development certificate for localhost and 127.0.0.1; its CA is {CaPath}. Try: curl --cacert {CaPath} {Url}/healthz")]
+    public static partial void DevelopmentCertificate(ILogger logger, string caPath, string url);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information,
+        Message = "Catalog loaded from {Path}: {ServiceCount} services")]
+    public static partial void CatalogLoaded(ILogger logger, string path, int serviceCount);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information,
+        Message = "{Path} denied {Kind} {Namespace}/{Name} (uid {Uid}): {Reason}")]
+    public static partial void Denied(ILogger logger, string? path, string @namespace, string kind, string? name, string uid, string? reason);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information,
+        Message = "{Path} warned on {Kind} {Namespace}/{Name} (uid {Uid}): {Warning}")]
+    public static partial void Warned(ILogger logger, string? path, string @namespace, string kind, string? name, string uid, string warning);
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Error,
+        Message = "Review of {Kind} {Namespace}/{Name} (uid {Uid}) failed; denied")]
+    public static partial void ReviewFailed(ILogger logger, Exception exception, string @namespace, string kind, string? name, string uid);
+}

@@ -1,0 +1,3 @@
+using StackBlaze.Webhook.CommandLine;
+
+return await Cli.RunAsync(args, Console.In, Console.Out, Console.Error);

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.WebUtilities;
+using StackBlaze.Webhook.Admission;
+using StackBlaze.Webhook.Catalog;
+
+namespace StackBlaze.Webhook.Server;
+
+/// <summary>The HTTPS server: Kestrel, the webhook paths, and the health probes. Nothing else.</summary>
+internal static class WebhookServer
+{
+    /// <summary>The API server's own limit on a request body.</summary>
+    public const long MaxRequestBodyBytes = 3 * 1024 * 1024;
+
+    public const string MutatePath = "/mutate";
+
+    public static WebApplication Create(ServeOptions options, X509Certificate2 certificate, IServiceCatalog catalog, Action<ILoggingBuilder>? logging = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        ConfigureLogging(builder.Logging);
+        logging?.Invoke(builder.Logging);
+        builder.Services.AddSingleton<AdmissionEndpoint>();
+        builder.Services.AddSingleton(new MutatingAdmission(catalog));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            Listen(kestrel, options.Url, https =>
+            {
+                https.ServerCertificate = certificate;
+                https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+            });
+        });
+
+        var app = builder.Build();
+        // 404 and 405 get a one-line reason like every other refusal.
+        app.UseStatusCodePages(context => HttpAnswers.WriteErrorAsync(
+            context.HttpContext,
+            context.HttpContext.Response.StatusCode,
+            $"{ReasonPhrases.GetReasonPhrase(context.HttpContext.Response.StatusCode)}: the webhook serves POST {MutatePath}, GET /healthz and GET /readyz"));
+
+        var endpoint = app.Services.GetRequiredService<AdmissionEndpoint>();
+        var mutating = app.Services.GetRequiredService<MutatingAdmission>();
+        app.MapPost(MutatePath, (HttpContext http) => endpoint.HandleAsync(http, mutating.Review));
+        app.MapGet("/healthz", () => "ok");
+        app.MapGet("/readyz", () => "ready");
+        return app;
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        // Machines read logs in clusters, people read them on terminals.
+        if (Console.IsOutputRedirected)
+        {
+            logging.AddJsonConsole(json => json.IncludeScopes = false);
+        }
+        else
+        {
+            logging.AddSimpleConsole(console => console.SingleLine = true);
+        }
+    }
+
+    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, Uri url, Action<Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions> https)
+    {
+        if (url.IsLoopback && url.HostNameType == UriHostNameType.Dns)
+        {
+            kestrel.ListenLocalhost(url.Port, listen => listen.UseHttps(https));
+            return;
+        }
+        var address = url.Host is "0.0.0.0" or "*" or "+" ? IPAddress.Any : IPAddress.Parse(url.Host.Trim('[', ']'));
+        kestrel.Listen(address, url.Port, listen => listen.UseHttps(https));
+    }
+}
