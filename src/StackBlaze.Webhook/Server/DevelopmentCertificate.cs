@@ -38,5 +38,6 @@ internal static class DevelopmentCertificate
         return issued.CopyWithPrivateKey(key);
     }
 
-    public static string DefaultCaFile => Path.Combine(Path.GetTempPath(), "stackblaze-webhook", "dev-ca.pem");
+    /// <summary>One file per process, so that two development servers never swap CAs under their clients.</summary>
+    public static string DefaultCaFile => Path.Combine(Path.GetTempPath(), "stackblaze-webhook", $"dev-ca-{Environment.ProcessId}.pem");
 }

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+
+namespace StackBlaze.Webhook.Tests.Support;
+
+/// <summary>Runs a program to completion and keeps what it printed.</summary>
+internal static class ProcessRunner
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    public static async Task<Result> RunAsync(string fileName, IEnumerable<string> arguments, string? stdin = null, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory ?? RepositoryPaths.Root,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+        }
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Runs the built <c>stackblaze-webhook</c> command, as a user would.</summary>
+    public static Task<Result> RunWebhookCommandAsync(IEnumerable<string> arguments, string? stdin = null) =>
+        RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "stackblaze-webhook.dll"), .. arguments], stdin);
+}

@@ -1,0 +1,73 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+
+namespace StackBlaze.Webhook.Tests.Support;
+
+/// <summary>A CA and a serving certificate for 127.0.0.1 and localhost, made with openssl as an operator would.</summary>
+internal sealed class TestCertificates : IDisposable
+{
+    private TestCertificates(string folder)
+    {
+        Folder = folder;
+    }
+
+    public string Folder { get; }
+
+    public string CaFile => Path.Combine(Folder, "ca.crt");
+
+    public string CertFile => Path.Combine(Folder, "tls.crt");
+
+    public string KeyFile => Path.Combine(Folder, "tls.key");
+
+    public static async Task<TestCertificates> CreateAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("stackblaze-certs-").FullName;
+        var certificates = new TestCertificates(folder);
+        await OpenSsl(folder, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+            "-keyout", "ca.key", "-out", "ca.crt", "-days", "2", "-subj", "/CN=stackblaze test CA",
+            "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
+        await OpenSsl(folder, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+            "-keyout", "tls.key", "-out", "tls.csr", "-subj", "/CN=localhost");
+        await File.WriteAllTextAsync(Path.Combine(folder, "san.ext"),
+            "subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n");
+        await OpenSsl(folder, "x509", "-req", "-in", "tls.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+            "-out", "tls.crt", "-days", "2", "-extfile", "san.ext");
+        return certificates;
+    }
+
+    /// <summary>An HttpClient that trusts this CA and nothing else, and checks the host name.</summary>
+    public HttpClient CreateTrustingClient(Uri baseAddress)
+    {
+        var ca = X509CertificateLoader.LoadCertificateFromFile(CaFile);
+        var handler = new SocketsHttpHandler
+        {
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+                {
+                    if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
+                    {
+                        return false;
+                    }
+                    using var chain = new X509Chain();
+                    chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                    chain.ChainPolicy.CustomTrustStore.Add(ca);
+                    chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                    return chain.Build(new X509Certificate2(certificate));
+                },
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = baseAddress };
+    }
+
+    public void Dispose() => Directory.Delete(Folder, recursive: true);
+
+    private static async Task OpenSsl(string folder, params string[] arguments)
+    {
+        var result = await ProcessRunner.RunAsync("openssl", arguments, workingDirectory: folder);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"openssl {string.Join(' ', arguments)} failed: {result.Stderr}");
+        }
+    }
+}
