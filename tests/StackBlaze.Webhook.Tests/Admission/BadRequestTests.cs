@@ -38,7 +38,11 @@ public sealed class BadRequestTests(WebhookServerFixture server) : IClassFixture
         var review = Reviews.Load("frontend-pod-create.json");
         review.PodAnnotations()["padding"] = new string('x', 3 * 1024 * 1024);
 
-        var answer = await _client.PostAsync("/mutate", review);
+        // Expect: 100-continue lets the server refuse before the body is sent, instead of racing the
+        // client's writes against the connection close that follows a 413.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/mutate") { Content = Reviews.Json(review.ToJsonString()) };
+        request.Headers.ExpectContinue = true;
+        var answer = await _client.SendAsync(request);
 
         answer.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
         await ShouldBeOneLineReason(answer, "too large");

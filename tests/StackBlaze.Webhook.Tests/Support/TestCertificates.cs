@@ -1,6 +1,3 @@
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
-
 namespace StackBlaze.Webhook.Tests.Support;
 
 /// <summary>A CA and a serving certificate for 127.0.0.1 and localhost, made with openssl as an operator would.</summary>
@@ -35,30 +32,8 @@ internal sealed class TestCertificates : IDisposable
         return certificates;
     }
 
-    /// <summary>An HttpClient that trusts this CA and nothing else, and checks the host name.</summary>
-    public HttpClient CreateTrustingClient(Uri baseAddress)
-    {
-        var ca = X509CertificateLoader.LoadCertificateFromFile(CaFile);
-        var handler = new SocketsHttpHandler
-        {
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-                {
-                    if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
-                    {
-                        return false;
-                    }
-                    using var chain = new X509Chain();
-                    chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-                    chain.ChainPolicy.CustomTrustStore.Add(ca);
-                    chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-                    return chain.Build(new X509Certificate2(certificate));
-                },
-            },
-        };
-        return new HttpClient(handler) { BaseAddress = baseAddress };
-    }
+    /// <summary>An HttpClient that trusts this CA and nothing else.</summary>
+    public HttpClient CreateTrustingClient(Uri baseAddress) => TrustingHttpClient.Create(CaFile, baseAddress);
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);
 

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace StackBlaze.Webhook.Tests.Support;
+
+/// <summary><c>stackblaze-webhook serve</c> as its own process, stopped when disposed.</summary>
+internal sealed partial class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _lines = [];
+
+    private ServerProcess(Process process)
+    {
+        _process = process;
+    }
+
+    public IReadOnlyList<string> Lines { get { lock (_lines) { return [.. _lines]; } } }
+
+    public static ServerProcess Start(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepositoryPaths.Root,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "stackblaze-webhook.dll"));
+        start.ArgumentList.Add("serve");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        var server = new ServerProcess(Process.Start(start)!);
+        server._process.OutputDataReceived += (_, e) => server.Keep(e.Data);
+        server._process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
+        server._process.BeginOutputReadLine();
+        server._process.BeginErrorReadLine();
+        return server;
+    }
+
+    /// <summary>Waits for the log line that says where it listens, and returns that address.</summary>
+    public async Task<Uri> WaitForListeningAsync() => new((await WaitForLineAsync(ListeningPattern())).Groups[1].Value);
+
+    /// <summary>Waits for a log line that matches, and returns the match.</summary>
+    public async Task<Match> WaitForLineAsync(Regex pattern)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!timeout.IsCancellationRequested && !_process.HasExited)
+        {
+            var match = Lines.Select(line => pattern.Match(line)).FirstOrDefault(m => m.Success);
+            if (match is not null)
+            {
+                return match;
+            }
+            await Task.Delay(50);
+        }
+        throw new InvalidOperationException($"no line matched {pattern} in: " + string.Join('\n', Lines));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_lines)
+            {
+                _lines.Add(line);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"Listening on (https://[0-9.]+:[0-9]+)")]
+    private static partial Regex ListeningPattern();
+}
