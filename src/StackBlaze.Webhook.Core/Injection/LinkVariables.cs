@@ -1,9 +1,13 @@
+using System.Globalization;
 using StackBlaze.Webhook.Links;
 using StackBlaze.Webhook.Resolution;
 
 namespace StackBlaze.Webhook.Injection;
 
-/// <summary>The variables one resolved link injects, in the order they must stand in <c>env</c>.</summary>
+/// <summary>
+/// The variables one resolved link injects, in the order they must stand in <c>env</c>; the
+/// variable's name chooses the form of its value (<see cref="AddressForms"/>).
+/// </summary>
 public static class LinkVariables
 {
     public const string UsernameKey = "username";
@@ -11,16 +15,27 @@ public static class LinkVariables
 
     public static IReadOnlyList<InjectedVariable> For(ResolvedLink link)
     {
-        var host = $"{link.Service.Name}.internal:{link.Port.Port}";
-        var path = link.Service.Database is { } database ? "/" + database.TrimStart('/') : "";
+        var host = $"{link.Service.Name}.internal";
+        var port = link.Port.Port.ToString(CultureInfo.InvariantCulture);
         var text = link.Entry.Text;
 
-        if (link.Service.CredentialsSecret is not { } secret)
+        switch (AddressForms.Of(link.EnvName))
         {
-            return [InjectedVariable.Plain(link.EnvName, $"{link.Scheme}://{host}{path}", text)];
+            case AddressForm.HostPort:
+                return [InjectedVariable.Plain(link.EnvName, $"{host}:{port}", text)];
+            case AddressForm.Host:
+                return [InjectedVariable.Plain(link.EnvName, host, text)];
+            case AddressForm.Port:
+                return [InjectedVariable.Plain(link.EnvName, port, text)];
         }
 
-        // Credentials come first: Kubernetes expands $(NAME) only for variables defined earlier.
+        var path = link.Service.Database is { } database ? "/" + database.TrimStart('/') : "";
+        if (link.Service.CredentialsSecret is not { } secret)
+        {
+            return [InjectedVariable.Plain(link.EnvName, $"{link.Scheme}://{host}:{port}{path}", text)];
+        }
+
+        // Credentials come only with the URL form, and first: Kubernetes expands $(NAME) only for variables defined earlier.
         var stem = EnvNames.CredentialBase(link.EnvName);
         var user = $"{stem}_USER";
         var password = $"{stem}_PASSWORD";
@@ -28,7 +43,7 @@ public static class LinkVariables
         [
             InjectedVariable.FromSecret(user, secret, UsernameKey, text),
             InjectedVariable.FromSecret(password, secret, PasswordKey, text),
-            InjectedVariable.Plain(link.EnvName, $"{link.Scheme}://$({user}):$({password})@{host}{path}", text),
+            InjectedVariable.Plain(link.EnvName, $"{link.Scheme}://$({user}):$({password})@{host}:{port}{path}", text),
         ];
     }
 }

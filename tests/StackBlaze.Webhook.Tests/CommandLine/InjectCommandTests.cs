@@ -38,6 +38,23 @@ public sealed class InjectCommandTests
     }
 
     [Fact]
+    public async Task Grpc_app_keeps_its_addr_variables_now_filled_from_links()
+    {
+        var result = await ProcessRunner.RunWebhookCommandAsync(["inject", "-f", "deploy/examples/boutique"]);
+
+        result.ExitCode.Should().Be(0, result.Stderr);
+        Deployment(result.Stdout, "frontend").Spec.Template.Spec.Containers.Single().Env.Select(Describe).Should().Equal(
+            "PRODUCT_CATALOG_SERVICE_ADDR=productcatalogservice.internal:3550",
+            "CURRENCY_SERVICE_ADDR=currencyservice.internal:7000",
+            "CART_SERVICE_ADDR=cartservice.internal:7070",
+            "CHECKOUT_SERVICE_ADDR=checkoutservice.internal:5050",
+            "PORT=8080");
+        Deployment(result.Stdout, "cartservice").Spec.Template.Spec.Containers.Single().Env.Select(Describe).Should().Equal(
+            "REDIS_ADDR=redis-cart.internal:6379",
+            "PORT=7070");
+    }
+
+    [Fact]
     public async Task Objects_without_links_pass_through_unchanged()
     {
         var result = await ProcessRunner.RunWebhookCommandAsync(["inject", "-f", Path.Combine("deploy", "examples", "shop", "postgres.yaml")]);
