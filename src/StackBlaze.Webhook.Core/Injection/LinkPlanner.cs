@@ -38,11 +38,14 @@ public static class LinkPlanner
         {
             return $"link \"{second.Entry.Text}\" is listed twice";
         }
-        // Suggest a name for the link that did not choose its own.
-        var unnamed = second.Entry.EnvName is null ? second : first.Entry.EnvName is null ? first : null;
-        var fix = unnamed is null
-            ? "give them different names"
-            : $"name one explicitly, e.g. \"{EnvNames.ForService(unnamed.Service.Name)}={unnamed.Entry.Text}\"";
+        // Suggest a name for a link that did not choose its own, never the name they clash on.
+        ResolvedLink[] unnamed = [.. new[] { second, first }.Where(l => l.Entry.EnvName is null)];
+        var suggested = unnamed.FirstOrDefault(l => EnvNames.ForService(l.Service.Name) != name);
+        var fix = suggested is not null
+            ? $"name one explicitly, e.g. \"{EnvNames.ForService(suggested.Service.Name)}={suggested.Entry.Text}\""
+            : unnamed.Length > 0
+                ? $"name one explicitly, as \"NAME={unnamed[0].Entry.Text}\""
+                : "give them different names";
         return $"links \"{first.Entry.Text}\" and \"{second.Entry.Text}\" would both set {name}; {fix}";
     }
 }

@@ -15,6 +15,11 @@ public static class ObjectShapeReader
     public static MetadataShape? ReadMetadata(JsonElement obj, out string? error)
     {
         error = null;
+        if (obj.ValueKind != JsonValueKind.Object)
+        {
+            error = "the object is not a JSON object";
+            return null;
+        }
         if (!TryGetObject(obj, "metadata", "metadata", out var metadata, ref error))
         {
             return null;

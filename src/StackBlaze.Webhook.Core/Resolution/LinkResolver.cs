@@ -44,7 +44,7 @@ public static class LinkResolver
         }
 
         var scheme = Protocols.SchemeOf(port!);
-        if (service.EnvName is { } annotated && !EnvNames.IsValid(annotated))
+        if (entry.EnvName is null && service.EnvName is { } annotated && !EnvNames.IsValid(annotated))
         {
             return $"link \"{entry.Text}\": service \"{service.Name}\" has annotation {StackBlazeAnnotations.EnvName}: \"{annotated}\", "
                 + $"which is not a variable name ({EnvNames.Rule}); fix it or name the variable in the link";

@@ -1,0 +1,88 @@
+using StackBlaze.Webhook.Admission;
+using StackBlaze.Webhook.Conventions;
+using StackBlaze.Webhook.Tests.Support;
+using static StackBlaze.Webhook.Tests.Support.Reviews;
+
+namespace StackBlaze.Webhook.Tests.Admission;
+
+public class MutatingAdmissionPodTests
+{
+    private static readonly System.Text.Json.JsonElement Frontend = Json.Fixture("pod-init-and-two-containers.json");
+
+    [Fact]
+    public void Pod_create_is_allowed_with_the_injection_patch()
+    {
+        var outcome = Review(Pod(Frontend));
+
+        outcome.Allowed.Should().BeTrue();
+        outcome.StatusCode.Should().BeNull();
+        outcome.Patch.Should().NotBeEmpty();
+        outcome.Patch[^1].Path.Should().Be("/metadata/annotations/stackblaze.io~1injected-env");
+    }
+
+    [Fact]
+    public void Warnings_of_the_injection_are_passed_on()
+    {
+        var outcome = Review(Pod(Json.Fixture("pod-sets-api-url.json")));
+
+        outcome.Allowed.Should().BeTrue();
+        outcome.Warnings.Should().ContainSingle().Which.Should().Contain("sets API_URL itself");
+    }
+
+    [Theory]
+    [InlineData("UPDATE")]
+    [InlineData("DELETE")]
+    [InlineData("CONNECT")]
+    public void Pod_operations_other_than_create_are_allowed_untouched(string operation)
+    {
+        Review(Pod(Frontend, operation)).Should().Be(AdmissionOutcome.Allow);
+    }
+
+    [Fact]
+    public void Link_errors_deny_with_403_and_a_message_naming_the_annotation()
+    {
+        var pod = Pods.Element(Pods.Annotated((StackBlazeAnnotations.Links, "payments, Backend")));
+
+        var outcome = Review(Pod(pod));
+
+        outcome.Allowed.Should().BeFalse();
+        outcome.StatusCode.Should().Be(403);
+        outcome.Patch.Should().BeEmpty();
+        outcome.Message.Should().StartWith("stackblaze.io/links: ");
+        outcome.Message.Should().Be(
+            "stackblaze.io/links: link \"Backend\" is not of the form [ENV_NAME=]service[:port]: the service name must be a DNS label "
+            + "(lower-case letters, digits and '-', starting with a letter); "
+            + "link \"payments\": namespace \"shop\" has no service \"payments\" (it has backend, frontend, postgres)");
+    }
+
+    [Fact]
+    public void Object_that_cannot_be_read_as_a_pod_is_invalid_with_400()
+    {
+        var outcome = Review(Pod(Json.Parse("""{"metadata":{}}""")));
+
+        outcome.Should().Be(AdmissionOutcome.Invalid("the object cannot be read as a Pod: spec is missing"));
+        outcome.StatusCode.Should().Be(400);
+        outcome.Allowed.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Create_without_an_object_is_invalid()
+    {
+        Review(Pod(null)).Should().Be(AdmissionOutcome.Invalid("the CREATE request carries no object"));
+    }
+
+    [Fact]
+    public void Pod_request_without_a_namespace_is_invalid()
+    {
+        Review(Pod(Frontend, ns: "")).Should().Be(AdmissionOutcome.Invalid("the request names no namespace"));
+    }
+
+    [Fact]
+    public void Links_resolve_in_the_requests_namespace()
+    {
+        var outcome = Review(Pod(Frontend, ns: "elsewhere"));
+
+        outcome.StatusCode.Should().Be(403);
+        outcome.Message.Should().Contain("namespace \"elsewhere\" has no service \"backend\" (it has none)");
+    }
+}

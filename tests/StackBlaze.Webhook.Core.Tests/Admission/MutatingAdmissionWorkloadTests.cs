@@ -1,0 +1,68 @@
+using StackBlaze.Webhook.Admission;
+using StackBlaze.Webhook.Tests.Support;
+using static StackBlaze.Webhook.Tests.Support.Reviews;
+
+namespace StackBlaze.Webhook.Tests.Admission;
+
+public class MutatingAdmissionWorkloadTests
+{
+    private static readonly System.Text.Json.JsonElement Deployment = Json.Fixture("deployment-annotated.json");
+
+    [Theory]
+    [InlineData("CREATE")]
+    [InlineData("UPDATE")]
+    public void Workload_create_and_update_copy_the_annotations_into_the_template(string operation)
+    {
+        var outcome = Review(Of("apps", "Deployment", Deployment, operation));
+
+        outcome.Allowed.Should().BeTrue();
+        outcome.Patch.Select(op => op.Path).Should().Equal(
+            "/spec/template/metadata/annotations/stackblaze.io~1links",
+            "/spec/template/metadata/annotations/stackblaze.io~1inject");
+    }
+
+    [Fact]
+    public void Workload_delete_is_allowed_untouched()
+    {
+        Review(Of("apps", "Deployment", Deployment, "DELETE")).Should().Be(AdmissionOutcome.Allow);
+    }
+
+    [Fact]
+    public void Workload_links_are_not_resolved_so_a_broken_link_does_not_block_the_workload()
+    {
+        // Pods are denied at creation; the workload only carries the annotation to them.
+        var deployment = Json.FixtureNode("deployment-annotated.json");
+        deployment["metadata"]!["annotations"]!["stackblaze.io/links"] = "payments";
+
+        var outcome = Review(Of("apps", "Deployment", Pods.Element(deployment)));
+
+        outcome.Allowed.Should().BeTrue();
+        outcome.Patch.Should().HaveCount(2);
+    }
+
+    [Theory]
+    [InlineData("", "Service")]
+    [InlineData("", "ConfigMap")]
+    [InlineData("networking.k8s.io", "Ingress")]
+    public void Other_kinds_are_allowed_untouched(string group, string kind)
+    {
+        Review(Of(group, kind, Json.Parse("""{"metadata":{"annotations":{"stackblaze.io/links":"payments"}}}"""))).Should().Be(AdmissionOutcome.Allow);
+    }
+
+    [Fact]
+    public void Workload_that_cannot_be_read_is_invalid_with_400()
+    {
+        var outcome = Review(Of("batch", "CronJob", Json.Parse("""{"spec":{"jobTemplate":{}}}""")));
+
+        outcome.Should().Be(AdmissionOutcome.Invalid(
+            "the object cannot be read as a CronJob: spec.jobTemplate.spec.template is missing or not an object"));
+    }
+
+    [Fact]
+    public void Workload_object_that_is_not_a_json_object_is_invalid_with_400()
+    {
+        var outcome = Review(Of("apps", "Deployment", Json.Parse("""[]""")));
+
+        outcome.Should().Be(AdmissionOutcome.Invalid("the object cannot be read as a Deployment: the object is not a JSON object"));
+    }
+}

@@ -1,0 +1,80 @@
+using k8s.Models;
+using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Conventions;
+using static StackBlaze.Webhook.Tests.Support.Services;
+
+namespace StackBlaze.Webhook.Tests.Catalog;
+
+public class ServiceEntryTests
+{
+    [Fact]
+    public void Service_is_projected_with_ports_and_our_annotations()
+    {
+        var service = new V1Service
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = "postgres",
+                NamespaceProperty = "shop",
+                Annotations = new Dictionary<string, string>
+                {
+                    [StackBlazeAnnotations.CredentialsSecret] = "postgres-credentials",
+                    [StackBlazeAnnotations.Database] = " mydb ",
+                    [StackBlazeAnnotations.EnvName] = "PG_URL",
+                    ["unrelated"] = "x",
+                },
+            },
+            Spec = new V1ServiceSpec
+            {
+                Ports = [new V1ServicePort { Name = "postgres", Port = 5432, AppProtocol = "postgresql" }, new V1ServicePort { Port = 9187 }],
+            },
+        };
+
+        var entry = ServiceEntry.FromService(service, "default");
+
+        entry.Namespace.Should().Be("shop");
+        entry.Name.Should().Be("postgres");
+        entry.Ports.Should().Equal(Port(5432, "postgres", "postgresql"), Port(9187));
+        entry.CredentialsSecret.Should().Be("postgres-credentials");
+        entry.Database.Should().Be("mydb");
+        entry.EnvName.Should().Be("PG_URL");
+    }
+
+    [Fact]
+    public void Default_namespace_stands_in_where_the_service_names_none()
+    {
+        var service = new V1Service { Metadata = new V1ObjectMeta { Name = "backend", NamespaceProperty = "" } };
+
+        ServiceEntry.FromService(service, "shop").Namespace.Should().Be("shop");
+    }
+
+    [Fact]
+    public void Service_without_spec_or_annotations_has_no_ports_and_no_settings()
+    {
+        var entry = ServiceEntry.FromService(new V1Service { Metadata = new V1ObjectMeta { Name = "bare" } }, "shop");
+
+        entry.Ports.Should().BeEmpty();
+        entry.EnvName.Should().BeNull();
+        entry.CredentialsSecret.Should().BeNull();
+        entry.Database.Should().BeNull();
+    }
+
+    [Fact]
+    public void Empty_port_name_app_protocol_and_blank_annotations_count_as_absent()
+    {
+        var service = new V1Service
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = "api",
+                Annotations = new Dictionary<string, string> { [StackBlazeAnnotations.EnvName] = "  " },
+            },
+            Spec = new V1ServiceSpec { Ports = [new V1ServicePort { Name = "", Port = 80, AppProtocol = "" }] },
+        };
+
+        var entry = ServiceEntry.FromService(service, "shop");
+
+        entry.Ports.Should().Equal(Port(80));
+        entry.EnvName.Should().BeNull();
+    }
+}

@@ -1,0 +1,82 @@
+using StackBlaze.Webhook.Resolution;
+using static StackBlaze.Webhook.Tests.Support.Services;
+
+namespace StackBlaze.Webhook.Tests.Resolution;
+
+public class ProtocolsTests
+{
+    [Theory]
+    [InlineData("postgresql", "postgresql")]
+    [InlineData("kubernetes.io/h2c", "http")]
+    [InlineData("kubernetes.io/ws", "ws")]
+    [InlineData("HTTPS", "https")]
+    [InlineData("mongo", "mongodb")]
+    public void App_protocol_wins_over_port_name_and_number(string appProtocol, string expected)
+    {
+        Protocols.SchemeOf(Port(6379, "grpc-api", appProtocol)).Should().Be(expected);
+    }
+
+    [Fact]
+    public void App_protocol_that_is_not_a_scheme_falls_back_to_the_port_name()
+    {
+        Protocols.SchemeOf(Port(80, "redis", "example.com/not a scheme")).Should().Be("redis");
+    }
+
+    [Theory]
+    [InlineData("http-web", "http")]
+    [InlineData("http", "http")]
+    [InlineData("grpc-api", "grpc")]
+    [InlineData("grpc-web", "http")]
+    [InlineData("tcp-postgres", "tcp")]
+    [InlineData("redis", "redis")]
+    [InlineData("redis-cache", "redis")]
+    [InlineData("mongo", "mongodb")]
+    [InlineData("postgres", "postgresql")]
+    [InlineData("mysql", "mysql")]
+    [InlineData("amqp", "amqp")]
+    public void Port_name_prefix_gives_the_protocol_as_Istio_reads_it(string portName, string expected)
+    {
+        Protocols.SchemeOf(Port(5432, portName)).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData(5432, "postgresql")]
+    [InlineData(3306, "mysql")]
+    [InlineData(6379, "redis")]
+    [InlineData(27017, "mongodb")]
+    [InlineData(5672, "amqp")]
+    public void Well_known_port_gives_the_protocol_when_name_says_nothing(int port, string expected)
+    {
+        Protocols.SchemeOf(Port(port)).Should().Be(expected);
+        Protocols.SchemeOf(Port(port, "web")).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData(3000, null)]
+    [InlineData(8080, "web")]
+    [InlineData(9090, "-metrics")]
+    public void Anything_else_is_http(int port, string? name)
+    {
+        Protocols.SchemeOf(Port(port, name)).Should().Be("http");
+    }
+
+    [Theory]
+    [InlineData("postgresql", "DATABASE_URL")]
+    [InlineData("mysql", "DATABASE_URL")]
+    [InlineData("redis", "REDIS_URL")]
+    [InlineData("mongodb", "MONGODB_URL")]
+    [InlineData("amqp", "AMQP_URL")]
+    public void Data_protocols_have_a_default_variable_name(string scheme, string expected)
+    {
+        Protocols.DefaultEnvName(scheme).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("http")]
+    [InlineData("grpc")]
+    [InlineData("tcp")]
+    public void Other_protocols_have_no_default_variable_name(string scheme)
+    {
+        Protocols.DefaultEnvName(scheme).Should().BeNull();
+    }
+}

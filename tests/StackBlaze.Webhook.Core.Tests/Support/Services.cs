@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using StackBlaze.Webhook.Catalog;
+
+namespace StackBlaze.Webhook.Tests.Support;
+
+/// <summary>Service entries and catalogs for tests, all in one namespace unless told otherwise.</summary>
+internal static class Services
+{
+    public const string Namespace = "shop";
+
+    public static ServiceEntry With(string name, params ServicePortEntry[] ports) =>
+        new(Namespace, name, [.. ports]);
+
+    public static ServiceEntry Http(string name, int port = 3000) => With(name, Port(port));
+
+    public static ServicePortEntry Port(int port, string? name = null, string? appProtocol = null) => new(name, port, appProtocol);
+
+    /// <summary>The example project: backend names its variable API_URL, postgres has credentials and a database.</summary>
+    public static ServiceEntry Backend { get; } = Http("backend") with { EnvName = "API_URL" };
+
+    public static ServiceEntry Postgres { get; } = With("postgres", Port(5432, "postgres", "postgresql")) with
+    {
+        CredentialsSecret = "postgres-credentials",
+        Database = "mydb",
+    };
+
+    public static StaticServiceCatalog CatalogOf(params ServiceEntry[] services) => new(services);
+
+    public static StaticServiceCatalog Shop { get; } = CatalogOf(Backend, Postgres, Http("frontend", 80));
+
+    public static ImmutableArray<ServicePortEntry> Ports(params ServicePortEntry[] ports) => [.. ports];
+}
