@@ -22,9 +22,10 @@ internal static class KubectlPatch
             await File.WriteAllTextAsync(objectFile, original.ToJsonString());
             await File.WriteAllBytesAsync(patchFile, patchUtf8);
 
+            // kubectl hides managedFields unless asked; they are part of the object we compare.
             var start = new ProcessStartInfo(Kubectl)
             {
-                ArgumentList = { "patch", "--local", "-f", objectFile, "--type=json", "--patch-file", patchFile, "-o", "json" },
+                ArgumentList = { "patch", "--local", "-f", objectFile, "--type=json", "--patch-file", patchFile, "-o", "json", "--show-managed-fields" },
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
