@@ -12,6 +12,7 @@ public sealed class KubectlCrossCheckTests
         "Pods/large-realistic",
         "Pods/keys-with-slash-and-tilde",
         "Pods/with-env",
+        "Pods/with-init-containers",
         "Workloads/cronjob-template-without-metadata",
         "Workloads/statefulset-template-with-annotations");
 
