@@ -24,7 +24,7 @@ public sealed class PropagatedTemplateTests
             ["spec"] = template["spec"]!.DeepClone(),
         };
 
-        var outcome = Admit.Create(pod);
+        var outcome = Reviews.Create(pod);
         var patched = IndependentJsonPatch.Apply(pod, JsonPatchWriter.ToUtf8Bytes(outcome.Patch));
 
         patched["spec"]!["containers"]![0]!["env"]!.AsArray().Select(e => (string?)e!["name"])

@@ -17,7 +17,7 @@ public sealed class ReinvocationTests
         var run = PatchRun.Of(fixture);
         run.Outcome.Patch.Should().NotBeEmpty();
 
-        var again = Admit.Create(run.Independent);
+        var again = Reviews.Create(run.Independent);
 
         again.Allowed.Should().BeTrue();
         again.Patch.Should().BeEmpty();

@@ -28,10 +28,10 @@ public sealed class WorkloadPatchShapeTests
     [Fact]
     public void A_template_with_its_own_links_gets_no_patch()
     {
-        var deployment = FixtureFiles.Load("Workloads/deployment-template-without-annotations.json");
+        var deployment = Json.FixtureNode("Workloads/deployment-template-without-annotations.json");
         deployment["spec"]!["template"]!["metadata"]!["annotations"] = new JsonObject { ["stackblaze.io/links"] = "backend" };
 
-        var outcome = Admit.Create(deployment);
+        var outcome = Reviews.Create(deployment);
 
         outcome.Allowed.Should().BeTrue();
         outcome.Patch.Should().BeEmpty();

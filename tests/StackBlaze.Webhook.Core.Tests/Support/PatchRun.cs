@@ -13,8 +13,8 @@ internal sealed record PatchRun(JsonNode Original, AdmissionOutcome Outcome, byt
     /// <param name="fixture">Below Fixtures/, without ".json", e.g. "Pods/without-env".</param>
     public static PatchRun Of(string fixture)
     {
-        var original = FixtureFiles.Load($"{fixture}.json");
-        var outcome = Admit.Create(original.DeepClone());
+        var original = Json.FixtureNode($"{fixture}.json");
+        var outcome = Reviews.Create(original.DeepClone());
         outcome.Allowed.Should().BeTrue($"{fixture} is a valid object with valid links, but: {outcome.Message}");
 
         var patch = JsonPatchWriter.ToUtf8Bytes(outcome.Patch);
@@ -24,5 +24,5 @@ internal sealed record PatchRun(JsonNode Original, AdmissionOutcome Outcome, byt
         return new PatchRun(original, outcome, patch, independent, ours);
     }
 
-    public static JsonNode Expected(string fixture) => FixtureFiles.Load($"{fixture}.expected.json");
+    public static JsonNode Expected(string fixture) => Json.FixtureNode($"{fixture}.expected.json");
 }

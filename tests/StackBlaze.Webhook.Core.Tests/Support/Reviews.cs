@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using StackBlaze.Webhook.Admission;
 
 namespace StackBlaze.Webhook.Tests.Support;
@@ -13,4 +14,13 @@ internal static class Reviews
         new("uid-1", group, kind, operation, Services.Namespace, "x", obj, false);
 
     public static AdmissionOutcome Review(AdmissionAttributes request) => new MutatingAdmission(Services.Shop).Review(request);
+
+    /// <summary>Runs an object through the webhook's real decision path, as a CREATE of its own kind.</summary>
+    public static AdmissionOutcome Create(JsonNode obj)
+    {
+        var apiVersion = (string?)obj["apiVersion"] ?? "";
+        var slash = apiVersion.IndexOf('/', StringComparison.Ordinal);
+        var group = slash < 0 ? "" : apiVersion[..slash];
+        return Review(Of(group, (string?)obj["kind"] ?? "", JsonSerializer.SerializeToElement(obj)));
+    }
 }

@@ -15,8 +15,8 @@ internal static class Services
 
     public static ServicePortEntry Port(int port, string? name = null, string? appProtocol = null) => new(name, port, appProtocol);
 
-    /// <summary>The example project: backend names its variable API_URL, postgres has credentials and a database.</summary>
-    public static ServiceEntry Backend { get; } = Http("backend") with { EnvName = "API_URL" };
+    /// <summary>As deploy/examples/shop: backend names its variable API_URL, postgres has credentials and a database.</summary>
+    public static ServiceEntry Backend { get; } = With("backend", Port(3000, "http")) with { EnvName = "API_URL" };
 
     public static ServiceEntry Postgres { get; } = With("postgres", Port(5432, "postgres", "postgresql")) with
     {
@@ -26,7 +26,7 @@ internal static class Services
 
     public static StaticServiceCatalog CatalogOf(params ServiceEntry[] services) => new(services);
 
-    public static StaticServiceCatalog Shop { get; } = CatalogOf(Backend, Postgres, Http("frontend", 80));
+    public static StaticServiceCatalog Shop { get; } = CatalogOf(Backend, Postgres, With("frontend", Port(80, "http")));
 
     public static ImmutableArray<ServicePortEntry> Ports(params ServicePortEntry[] ports) => [.. ports];
 }
