@@ -15,24 +15,27 @@ public static class LinkPlanner
         errors.AddRange(resolved.Errors);
 
         var variables = new List<InjectedVariable>();
-        var byName = new Dictionary<string, (InjectedVariable Variable, ResolvedLink Link)>(StringComparer.Ordinal);
+        var owners = new Dictionary<string, ResolvedLink>(StringComparer.Ordinal);
         foreach (var link in resolved.Links)
         {
-            foreach (var variable in LinkVariables.For(link))
+            var linkVariables = LinkVariables.For(link);
+            // One message per pair of links, naming every variable they both set.
+            var clashes = linkVariables.Where(v => owners.ContainsKey(v.Name)).GroupBy(v => owners[v.Name]).ToArray();
+            if (clashes.Length > 0)
             {
-                if (byName.TryGetValue(variable.Name, out var first))
-                {
-                    errors.Add(Clash(variable.Name, first.Link, link));
-                    continue;
-                }
-                byName.Add(variable.Name, (variable, link));
+                errors.AddRange(clashes.Select(clash => Clash([.. clash.Select(v => v.Name)], clash.Key, link)));
+                continue;
+            }
+            foreach (var variable in linkVariables)
+            {
+                owners.Add(variable.Name, link);
                 variables.Add(variable);
             }
         }
         return new LinkPlan(variables, errors);
     }
 
-    private static string Clash(string name, ResolvedLink first, ResolvedLink second)
+    private static string Clash(IReadOnlyList<string> names, ResolvedLink first, ResolvedLink second)
     {
         if (first.Entry.Text == second.Entry.Text)
         {
@@ -40,12 +43,12 @@ public static class LinkPlanner
         }
         // Suggest a name for a link that did not choose its own, never the name they clash on.
         ResolvedLink[] unnamed = [.. new[] { second, first }.Where(l => l.Entry.EnvName is null)];
-        var suggested = unnamed.FirstOrDefault(l => EnvNames.ForService(l.Service.Name) != name);
+        var suggested = unnamed.FirstOrDefault(l => !names.Contains(EnvNames.ForService(l.Service.Name)));
         var fix = suggested is not null
             ? $"name one explicitly, e.g. \"{EnvNames.ForService(suggested.Service.Name)}={suggested.Entry.Text}\""
             : unnamed.Length > 0
                 ? $"name one explicitly, as \"NAME={unnamed[0].Entry.Text}\""
                 : "give them different names";
-        return $"links \"{first.Entry.Text}\" and \"{second.Entry.Text}\" would both set {name}; {fix}";
+        return $"links \"{first.Entry.Text}\" and \"{second.Entry.Text}\" would both set {string.Join(", ", names)}; {fix}";
     }
 }

@@ -12,7 +12,8 @@ public class LinkPlannerConflictTests
         Backend,
         Http("api"),
         Http("frontend", 80),
-        Postgres);
+        Postgres,
+        With("analytics", Port(5432)) with { CredentialsSecret = "analytics-credentials" });
 
     [Fact]
     public void Two_links_with_the_same_default_name_are_denied_naming_both_and_an_explicit_fix()
@@ -68,6 +69,20 @@ public class LinkPlannerConflictTests
     {
         ErrorOf("frontend, frontend:80").Should().Be(
             "links \"frontend\" and \"frontend:80\" would both set FRONTEND_URL; name one explicitly, as \"NAME=frontend:80\"");
+    }
+
+    [Fact]
+    public void Two_credentialed_links_clash_in_one_message_naming_every_shared_variable()
+    {
+        ErrorOf("postgres, analytics").Should().Be(
+            "links \"postgres\" and \"analytics\" would both set DATABASE_USER, DATABASE_PASSWORD, DATABASE_URL; "
+            + "name one explicitly, e.g. \"ANALYTICS_URL=analytics\"");
+    }
+
+    [Fact]
+    public void A_credentialed_link_listed_twice_is_reported_once()
+    {
+        ErrorOf("postgres, postgres").Should().Be("link \"postgres\" is listed twice");
     }
 
     [Fact]
