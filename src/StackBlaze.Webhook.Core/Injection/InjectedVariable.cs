@@ -11,12 +11,14 @@ namespace StackBlaze.Webhook.Injection;
 /// <param name="SecretName">The Secret it refers to, for credentials.</param>
 /// <param name="SecretKey">The Secret's key, for credentials.</param>
 /// <param name="LinkText">The link entry it comes from, for messages.</param>
-public sealed record InjectedVariable(string Name, string? Value, string? SecretName, string? SecretKey, string LinkText)
+/// <param name="References">The variables its value refers to as <c>$(NAME)</c>.</param>
+public sealed record InjectedVariable(string Name, string? Value, string? SecretName, string? SecretKey, string LinkText, IReadOnlyList<string> References)
 {
-    public static InjectedVariable Plain(string name, string value, string linkText) => new(name, value, null, null, linkText);
+    public static InjectedVariable Plain(string name, string value, string linkText, params IReadOnlyList<string> references) =>
+        new(name, value, null, null, linkText, references);
 
     public static InjectedVariable FromSecret(string name, string secretName, string secretKey, string linkText) =>
-        new(name, null, secretName, secretKey, linkText);
+        new(name, null, secretName, secretKey, linkText, []);
 
     /// <summary>The <c>EnvVar</c> as it goes into a container spec.</summary>
     public JsonObject ToEnvVar() => SecretName is null

@@ -43,7 +43,7 @@ public static class LinkVariables
         [
             InjectedVariable.FromSecret(user, secret, UsernameKey, text),
             InjectedVariable.FromSecret(password, secret, PasswordKey, text),
-            InjectedVariable.Plain(link.EnvName, $"{link.Scheme}://$({user}):$({password})@{host}:{port}{path}", text),
+            InjectedVariable.Plain(link.EnvName, $"{link.Scheme}://$({user}):$({password})@{host}:{port}{path}", text, user, password),
         ];
     }
 }

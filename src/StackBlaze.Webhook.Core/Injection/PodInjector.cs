@@ -69,6 +69,14 @@ public static class PodInjector
                         $"container \"{container.Name}\" sets {variable.Name} itself: kept as written, link \"{variable.LinkText}\" not injected there"));
                     continue;
                 }
+                // The container's own definition would come after ours, and Kubernetes expands only earlier variables.
+                if (variable.References.FirstOrDefault(container.EnvNames.Contains) is { } shadowed)
+                {
+                    warnings.Add(AdmissionWarning.Create(
+                        $"container \"{container.Name}\" sets {shadowed} itself, so {variable.Name} of link \"{variable.LinkText}\" "
+                        + $"could not expand $({shadowed}): not injected there"));
+                    continue;
+                }
                 added.Add(variable.ToEnvVar());
                 injected.Add(variable.Name);
             }

@@ -33,11 +33,15 @@ public class LinkVariablesTests
     {
         var variables = LinkVariables.For(Link(Postgres, "DATABASE_URL", "postgresql"));
 
-        variables.Should().Equal(
-            InjectedVariable.FromSecret("DATABASE_USER", "postgres-credentials", "username", "postgres"),
-            InjectedVariable.FromSecret("DATABASE_PASSWORD", "postgres-credentials", "password", "postgres"),
-            InjectedVariable.Plain(
-                "DATABASE_URL", "postgresql://$(DATABASE_USER):$(DATABASE_PASSWORD)@postgres.internal:5432/mydb", "postgres"));
+        variables.Should().BeEquivalentTo(
+            [
+                InjectedVariable.FromSecret("DATABASE_USER", "postgres-credentials", "username", "postgres"),
+                InjectedVariable.FromSecret("DATABASE_PASSWORD", "postgres-credentials", "password", "postgres"),
+                InjectedVariable.Plain(
+                    "DATABASE_URL", "postgresql://$(DATABASE_USER):$(DATABASE_PASSWORD)@postgres.internal:5432/mydb", "postgres",
+                    "DATABASE_USER", "DATABASE_PASSWORD"),
+            ],
+            options => options.WithStrictOrdering());
     }
 
     [Fact]

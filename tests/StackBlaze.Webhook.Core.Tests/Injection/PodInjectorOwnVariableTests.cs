@@ -42,6 +42,32 @@ public class PodInjectorOwnVariableTests
     }
 
     [Fact]
+    public void Url_that_refers_to_a_credential_the_container_sets_itself_is_not_injected_there()
+    {
+        var pod = Pods.Annotated((StackBlazeAnnotations.Links, "postgres"));
+        pod["spec"]!["containers"]![0]!["env"] = new JsonArray(new JsonObject { ["name"] = "DATABASE_USER", ["value"] = "reporting" });
+
+        var (injection, patched) = Run(pod);
+
+        EnvNamesOf(patched, "containers", 0).Should().Equal("DATABASE_PASSWORD", "DATABASE_USER");
+        injection.Warnings.Should().Equal(
+            "container \"app\" sets DATABASE_USER itself: kept as written, link \"postgres\" not injected there",
+            "container \"app\" sets DATABASE_USER itself, so DATABASE_URL of link \"postgres\" could not expand $(DATABASE_USER): not injected there");
+    }
+
+    [Fact]
+    public void Credentials_are_still_injected_when_the_container_sets_the_url_itself()
+    {
+        var pod = Pods.Annotated((StackBlazeAnnotations.Links, "postgres"));
+        pod["spec"]!["containers"]![0]!["env"] = new JsonArray(new JsonObject { ["name"] = "DATABASE_URL", ["value"] = "postgresql://localhost/dev" });
+
+        var (_, patched) = Run(pod);
+
+        EnvNamesOf(patched, "containers", 0).Should().Equal("DATABASE_USER", "DATABASE_PASSWORD", "DATABASE_URL");
+        patched["spec"]!["containers"]![0]!["env"]![2]!["value"]!.GetValue<string>().Should().Be("postgresql://localhost/dev");
+    }
+
+    [Fact]
     public void Warning_stays_under_256_characters_even_for_a_very_long_name()
     {
         var name = "A" + new string('B', 300);
