@@ -1,3 +1,4 @@
+using System.Globalization;
 using StackBlaze.Webhook.Catalog;
 using StackBlaze.Webhook.Conventions;
 using StackBlaze.Webhook.Links;
@@ -67,7 +68,8 @@ public static class LinkResolver
 
         if (entry.Port is { } wanted)
         {
-            port = ports.FirstOrDefault(p => wanted == p.Name || wanted == p.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var number = int.TryParse(wanted, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
+            port = ports.FirstOrDefault(p => number is null ? wanted == p.Name : number == p.Port);
             return port is null
                 ? $"link \"{entry.Text}\": service \"{service.Name}\" has no port \"{wanted}\"; its ports are {ListPorts(service)}"
                 : null;

@@ -35,6 +35,7 @@ public class LinkResolverPortTests
     [InlineData("api:9090", 9090)]
     [InlineData("api:grpc-api", 50051)]
     [InlineData("api:metrics", 9090)]
+    [InlineData("api:08080", 8080)]
     public void Port_is_chosen_by_number_or_by_name(string entry, int expected)
     {
         Resolve(entry, Api).Port.Port.Should().Be(expected);
