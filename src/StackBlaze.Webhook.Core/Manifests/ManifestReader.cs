@@ -46,7 +46,7 @@ public static class ManifestReader
     public static IReadOnlyList<ManifestDocument> Parse(string content, string source)
     {
         var documents = new List<ManifestDocument>();
-        var parser = new MergingParser(new Parser(new StringReader(content)));
+        var parser = new Parser(new StringReader(content));
         try
         {
             parser.Consume<StreamStart>();

@@ -7,8 +7,9 @@ using YamlDotNet.Core.Events;
 namespace StackBlaze.Webhook.Manifests;
 
 /// <summary>
-/// Turns one YAML document into JSON, typing plain scalars by the YAML 1.2 core schema
-/// (<c>replicas: 2</c> is a number, <c>"2"</c> a string), with anchors and merge keys resolved.
+/// Turns one YAML document into JSON as kubectl reads it: plain scalars are typed
+/// (<c>replicas: 2</c> is a number, <c>"2"</c> a string, and, as in YAML 1.1, <c>yes</c> and
+/// <c>off</c> are booleans), anchors and merge keys (<c>&lt;&lt;</c>) are resolved.
 /// </summary>
 internal static partial class YamlToJson
 {
@@ -48,11 +49,22 @@ internal static partial class YamlToJson
         }
         else
         {
-            var start = parser.Consume<MappingStart>();
+            parser.Consume<MappingStart>();
             var obj = new JsonObject();
+            var merged = new List<JsonObject>();
             while (!parser.TryConsume<MappingEnd>(out _))
             {
                 var keyEvent = parser.Current!;
+                if (keyEvent is Scalar { Value: "<<", Style: ScalarStyle.Plain })
+                {
+                    parser.MoveNext();
+                    var source = ReadNode(parser, anchors);
+                    foreach (var mapping in source is JsonArray sources ? [.. sources] : new[] { source })
+                    {
+                        merged.Add(mapping as JsonObject ?? throw new YamlException(keyEvent.Start, keyEvent.End, "a merge key (<<) must name mappings"));
+                    }
+                    continue;
+                }
                 var key = ReadNode(parser, anchors) is JsonValue k ? k.ToString() : throw new YamlException(keyEvent.Start, keyEvent.End, "keys must be scalars");
                 if (obj.ContainsKey(key))
                 {
@@ -60,8 +72,15 @@ internal static partial class YamlToJson
                 }
                 obj[key] = ReadNode(parser, anchors);
             }
+            // The mapping's own keys override merged ones; earlier sources override later ones.
+            foreach (var (key, mergedValue) in merged.SelectMany(mapping => mapping))
+            {
+                if (!obj.ContainsKey(key))
+                {
+                    obj[key] = mergedValue?.DeepClone();
+                }
+            }
             value = obj;
-            _ = start;
         }
 
         if (anchor is not null)
@@ -74,8 +93,8 @@ internal static partial class YamlToJson
     private static JsonValue? Resolve(string text) => text switch
     {
         "" or "~" or "null" or "Null" or "NULL" => null,
-        "true" or "True" or "TRUE" => JsonValue.Create(true),
-        "false" or "False" or "FALSE" => JsonValue.Create(false),
+        "true" or "True" or "TRUE" or "y" or "Y" or "yes" or "Yes" or "YES" or "on" or "On" or "ON" => JsonValue.Create(true),
+        "false" or "False" or "FALSE" or "n" or "N" or "no" or "No" or "NO" or "off" or "Off" or "OFF" => JsonValue.Create(false),
         _ when IntPattern().IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
         _ when FloatPattern().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) => JsonValue.Create(real),
         _ => JsonValue.Create(text),

@@ -20,7 +20,7 @@ public class ManifestReaderYamlTests
             ratio: 1.5
             nothing: ~
             empty:
-            word: yes
+            word: maybe
             """);
 
         Kind(body["replicas"]).Should().Be(JsonValueKind.Number);
@@ -33,7 +33,7 @@ public class ManifestReaderYamlTests
         body["nothing"].Should().BeNull();
         body.ContainsKey("nothing").Should().BeTrue();
         body["empty"].Should().BeNull();
-        ((string?)body["word"]).Should().Be("yes");
+        ((string?)body["word"]).Should().Be("maybe");
     }
 
     [Fact]
@@ -60,7 +60,39 @@ public class ManifestReaderYamlTests
             """);
 
         body["copy"]!.ToJsonString().Should().Be("""{"app":"web","tier":"front"}""");
-        body["merged"]!.ToJsonString().Should().Be("""{"app":"web","tier":"front","zone":"eu"}""");
+        body["merged"]!.AsObject().OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}").Should().Equal("app=web", "tier=front", "zone=eu");
+    }
+
+    [Fact]
+    public void Keys_of_the_mapping_itself_override_merged_ones()
+    {
+        var body = Body("""
+            apiVersion: v1
+            kind: Thing
+            base: &labels
+              app: web
+              tier: front
+            merged:
+              tier: back
+              <<: *labels
+            """);
+
+        body["merged"]!["tier"]!.GetValue<string>().Should().Be("back");
+        body["merged"]!["app"]!.GetValue<string>().Should().Be("web");
+    }
+
+    [Theory]
+    [InlineData("yes", true)]
+    [InlineData("On", true)]
+    [InlineData("y", true)]
+    [InlineData("no", false)]
+    [InlineData("OFF", false)]
+    public void Yaml_1_1_booleans_are_booleans_as_kubectl_reads_them(string scalar, bool expected)
+    {
+        var body = Body($"apiVersion: v1\nkind: Thing\nflag: {scalar}\nquoted: \"{scalar}\"\n");
+
+        body["flag"]!.GetValue<bool>().Should().Be(expected);
+        body["quoted"]!.GetValue<string>().Should().Be(scalar);
     }
 
     [Fact]
