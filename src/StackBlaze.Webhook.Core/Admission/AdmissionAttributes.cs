@@ -11,6 +11,7 @@ namespace StackBlaze.Webhook.Admission;
 /// <param name="Name">The object's name, when it has one yet.</param>
 /// <param name="ObjectJson">The object as sent, when the operation has one.</param>
 /// <param name="DryRun">Whether nothing will be persisted; answers are the same either way.</param>
+/// <param name="OldObjectJson">On UPDATE, the object as it was.</param>
 public sealed record AdmissionAttributes(
     string Uid,
     string Group,
@@ -19,4 +20,5 @@ public sealed record AdmissionAttributes(
     string Namespace,
     string? Name,
     JsonElement? ObjectJson,
-    bool DryRun);
+    bool DryRun,
+    JsonElement? OldObjectJson = null);

@@ -10,7 +10,7 @@ namespace StackBlaze.Webhook.Admission;
 /// The mutating webhook's decisions: pods get their links' variables; workloads get their link
 /// annotations copied into the pod template, so that every pod they make carries them.
 /// </summary>
-public sealed class MutatingAdmission(IServiceCatalog catalog)
+public sealed class MutatingAdmission(IProjectCatalog catalog)
 {
     public AdmissionOutcome Review(AdmissionAttributes request)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using k8s.Models;
 using StackBlaze.Webhook.Conventions;
 
@@ -11,8 +12,18 @@ public sealed record ServiceEntry(
     ImmutableArray<ServicePortEntry> Ports,
     string? EnvName = null,
     string? CredentialsSecret = null,
-    string? Database = null)
+    string? Database = null,
+    string? PublicUrls = null)
 {
+    /// <summary>The port a link or public URL means when it names none: the only one, else the one named http.</summary>
+    public ServicePortEntry? DefaultPort => Ports.Length == 1 ? Ports[0] : Ports.FirstOrDefault(p => p.Name == "http");
+
+    /// <summary>The port of that number or name.</summary>
+    public ServicePortEntry? FindPort(string numberOrName) =>
+        int.TryParse(numberOrName, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? Ports.FirstOrDefault(p => p.Port == number)
+            : Ports.FirstOrDefault(p => p.Name == numberOrName);
+
     /// <summary>Projects a Service; <paramref name="defaultNamespace"/> stands in where the manifest names none.</summary>
     public static ServiceEntry FromService(V1Service service, string defaultNamespace)
     {
@@ -26,7 +37,8 @@ public sealed record ServiceEntry(
             ports,
             Annotation(annotations, StackBlazeAnnotations.EnvName),
             Annotation(annotations, StackBlazeAnnotations.CredentialsSecret),
-            Annotation(annotations, StackBlazeAnnotations.Database));
+            Annotation(annotations, StackBlazeAnnotations.Database),
+            Annotation(annotations, StackBlazeAnnotations.PublicUrl));
     }
 
     private static string? Annotation(IDictionary<string, string>? annotations, string key) =>

@@ -20,4 +20,10 @@ public static class StackBlazeAnnotations
 
     /// <summary>On a Service: the database name, the path of its URL.</summary>
     public const string Database = "stackblaze.io/database";
+
+    /// <summary>On a Service: its public URLs, comma-separated; calls to them from the project are refused.</summary>
+    public const string PublicUrl = "stackblaze.io/public-url";
+
+    /// <summary>On a pod or workload: variable names allowed to hold public URLs, comma-separated.</summary>
+    public const string AllowPublicUrls = "stackblaze.io/allow-public-urls";
 }

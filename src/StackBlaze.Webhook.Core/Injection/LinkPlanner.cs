@@ -7,9 +7,11 @@ namespace StackBlaze.Webhook.Injection;
 /// <summary>From a links annotation to the variables it injects: parse, resolve, name, check for clashes.</summary>
 public static class LinkPlanner
 {
-    public static LinkPlan Plan(string? annotation, string namespaceName, IServiceCatalog catalog)
+    public static LinkPlan Plan(string? annotation, string namespaceName, IProjectCatalog catalog) =>
+        Plan(LinkGrammar.Parse(annotation), namespaceName, catalog);
+
+    public static LinkPlan Plan(LinkParseResult parsed, string namespaceName, IProjectCatalog catalog)
     {
-        var parsed = LinkGrammar.Parse(annotation);
         var resolved = LinkResolver.Resolve(parsed.Entries, namespaceName, catalog);
         var errors = new List<string>(parsed.Errors);
         errors.AddRange(resolved.Errors);

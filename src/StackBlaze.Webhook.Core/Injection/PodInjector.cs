@@ -14,7 +14,7 @@ public static class PodInjector
     /// <param name="basePath">Where <paramref name="pod"/> stands in the patched document: "" for a pod.</param>
     /// <param name="namespaceName">The namespace links resolve in.</param>
     /// <param name="catalog">The Services links resolve against.</param>
-    public static PodInjection Inject(PodShape pod, string basePath, string namespaceName, IServiceCatalog catalog)
+    public static PodInjection Inject(PodShape pod, string basePath, string namespaceName, IProjectCatalog catalog)
     {
         var metadata = pod.Metadata;
         var links = metadata.Annotation(StackBlazeAnnotations.Links);

@@ -4,25 +4,32 @@ using StackBlaze.Webhook.Catalog;
 
 namespace StackBlaze.Webhook.Manifests;
 
-/// <summary>The catalog that manifests describe: their Services, read with KubernetesClient's YAML support.</summary>
+/// <summary>
+/// The catalog that manifests describe: their Services, Ingresses, ConfigMaps and Namespaces,
+/// read with KubernetesClient's YAML support; other kinds are ignored.
+/// </summary>
 public static class ManifestCatalog
 {
-    /// <param name="documents">Manifests of any kinds; only Services count for links.</param>
-    /// <param name="defaultNamespace">The namespace of Services that name none.</param>
-    public static StaticServiceCatalog FromDocuments(IEnumerable<ManifestDocument> documents, string defaultNamespace) =>
-        new(documents
-            .Where(d => d.Kind == "Service" && d.ApiVersion == "v1")
-            .Select(d => ServiceEntry.FromService(ReadService(d), defaultNamespace)));
+    /// <param name="documents">Manifests of any kinds.</param>
+    /// <param name="defaultNamespace">The namespace of objects that name none.</param>
+    public static StaticProjectCatalog FromDocuments(IEnumerable<ManifestDocument> documents, string defaultNamespace) => new(
+        Read<V1Service>(documents, "v1", "Service").Select(s => ServiceEntry.FromService(s, defaultNamespace)),
+        Read<V1Ingress>(documents, "networking.k8s.io/v1", "Ingress").Select(i => IngressEntry.FromIngress(i, defaultNamespace)),
+        Read<V1ConfigMap>(documents, "v1", "ConfigMap").Select(c => ConfigMapEntry.FromConfigMap(c, defaultNamespace)),
+        Read<V1Namespace>(documents, "v1", "Namespace").Select(NamespaceEntry.FromNamespace));
 
-    private static V1Service ReadService(ManifestDocument document)
+    private static IEnumerable<T> Read<T>(IEnumerable<ManifestDocument> documents, string apiVersion, string kind) =>
+        documents.Where(d => d.Kind == kind && d.ApiVersion == apiVersion).Select(Read<T>);
+
+    private static T Read<T>(ManifestDocument document)
     {
         try
         {
-            return KubernetesYaml.Deserialize<V1Service>(document.Text);
+            return KubernetesYaml.Deserialize<T>(document.Text);
         }
         catch (YamlDotNet.Core.YamlException e)
         {
-            throw new ManifestException($"{document.Location}: not a valid Service: {e.InnerException?.Message ?? e.Message}", e);
+            throw new ManifestException($"{document.Location}: not a valid {document.Kind}: {e.InnerException?.Message ?? e.Message}", e);
         }
     }
 }

@@ -15,7 +15,7 @@ namespace StackBlaze.Webhook.Manifests;
 /// </summary>
 public static class ManifestInjector
 {
-    public static InjectionReport Inject(IReadOnlyList<ManifestDocument> documents, IServiceCatalog catalog, string defaultNamespace)
+    public static InjectionReport Inject(IReadOnlyList<ManifestDocument> documents, IProjectCatalog catalog, string defaultNamespace)
     {
         var output = new StringBuilder();
         var warnings = new List<string>();
@@ -32,7 +32,7 @@ public static class ManifestInjector
 
     /// <summary>The object's JSON after injection, or null when nothing changed or it failed.</summary>
     private static string? Inject(
-        ManifestDocument document, PodKind kind, IServiceCatalog catalog, string defaultNamespace, List<string> warnings, List<string> errors)
+        ManifestDocument document, PodKind kind, IProjectCatalog catalog, string defaultNamespace, List<string> warnings, List<string> errors)
     {
         var body = document.Body.DeepClone();
         var patch = new List<JsonPatchOperation>();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using StackBlaze.Webhook.Catalog;
 using StackBlaze.Webhook.Conventions;
 using StackBlaze.Webhook.Links;
@@ -8,7 +7,7 @@ namespace StackBlaze.Webhook.Resolution;
 /// <summary>Matches link entries to the Services of the pod's namespace.</summary>
 public static class LinkResolver
 {
-    public static LinkResolution Resolve(IEnumerable<LinkEntry> entries, string namespaceName, IServiceCatalog catalog)
+    public static LinkResolution Resolve(IEnumerable<LinkEntry> entries, string namespaceName, IProjectCatalog catalog)
     {
         var links = new List<ResolvedLink>();
         var errors = new List<string>();
@@ -27,7 +26,7 @@ public static class LinkResolver
         return new LinkResolution(links, errors);
     }
 
-    private static string? TryResolve(LinkEntry entry, string namespaceName, IServiceCatalog catalog, out ResolvedLink? link)
+    private static string? TryResolve(LinkEntry entry, string namespaceName, IProjectCatalog catalog, out ResolvedLink? link)
     {
         link = null;
         var service = catalog.FindService(namespaceName, entry.Service);
@@ -59,8 +58,7 @@ public static class LinkResolver
     /// <summary>The named port; else the only one; else the one named http.</summary>
     private static string? TrySelectPort(LinkEntry entry, ServiceEntry service, out ServicePortEntry? port)
     {
-        var ports = service.Ports;
-        if (ports.IsEmpty)
+        if (service.Ports.IsEmpty)
         {
             port = null;
             return $"link \"{entry.Text}\": service \"{service.Name}\" has no ports";
@@ -68,14 +66,13 @@ public static class LinkResolver
 
         if (entry.Port is { } wanted)
         {
-            var number = int.TryParse(wanted, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
-            port = ports.FirstOrDefault(p => number is null ? wanted == p.Name : number == p.Port);
+            port = service.FindPort(wanted);
             return port is null
                 ? $"link \"{entry.Text}\": service \"{service.Name}\" has no port \"{wanted}\"; its ports are {ListPorts(service)}"
                 : null;
         }
 
-        port = ports.Length == 1 ? ports[0] : ports.FirstOrDefault(p => p.Name == Protocols.Http);
+        port = service.DefaultPort;
         return port is null
             ? $"link \"{entry.Text}\": service \"{service.Name}\" has several ports, {ListPorts(service)}, and none named http; "
                 + $"choose one as {service.Name}:PORT"

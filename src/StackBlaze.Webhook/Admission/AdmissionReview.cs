@@ -24,6 +24,7 @@ internal sealed class AdmissionRequest
     public string? Namespace { get; set; }
     public string? Operation { get; set; }
     public JsonElement? Object { get; set; }
+    public JsonElement? OldObject { get; set; }
     public bool? DryRun { get; set; }
 }
 

@@ -33,7 +33,8 @@ internal static class AdmissionReviewMapper
             request.Namespace ?? "",
             request.Name,
             request.Object,
-            request.DryRun ?? false);
+            request.DryRun ?? false,
+            request.OldObject);
     }
 
     public static AdmissionReview ToReview(string uid, AdmissionOutcome outcome) => new()

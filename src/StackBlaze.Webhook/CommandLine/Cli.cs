@@ -19,6 +19,7 @@ internal static class Cli
         usage:
           {ServeCommand.Usage}
           {InjectCommand.Usage}
+          {CheckCommand.Usage}
         """;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr)
@@ -31,6 +32,8 @@ internal static class Cli
                     return await ServeCommand.RunAsync(args.Skip(1).ToArray());
                 case "inject":
                     return InjectCommand.Run(args.Skip(1).ToArray(), stdin, stdout, stderr);
+                case "check":
+                    return CheckCommand.Run(args.Skip(1).ToArray(), stdin, stdout, stderr);
                 case "help" or "--help" or "-h":
                     await stdout.WriteLineAsync(Help);
                     return ExitOk;

@@ -32,7 +32,7 @@ internal static class InjectCommand
 
         var documents = ManifestReader.ReadAll(paths, stdin);
         var extra = ManifestReader.ReadAll(parsed.Values("catalog"), stdin);
-        IServiceCatalog catalog = ManifestCatalog.FromDocuments(extra.Concat(documents), defaultNamespace);
+        IProjectCatalog catalog = ManifestCatalog.FromDocuments(extra.Concat(documents), defaultNamespace);
 
         var report = ManifestInjector.Inject(documents, catalog, defaultNamespace);
         foreach (var warning in report.Warnings)

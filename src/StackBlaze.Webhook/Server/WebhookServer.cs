@@ -15,13 +15,16 @@ internal static class WebhookServer
 
     public const string MutatePath = "/mutate";
 
-    public static WebApplication Create(ServeOptions options, X509Certificate2 certificate, IServiceCatalog catalog, Action<ILoggingBuilder>? logging = null)
+    public const string ValidatePath = "/validate";
+
+    public static WebApplication Create(ServeOptions options, X509Certificate2 certificate, IProjectCatalog catalog, Action<ILoggingBuilder>? logging = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         ConfigureLogging(builder.Logging);
         logging?.Invoke(builder.Logging);
         builder.Services.AddSingleton<AdmissionEndpoint>();
         builder.Services.AddSingleton(new MutatingAdmission(catalog));
+        builder.Services.AddSingleton(new ValidatingAdmission(catalog));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -38,11 +41,13 @@ internal static class WebhookServer
         app.UseStatusCodePages(context => HttpAnswers.WriteErrorAsync(
             context.HttpContext,
             context.HttpContext.Response.StatusCode,
-            $"{ReasonPhrases.GetReasonPhrase(context.HttpContext.Response.StatusCode)}: the webhook serves POST {MutatePath}, GET /healthz and GET /readyz"));
+            $"{ReasonPhrases.GetReasonPhrase(context.HttpContext.Response.StatusCode)}: the webhook serves POST {MutatePath}, POST {ValidatePath}, GET /healthz and GET /readyz"));
 
         var endpoint = app.Services.GetRequiredService<AdmissionEndpoint>();
         var mutating = app.Services.GetRequiredService<MutatingAdmission>();
+        var validating = app.Services.GetRequiredService<ValidatingAdmission>();
         app.MapPost(MutatePath, (HttpContext http) => endpoint.HandleAsync(http, mutating.Review));
+        app.MapPost(ValidatePath, (HttpContext http) => endpoint.HandleAsync(http, validating.Review));
         app.MapGet("/healthz", () => "ok");
         app.MapGet("/readyz", () => "ready");
         return app;

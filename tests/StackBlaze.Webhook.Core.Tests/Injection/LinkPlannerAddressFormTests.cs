@@ -6,7 +6,7 @@ namespace StackBlaze.Webhook.Tests.Injection;
 
 public class LinkPlannerAddressFormTests
 {
-    private static readonly StaticServiceCatalog Boutique = CatalogOf(
+    private static readonly StaticProjectCatalog Boutique = CatalogOf(
         With("productcatalogservice", Port(3550, "grpc")),
         With("redis-cart", Port(6379, "tcp-redis")) with { EnvName = "REDIS_ADDR" },
         Postgres);

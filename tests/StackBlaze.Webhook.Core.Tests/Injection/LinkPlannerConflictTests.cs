@@ -6,7 +6,7 @@ namespace StackBlaze.Webhook.Tests.Injection;
 
 public class LinkPlannerConflictTests
 {
-    private static readonly StaticServiceCatalog Databases = CatalogOf(
+    private static readonly StaticProjectCatalog Databases = CatalogOf(
         With("orders", Port(5432)),
         With("users", Port(3306)),
         Backend,

@@ -8,7 +8,7 @@ namespace StackBlaze.Webhook.Tests.Support;
 /// <summary>Runs the pod injector on a JSON pod and applies its patch, to look at the pod it makes.</summary>
 internal static class Injections
 {
-    public static (PodInjection Injection, JsonObject Pod) Run(JsonObject pod, IServiceCatalog? catalog = null)
+    public static (PodInjection Injection, JsonObject Pod) Run(JsonObject pod, IProjectCatalog? catalog = null)
     {
         var injection = PodInjector.Inject(Pods.Read(Pods.Element(pod)), "", Services.Namespace, catalog ?? Services.Shop);
         var patched = pod.DeepClone().AsObject();

@@ -24,9 +24,9 @@ internal static class Services
         Database = "mydb",
     };
 
-    public static StaticServiceCatalog CatalogOf(params ServiceEntry[] services) => new(services);
+    public static StaticProjectCatalog CatalogOf(params ServiceEntry[] services) => new(services);
 
-    public static StaticServiceCatalog Shop { get; } = CatalogOf(Backend, Postgres, With("frontend", Port(80, "http")));
+    public static StaticProjectCatalog Shop { get; } = CatalogOf(Backend, Postgres, With("frontend", Port(80, "http")));
 
     public static ImmutableArray<ServicePortEntry> Ports(params ServicePortEntry[] ports) => [.. ports];
 }

@@ -21,7 +21,8 @@ public sealed class InjectCommandTests
             "DATABASE_PASSWORD<-postgres-credentials/password",
             "DATABASE_URL=postgresql://$(DATABASE_USER):$(DATABASE_PASSWORD)@postgres.internal:5432/mydb",
             "PORT=8080",
-            "API_PROXY_TARGET=$(API_URL)/api");
+            "API_PROXY_TARGET=$(API_URL)/api",
+            "NEXT_PUBLIC_API_URL=https://api.shop.example.com");
         frontend.Spec.Template.Metadata.Annotations["stackblaze.io/injected-env"]
             .Should().Be("API_URL,DATABASE_USER,DATABASE_PASSWORD,DATABASE_URL");
     }
@@ -72,7 +73,7 @@ public sealed class InjectCommandTests
         var result = await ProcessRunner.RunWebhookCommandAsync(["inject", "-f", "-", "--catalog", "deploy/examples/shop"], stdin: deployment);
 
         result.ExitCode.Should().Be(0, result.Stderr);
-        Deployment(result.Stdout, "frontend").Spec.Template.Spec.Containers.Single().Env.Should().HaveCount(6);
+        Deployment(result.Stdout, "frontend").Spec.Template.Spec.Containers.Single().Env.Should().HaveCount(7);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using static StackBlaze.Webhook.Tests.Support.Services;
 
 namespace StackBlaze.Webhook.Tests.Catalog;
 
-public class StaticServiceCatalogTests
+public class StaticProjectCatalogTests
 {
     [Fact]
     public void Service_is_found_by_namespace_and_name()
@@ -43,8 +43,8 @@ public class StaticServiceCatalogTests
     [Fact]
     public void Empty_catalog_has_nothing()
     {
-        StaticServiceCatalog.Empty.Count.Should().Be(0);
-        StaticServiceCatalog.Empty.ServiceNames("shop").Should().BeEmpty();
+        StaticProjectCatalog.Empty.Count.Should().Be(0);
+        StaticProjectCatalog.Empty.ServiceNames("shop").Should().BeEmpty();
     }
 
     [Fact]

@@ -1,0 +1,69 @@
+using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Conventions;
+using StackBlaze.Webhook.Policy;
+using StackBlaze.Webhook.Workloads;
+
+namespace StackBlaze.Webhook.Admission;
+
+/// <summary>
+/// The validating webhook's decisions on pods and workloads: links that cannot work, and calls to
+/// the project's own services through their public URLs, per the namespace's policy mode.
+/// Dry runs are answered exactly like real requests; nothing here has side effects.
+/// </summary>
+public sealed class ValidatingAdmission(IProjectCatalog catalog)
+{
+    public AdmissionOutcome Review(AdmissionAttributes request)
+    {
+        var kind = PodKinds.Find(request.Group, request.Kind);
+        if (kind is null || request.Operation is not ("CREATE" or "UPDATE"))
+        {
+            return AdmissionOutcome.Allow;
+        }
+        if (request.ObjectJson is not { } obj)
+        {
+            return AdmissionOutcome.Invalid($"the {request.Operation} request carries no object");
+        }
+        var evaluation = PodEvaluator.Evaluate(obj, kind, request.Namespace, catalog, out var error);
+        if (evaluation is null)
+        {
+            return AdmissionOutcome.Invalid(error!);
+        }
+
+        var warnings = new List<string>(evaluation.Warnings);
+        var blocking = new List<PublicUrlFinding>();
+        var mode = PolicyModes.Of(catalog.FindNamespace(request.Namespace));
+        var before = PreviousFindings(request, kind);
+        foreach (var finding in evaluation.Findings)
+        {
+            // An UPDATE is not refused for what the object already did: only new calls count.
+            if (mode == PolicyMode.Warn || before.Contains(finding.ToString()))
+            {
+                warnings.Add(finding.ToString());
+            }
+            else
+            {
+                blocking.Add(finding);
+            }
+        }
+
+        var reasons = new List<string>();
+        if (evaluation.LinkErrors.Count > 0)
+        {
+            reasons.Add($"{StackBlazeAnnotations.Links}: {string.Join("; ", evaluation.LinkErrors)}");
+        }
+        if (blocking.Count > 0)
+        {
+            reasons.Add($"calls to this project's public URLs ({StackBlazeLabels.PublicUrlPolicy}: enforce): {string.Join("; ", blocking)}");
+        }
+        var shortWarnings = warnings.Select(AdmissionWarning.Create).ToArray();
+        return reasons.Count > 0
+            ? AdmissionOutcome.Deny(string.Join(" | ", reasons)) with { Warnings = shortWarnings }
+            : AdmissionOutcome.Allow with { Warnings = shortWarnings };
+    }
+
+    private HashSet<string> PreviousFindings(AdmissionAttributes request, PodKind kind) =>
+        request.Operation == "UPDATE" && request.OldObjectJson is { } old
+            && PodEvaluator.Evaluate(old, kind, request.Namespace, catalog, out _) is { } previous
+            ? previous.Findings.Select(f => f.ToString()).ToHashSet(StringComparer.Ordinal)
+            : [];
+}

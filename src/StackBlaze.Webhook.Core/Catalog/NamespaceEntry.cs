@@ -1,0 +1,20 @@
+using k8s.Models;
+using StackBlaze.Webhook.Conventions;
+
+namespace StackBlaze.Webhook.Catalog;
+
+/// <summary>What the webhook needs of a Namespace: whether it is a project, and its public-URL policy.</summary>
+/// <param name="Name">The namespace.</param>
+/// <param name="IsProject">Whether it carries the <c>stackblaze.io/project</c> label.</param>
+/// <param name="PublicUrlPolicy">Its <c>stackblaze.io/public-url-policy</c> label, if any.</param>
+public sealed record NamespaceEntry(string Name, bool IsProject, string? PublicUrlPolicy)
+{
+    public static NamespaceEntry FromNamespace(V1Namespace ns)
+    {
+        var labels = ns.Metadata?.Labels;
+        return new NamespaceEntry(
+            ns.Metadata?.Name ?? "",
+            labels?.ContainsKey(StackBlazeLabels.Project) == true,
+            labels is not null && labels.TryGetValue(StackBlazeLabels.PublicUrlPolicy, out var policy) ? policy : null);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Collections.Frozen;
+
+namespace StackBlaze.Webhook.Catalog;
+
+/// <summary>A catalog fixed at construction, as read from manifests.</summary>
+public sealed class StaticProjectCatalog : IProjectCatalog
+{
+    private readonly FrozenDictionary<string, FrozenDictionary<string, ServiceEntry>> _services;
+    private readonly FrozenDictionary<string, PublicRouteTable> _publicRoutes;
+    private readonly FrozenDictionary<string, FrozenDictionary<string, ConfigMapEntry>> _configMaps;
+    private readonly FrozenDictionary<string, NamespaceEntry> _namespaces;
+
+    // The last definition of an object wins, as it would with kubectl apply.
+    public StaticProjectCatalog(
+        IEnumerable<ServiceEntry> services,
+        IEnumerable<IngressEntry>? ingresses = null,
+        IEnumerable<ConfigMapEntry>? configMaps = null,
+        IEnumerable<NamespaceEntry>? namespaces = null)
+    {
+        _services = ByNamespace(services, s => s.Namespace, s => s.Name);
+        _configMaps = ByNamespace(configMaps ?? [], c => c.Namespace, c => c.Name);
+        _namespaces = (namespaces ?? []).GroupBy(n => n.Name, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        var ingressesByNamespace = (ingresses ?? []).ToLookup(i => i.Namespace, StringComparer.Ordinal);
+        _publicRoutes = _services.Keys.Concat(ingressesByNamespace.Select(g => g.Key)).Distinct(StringComparer.Ordinal)
+            .Select(ns => KeyValuePair.Create(ns, PublicRouteTable.Build(
+                _services.TryGetValue(ns, out var inNamespace) ? inNamespace.Values : [],
+                ingressesByNamespace[ns])))
+            .Where(table => !table.Value.IsEmpty)
+            .ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    public static StaticProjectCatalog Empty { get; } = new([]);
+
+    /// <summary>How many Services it holds.</summary>
+    public int Count => _services.Values.Sum(services => services.Count);
+
+    public ServiceEntry? FindService(string namespaceName, string name) =>
+        _services.TryGetValue(namespaceName, out var services) && services.TryGetValue(name, out var service) ? service : null;
+
+    public IReadOnlyList<string> ServiceNames(string namespaceName) =>
+        _services.TryGetValue(namespaceName, out var services)
+            ? services.Keys.Order(StringComparer.Ordinal).ToArray()
+            : [];
+
+    public PublicRoute? FindPublicRoute(string namespaceName, string host, string path) =>
+        _publicRoutes.TryGetValue(namespaceName, out var table) ? table.Match(host, path) : null;
+
+    public ConfigMapEntry? FindConfigMap(string namespaceName, string name) =>
+        _configMaps.TryGetValue(namespaceName, out var configMaps) && configMaps.TryGetValue(name, out var configMap) ? configMap : null;
+
+    public NamespaceEntry? FindNamespace(string namespaceName) => _namespaces.GetValueOrDefault(namespaceName);
+
+    private static FrozenDictionary<string, FrozenDictionary<string, T>> ByNamespace<T>(IEnumerable<T> items, Func<T, string> ns, Func<T, string> name) =>
+        items
+            .GroupBy(ns, StringComparer.Ordinal)
+            .ToFrozenDictionary(
+                g => g.Key,
+                g => g.GroupBy(name, StringComparer.Ordinal).ToFrozenDictionary(x => x.Key, x => x.Last(), StringComparer.Ordinal),
+                StringComparer.Ordinal);
+}

@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+
+namespace StackBlaze.Webhook.Policy;
+
+/// <summary>Finds the URLs and bare host names in a configuration value.</summary>
+public static partial class AddressScanner
+{
+    public static IEnumerable<AddressMention> Scan(string value)
+    {
+        foreach (Match match in UrlPattern().Matches(value))
+        {
+            if (ParseUrl(match.Value) is { } url)
+            {
+                yield return url;
+            }
+        }
+        // A value may also name a host alone (API_HOST=api.example.com, --upstream=api.example.com:443).
+        foreach (Match match in BareHostPattern().Matches(value))
+        {
+            var colon = match.Value.IndexOf(':', StringComparison.Ordinal);
+            yield return new AddressMention(match.Value, (colon < 0 ? match.Value : match.Value[..colon]).ToLowerInvariant(), colon >= 0, "", false);
+        }
+    }
+
+    private static AddressMention? ParseUrl(string text)
+    {
+        var authorityStart = text.IndexOf("://", StringComparison.Ordinal) + 3;
+        var authorityEnd = text.IndexOfAny(['/', '?', '#'], authorityStart);
+        if (authorityEnd < 0)
+        {
+            authorityEnd = text.Length;
+        }
+        var authority = text[authorityStart..authorityEnd];
+        authority = authority[(authority.LastIndexOf('@') + 1)..];
+        var colon = authority.LastIndexOf(':');
+        var host = colon < 0 ? authority : authority[..colon];
+        return host.Length == 0 ? null : new AddressMention(text, host.ToLowerInvariant(), colon >= 0, text[authorityEnd..], true);
+    }
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]*://[^\s""'<>,;()\[\]{}|\\^`]+")]
+    private static partial Regex UrlPattern();
+
+    // Dotted names standing alone: not part of a URL, a path, an e-mail address or a longer word.
+    [GeneratedRegex(@"(?<![A-Za-z0-9.\-_/:@])(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?::[0-9]{1,5})?(?![A-Za-z0-9.\-_/:@])")]
+    private static partial Regex BareHostPattern();
+}

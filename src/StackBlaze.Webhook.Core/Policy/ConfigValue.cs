@@ -1,0 +1,8 @@
+namespace StackBlaze.Webhook.Policy;
+
+/// <summary>One piece of a container's configuration that may hold an address.</summary>
+/// <param name="Container">The container's name.</param>
+/// <param name="Subject">Where the value stands, for messages: <c>API_URL</c>, <c>API_URL (ConfigMap app key api)</c>, <c>args[2]</c>.</param>
+/// <param name="VariableName">The variable it becomes, for exemptions; null for command and args.</param>
+/// <param name="Value">The value as written.</param>
+public sealed record ConfigValue(string Container, string Subject, string? VariableName, string Value);

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Conventions;
+using StackBlaze.Webhook.Injection;
+using StackBlaze.Webhook.Objects;
+using StackBlaze.Webhook.Workloads;
+
+namespace StackBlaze.Webhook.Policy;
+
+/// <summary>Validates a pod, or a workload's pod template: its links, its DNS, its calls to public URLs.</summary>
+public static class PodEvaluator
+{
+    private static readonly string[] DnsPoliciesWithoutSearchPath = ["Default", "None"];
+
+    /// <summary>The evaluation, or null and a message when the object cannot be read as its kind.</summary>
+    public static PodEvaluation? Evaluate(JsonElement obj, PodKind kind, string namespaceName, IProjectCatalog catalog, out string? error)
+    {
+        error = null;
+        MetadataShape? workload = null;
+        if (!kind.IsPod && (workload = ObjectShapeReader.ReadMetadata(obj, out var metadataError)) is null)
+        {
+            error = $"the object cannot be read as a {kind.Kind}: {metadataError}";
+            return null;
+        }
+        if (!TemplateAnnotationPropagator.TryFindTemplate(obj, kind, out var template))
+        {
+            error = $"the object cannot be read as a {kind.Kind}: {string.Join('.', kind.TemplatePath)} is missing or not an object";
+            return null;
+        }
+        var pod = ObjectShapeReader.ReadPod(template, out var podError);
+        if (pod is null)
+        {
+            error = $"the object cannot be read as a {kind.Kind}: {podError}";
+            return null;
+        }
+
+        var warnings = new List<string>();
+        IReadOnlyList<string> linkErrors = [];
+        // What the pods will carry: the template's own annotation, else the workload's, which the mutating webhook copies.
+        var links = pod.Metadata.Annotation(StackBlazeAnnotations.Links) ?? workload?.Annotation(StackBlazeAnnotations.Links);
+        var optedOut = PodInjector.IsOptedOut(pod.Metadata)
+            || (pod.Metadata.Annotation(StackBlazeAnnotations.Inject) is null && workload is not null && PodInjector.IsOptedOut(workload));
+        if (!string.IsNullOrWhiteSpace(links) && !optedOut)
+        {
+            var check = LinkValidator.Check(links, namespaceName, catalog);
+            linkErrors = check.Errors;
+            warnings.AddRange(check.Warnings);
+            if (DnsPolicy(template) is { } dnsPolicy && DnsPoliciesWithoutSearchPath.Contains(dnsPolicy))
+            {
+                warnings.Add($"dnsPolicy is {dnsPolicy}: the pod has no cluster search path, so the .internal names its links inject will not resolve");
+            }
+        }
+
+        var mode = PolicyModes.Of(catalog.FindNamespace(namespaceName));
+        var findings = mode == PolicyMode.Off
+            ? []
+            : PublicUrlChecker.Check(template, PublicUrlExemptions.ParseAllowed(pod.Metadata.Annotation(StackBlazeAnnotations.AllowPublicUrls)), namespaceName, catalog);
+        return new PodEvaluation(linkErrors, warnings, findings);
+    }
+
+    private static string? DnsPolicy(JsonElement pod) =>
+        pod.TryGetProperty("spec", out var spec) && spec.TryGetProperty("dnsPolicy", out var policy) && policy.ValueKind == JsonValueKind.String
+            ? policy.GetString()
+            : null;
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text.Json;
+using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Resolution;
+
+namespace StackBlaze.Webhook.Policy;
+
+/// <summary>Finds a pod's calls to its own project's services through their public URLs.</summary>
+public static class PublicUrlChecker
+{
+    /// <param name="pod">The pod or pod template.</param>
+    /// <param name="allowed">Variable names the pod allows to hold public URLs.</param>
+    /// <param name="namespaceName">The pod's namespace, whose project's public hosts count.</param>
+    /// <param name="catalog">The project's Services, Ingresses and ConfigMaps.</param>
+    public static IReadOnlyList<PublicUrlFinding> Check(JsonElement pod, IReadOnlySet<string> allowed, string namespaceName, IProjectCatalog catalog)
+    {
+        var findings = new List<PublicUrlFinding>();
+        foreach (var value in ContainerConfigReader.Read(pod, namespaceName, catalog))
+        {
+            if (PublicUrlExemptions.IsExempt(value.VariableName, allowed))
+            {
+                continue;
+            }
+            foreach (var address in AddressScanner.Scan(value.Value))
+            {
+                if (catalog.FindPublicRoute(namespaceName, address.Host, address.Path) is { } route)
+                {
+                    findings.Add(new PublicUrlFinding(value.Container, value.Subject, address.Text, route.Service.Name, Internal(address, route)));
+                }
+            }
+        }
+        return findings;
+    }
+
+    /// <summary>The same call inside the project: <c>https://api.example.com/v1?q=1</c> becomes <c>http://backend.internal:3000/v1?q=1</c>.</summary>
+    private static string Internal(AddressMention address, PublicRoute route)
+    {
+        var host = $"{route.Service.Name}.internal";
+        var port = route.Port.Port.ToString(CultureInfo.InvariantCulture);
+        if (address.IsUrl)
+        {
+            return $"{Protocols.SchemeOf(route.Port)}://{host}:{port}{address.Rest}";
+        }
+        return address.HasPort ? $"{host}:{port}" : host;
+    }
+}

@@ -1,0 +1,24 @@
+namespace StackBlaze.Webhook.Policy;
+
+/// <summary>Variables that may hold public URLs because they are not calls from the pod.</summary>
+public static class PublicUrlExemptions
+{
+    /// <summary>Names that frameworks ship to the browser, which can only reach public URLs.</summary>
+    private static readonly string[] BrowserPrefixes =
+        ["NEXT_PUBLIC_", "VITE_", "REACT_APP_", "NUXT_PUBLIC_", "PUBLIC_", "GATSBY_", "EXPO_PUBLIC_"];
+
+    /// <summary>Names that hold origins or redirect targets, which are compared or sent back, not called.</summary>
+    private static readonly string[] NonCallWords = ["ORIGIN", "CORS", "REDIRECT", "CALLBACK"];
+
+    /// <param name="variableName">The variable, or null for command and args (never exempt).</param>
+    /// <param name="allowed">The names the pod's <c>stackblaze.io/allow-public-urls</c> annotation lists.</param>
+    public static bool IsExempt(string? variableName, IReadOnlySet<string> allowed) =>
+        variableName is not null
+        && (BrowserPrefixes.Any(prefix => variableName.StartsWith(prefix, StringComparison.Ordinal))
+            || NonCallWords.Any(word => variableName.Contains(word, StringComparison.Ordinal))
+            || allowed.Contains(variableName));
+
+    /// <summary>The names of an <c>allow-public-urls</c> annotation.</summary>
+    public static IReadOnlySet<string> ParseAllowed(string? annotation) =>
+        (annotation ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+}
