@@ -6,7 +6,7 @@ using StackBlaze.Webhook.Server;
 
 namespace StackBlaze.Webhook.Tests.Support;
 
-/// <summary>The real server on a loopback port over TLS, with the shop example as its catalog.</summary>
+/// <summary>The real server on a loopback port over TLS, with the shop example (and Fixtures/Catalog) as its catalog.</summary>
 public sealed class WebhookServerFixture : IAsyncLifetime
 {
     private TestCertificates? _certificates;
@@ -20,7 +20,9 @@ public sealed class WebhookServerFixture : IAsyncLifetime
         _certificates = await TestCertificates.CreateAsync();
         _certificate = X509Certificate2.CreateFromPemFile(_certificates.CertFile, _certificates.KeyFile);
         var options = new ServeOptions(new Uri("https://127.0.0.1:0"), _certificates.CertFile, _certificates.KeyFile, RepositoryPaths.ShopExample, "default");
-        var catalog = ManifestCatalog.FromDocuments(ManifestReader.ReadAll([options.CatalogPath], TextReader.Null), options.DefaultNamespace);
+        // The shop example, and a second project whose public-URL policy only warns.
+        var catalog = ManifestCatalog.FromDocuments(
+            ManifestReader.ReadAll([options.CatalogPath, RepositoryPaths.Fixture("Catalog")], TextReader.Null), options.DefaultNamespace);
         _app = WebhookServer.Create(options, _certificate, catalog, logging => logging.ClearProviders());
         await _app.StartAsync();
         Client = _certificates.CreateTrustingClient(new Uri(_app.Urls.Single()));

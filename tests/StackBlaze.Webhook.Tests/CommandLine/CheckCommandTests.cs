@@ -1,0 +1,121 @@
+using System.Text.Json.Nodes;
+using StackBlaze.Webhook.Tests.Support;
+
+namespace StackBlaze.Webhook.Tests.CommandLine;
+
+/// <summary><c>stackblaze-webhook check</c>, run as a CI pipeline runs it.</summary>
+public sealed class CheckCommandTests
+{
+    private const string Violations = "deploy/examples/shop-public-urls";
+    private const string Worker = "deploy/examples/shop-public-urls/report-worker.yaml";
+
+    [Fact]
+    public async Task Violating_example_exits_1_with_one_line_per_finding_and_the_internal_url()
+    {
+        var result = await ProcessRunner.RunWebhookCommandAsync(["check", "-f", Violations, "--catalog", "deploy/examples/shop"]);
+
+        result.ExitCode.Should().Be(1);
+        result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            $"{Worker}: Deployment/report-worker container worker ORDERS_API: calls https://api.shop.example.com/v1/orders?status=open, "
+                + "the public URL of service \"backend\"; use http://backend.internal:3000/v1/orders?status=open",
+            $"{Worker}: Deployment/report-worker container worker BACKEND_HOST (ConfigMap report-worker): calls api.shop.example.com, "
+                + "the public URL of service \"backend\"; use backend.internal",
+            $"{Worker}: Deployment/report-worker container worker args[1]: calls https://shop.example.com/, "
+                + "the public URL of service \"frontend\"; use http://frontend.internal:80/");
+        result.Stderr.Should().Be("check: 2 objects, 3 violations, 0 warnings\n");
+    }
+
+    [Fact]
+    public async Task Clean_project_exits_0_and_prints_no_finding()
+    {
+        var result = await ProcessRunner.RunWebhookCommandAsync(["check", "-f", "deploy/examples/shop", "deploy/examples/boutique"]);
+
+        result.ExitCode.Should().Be(0, result.Stdout);
+        result.Stdout.Should().BeEmpty();
+        result.Stderr.Should().Be("check: 17 objects, 0 violations, 0 warnings\n");
+    }
+
+    [Fact]
+    public async Task Json_output_carries_every_field_of_a_finding()
+    {
+        var result = await ProcessRunner.RunWebhookCommandAsync(["check", "-f", Violations, "--catalog", "deploy/examples/shop", "--output", "json"]);
+
+        result.ExitCode.Should().Be(1);
+        var report = JsonNode.Parse(result.Stdout)!;
+        report["violations"]!.GetValue<int>().Should().Be(3);
+        report["warnings"]!.GetValue<int>().Should().Be(0);
+        var first = report["findings"]![0]!;
+        first.ToJsonString().Should().Be(new JsonObject
+        {
+            ["severity"] = "error",
+            ["file"] = Worker,
+            ["line"] = 11,
+            ["kind"] = "Deployment",
+            ["name"] = "report-worker",
+            ["namespace"] = "shop",
+            ["container"] = "worker",
+            ["subject"] = "ORDERS_API",
+            ["address"] = "https://api.shop.example.com/v1/orders?status=open",
+            ["service"] = "backend",
+            ["internalAddress"] = "http://backend.internal:3000/v1/orders?status=open",
+            ["message"] = "calls https://api.shop.example.com/v1/orders?status=open, the public URL of service \"backend\"; use http://backend.internal:3000/v1/orders?status=open",
+        }.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Github_output_is_one_error_annotation_per_finding_with_file_and_line()
+    {
+        var result = await ProcessRunner.RunWebhookCommandAsync(["check", "-f", Violations, "--catalog", "deploy/examples/shop", "-o", "github"]);
+
+        result.ExitCode.Should().Be(1);
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCount(3).And.OnlyContain(line => line.StartsWith($"::error file={Worker},line=11,title=Deployment/report-worker container worker ", StringComparison.Ordinal));
+        lines[1].Should().EndWith("::calls api.shop.example.com, the public URL of service \"backend\"; use backend.internal");
+    }
+
+    [Fact]
+    public async Task Warn_mode_findings_are_warnings_and_exit_0()
+    {
+        var manifest = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: probe
+              namespace: staging
+            spec:
+              containers:
+                - name: probe
+                  image: probe:1
+                  args: ["--target=api.staging.example.com:443"]
+            """;
+
+        var result = await ProcessRunner.RunWebhookCommandAsync(["check", "-f", "-", "--catalog", RepositoryPaths.Fixture("Catalog")], stdin: manifest);
+
+        result.ExitCode.Should().Be(0);
+        result.Stdout.Should().Be(
+            "-: Pod/probe container probe args[0]: warning: calls api.staging.example.com:443, the public URL of service \"backend\"; use backend.internal:3000\n");
+    }
+
+    [Theory]
+    [InlineData(new[] { "check" }, "check needs -f PATH")]
+    [InlineData(new[] { "check", "-f", "deploy/examples/shop", "--output", "xml" }, "--output must be one of text, json, github, not \"xml\"")]
+    public async Task Bad_usage_exits_2(string[] arguments, string reason)
+    {
+        var result = await ProcessRunner.RunWebhookCommandAsync(arguments);
+
+        result.ExitCode.Should().Be(2);
+        result.Stderr.Should().Contain(reason);
+    }
+
+    [Fact]
+    public async Task Unparsable_yaml_exits_2_naming_file_and_line()
+    {
+        using var folder = new TemporaryFolder();
+        var manifest = folder.Write("broken.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n    bad: indent\n");
+
+        var result = await ProcessRunner.RunWebhookCommandAsync(["check", "-f", manifest]);
+
+        result.ExitCode.Should().Be(2);
+        result.Stderr.Should().StartWith($"stackblaze-webhook: {manifest}:5:");
+    }
+}
