@@ -24,4 +24,11 @@ public sealed record AdmissionOutcome(
     public static AdmissionOutcome Deny(string message) => new(false, [], [], Forbidden, message);
 
     public static AdmissionOutcome Invalid(string message) => new(false, [], [], BadRequest, message);
+
+    /// <summary>
+    /// Refused until the catalog has its first full picture of the cluster; controllers retry
+    /// their pods, and a deny is better than an answer from half a catalog.
+    /// </summary>
+    public static AdmissionOutcome CatalogSyncing { get; } = new(false, [], [], 503,
+        "the StackBlaze webhook is still syncing its catalog with the cluster; retry in a moment");
 }

@@ -19,6 +19,10 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
         {
             return AdmissionOutcome.Allow;
         }
+        if (!catalog.IsSynced)
+        {
+            return AdmissionOutcome.CatalogSyncing;
+        }
         if (request.ObjectJson is not { } obj)
         {
             return AdmissionOutcome.Invalid($"the {request.Operation} request carries no object");

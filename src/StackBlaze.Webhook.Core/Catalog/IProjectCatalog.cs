@@ -3,6 +3,12 @@ namespace StackBlaze.Webhook.Catalog;
 /// <summary>What the webhook knows of the projects: from manifests, or from the cluster.</summary>
 public interface IProjectCatalog
 {
+    /// <summary>
+    /// False until the catalog holds a complete picture (the first full list of every kind from
+    /// the cluster): answers from a half-filled catalog would deny pods that are fine.
+    /// </summary>
+    bool IsSynced { get; }
+
     /// <summary>The Service, or null when the namespace has none of that name.</summary>
     ServiceEntry? FindService(string namespaceName, string name);
 

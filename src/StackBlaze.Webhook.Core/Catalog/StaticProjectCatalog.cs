@@ -31,6 +31,9 @@ public sealed class StaticProjectCatalog : IProjectCatalog
 
     public static StaticProjectCatalog Empty { get; } = new([]);
 
+    /// <summary>Always: it has everything it will ever have.</summary>
+    public bool IsSynced => true;
+
     /// <summary>How many Services it holds.</summary>
     public int Count => _services.Values.Sum(services => services.Count);
 

@@ -1,0 +1,10 @@
+namespace StackBlaze.Webhook.Catalog;
+
+/// <summary>The kinds the catalog follows in a cluster.</summary>
+public enum CatalogKind
+{
+    Namespaces,
+    Services,
+    Ingresses,
+    ConfigMaps,
+}

@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+
+namespace StackBlaze.Webhook.Catalog;
+
+/// <summary>
+/// The catalog a cluster feeds through list and watch: lean entries in hash maps, so that
+/// admission reads in constant time whatever the cluster's size, and never calls the API server.
+/// </summary>
+public sealed class LiveProjectCatalog : IProjectCatalog
+{
+    private readonly ConcurrentDictionary<string, ProjectNamespace> _namespaces = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<CatalogKind, bool> _synced = new();
+
+    /// <summary>A namespace became a project: its ConfigMaps, ignored until now, must be listed.</summary>
+    public event Action<string>? ProjectAppeared;
+
+    public bool IsSynced => Enum.GetValues<CatalogKind>().All(_synced.ContainsKey);
+
+    /// <summary>The first full list of a kind has been applied.</summary>
+    public void MarkSynced(CatalogKind kind) => _synced[kind] = true;
+
+    public bool HasSynced(CatalogKind kind) => _synced.ContainsKey(kind);
+
+    public int ServiceCount => _namespaces.Values.Sum(ns => ns.Services.Count);
+
+    public int Count(CatalogKind kind) => kind switch
+    {
+        CatalogKind.Namespaces => _namespaces.Values.Count(ns => ns.Namespace is not null),
+        CatalogKind.Services => ServiceCount,
+        CatalogKind.Ingresses => _namespaces.Values.Sum(ns => ns.Ingresses.Count),
+        _ => _namespaces.Values.Sum(ns => ns.ConfigMaps.Count),
+    };
+
+    public ServiceEntry? FindService(string namespaceName, string name) =>
+        _namespaces.TryGetValue(namespaceName, out var ns) && ns.Services.TryGetValue(name, out var service) ? service : null;
+
+    public IReadOnlyList<string> ServiceNames(string namespaceName) =>
+        _namespaces.TryGetValue(namespaceName, out var ns) ? [.. ns.Services.Keys.Order(StringComparer.Ordinal)] : [];
+
+    public PublicRoute? FindPublicRoute(string namespaceName, string host, string path) =>
+        _namespaces.TryGetValue(namespaceName, out var ns) ? ns.Routes.Match(host, path) : null;
+
+    public ConfigMapEntry? FindConfigMap(string namespaceName, string name) =>
+        _namespaces.TryGetValue(namespaceName, out var ns) && ns.ConfigMaps.TryGetValue(name, out var configMap) ? configMap : null;
+
+    public NamespaceEntry? FindNamespace(string namespaceName) =>
+        _namespaces.TryGetValue(namespaceName, out var ns) ? ns.Namespace : null;
+
+    public void Upsert(NamespaceEntry entry)
+    {
+        var ns = State(entry.Name);
+        var wasProject = ns.IsProject;
+        ns.Namespace = entry;
+        if (wasProject && !entry.IsProject)
+        {
+            ns.ConfigMaps.Clear();
+        }
+        else if (!wasProject && entry.IsProject)
+        {
+            ProjectAppeared?.Invoke(entry.Name);
+        }
+    }
+
+    public void DeleteNamespace(string name)
+    {
+        if (_namespaces.TryGetValue(name, out var ns))
+        {
+            ns.Namespace = null;
+            ns.ConfigMaps.Clear();
+        }
+    }
+
+    public void Upsert(ServiceEntry entry)
+    {
+        var ns = State(entry.Namespace);
+        // One string per namespace, not one per Service: memory per cached Service is what scales.
+        ns.Services[entry.Name] = ReferenceEquals(entry.Namespace, ns.Name) ? entry : entry with { Namespace = ns.Name };
+        ns.RoutesChanged();
+    }
+
+    public void DeleteService(string namespaceName, string name)
+    {
+        if (_namespaces.TryGetValue(namespaceName, out var ns) && ns.Services.TryRemove(name, out _))
+        {
+            ns.RoutesChanged();
+        }
+    }
+
+    public void Upsert(IngressEntry entry)
+    {
+        var ns = State(entry.Namespace);
+        ns.Ingresses[entry.Name] = entry;
+        ns.RoutesChanged();
+    }
+
+    public void DeleteIngress(string namespaceName, string name)
+    {
+        if (_namespaces.TryGetValue(namespaceName, out var ns) && ns.Ingresses.TryRemove(name, out _))
+        {
+            ns.RoutesChanged();
+        }
+    }
+
+    /// <summary>Keeps the ConfigMap only in a project namespace: other namespaces' data is never held.</summary>
+    public void Upsert(ConfigMapEntry entry)
+    {
+        var ns = State(entry.Namespace);
+        if (ns.IsProject)
+        {
+            ns.ConfigMaps[entry.Name] = entry;
+        }
+    }
+
+    public void DeleteConfigMap(string namespaceName, string name)
+    {
+        if (_namespaces.TryGetValue(namespaceName, out var ns))
+        {
+            ns.ConfigMaps.TryRemove(name, out _);
+        }
+    }
+
+    /// <summary>After a fresh list: the kind holds exactly these objects, and nothing stale survives.</summary>
+    public void Replace(IReadOnlyCollection<NamespaceEntry> entries)
+    {
+        var kept = entries.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var ns in _namespaces.Values.Where(ns => ns.Namespace is not null && !kept.Contains(ns.Name)))
+        {
+            DeleteNamespace(ns.Name);
+        }
+        foreach (var entry in entries)
+        {
+            Upsert(entry);
+        }
+    }
+
+    public void Replace(IReadOnlyCollection<ServiceEntry> entries) =>
+        Replace(entries, ns => ns.Services, e => e.Namespace, e => e.Name, Upsert, DeleteService);
+
+    public void Replace(IReadOnlyCollection<IngressEntry> entries) =>
+        Replace(entries, ns => ns.Ingresses, e => e.Namespace, e => e.Name, Upsert, DeleteIngress);
+
+    public void Replace(IReadOnlyCollection<ConfigMapEntry> entries) =>
+        Replace(entries, ns => ns.ConfigMaps, e => e.Namespace, e => e.Name, Upsert, DeleteConfigMap);
+
+    private void Replace<T>(
+        IReadOnlyCollection<T> entries,
+        Func<ProjectNamespace, ConcurrentDictionary<string, T>> held,
+        Func<T, string> namespaceOf,
+        Func<T, string> nameOf,
+        Action<T> upsert,
+        Action<string, string> delete)
+    {
+        var kept = entries.Select(e => (namespaceOf(e), nameOf(e))).ToHashSet();
+        foreach (var ns in _namespaces.Values)
+        {
+            foreach (var name in held(ns).Keys.Where(name => !kept.Contains((ns.Name, name))).ToArray())
+            {
+                delete(ns.Name, name);
+            }
+        }
+        foreach (var entry in entries)
+        {
+            upsert(entry);
+        }
+    }
+
+    private ProjectNamespace State(string name) => _namespaces.GetOrAdd(name, static n => new ProjectNamespace(n));
+}
