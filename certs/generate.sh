@@ -2,14 +2,16 @@
 # Makes, with openssl, the certificates of the static-certs overlay: a CA and a serving
 # certificate for the webhook's Service, both ECDSA P-256.
 #
-#   certs/generate.sh [--out DIR] [--force]
+#   certs/generate.sh [--out DIR] [--force | --renew]
 #
 # Writes ca.crt, ca.key, tls.crt and tls.key to DIR (default: deploy/overlays/static-certs/certs,
 # where the overlay reads them; git ignores it). Keys are mode 600. Existing files are kept
 # unless --force is given. ca.key never leaves DIR: the Secret carries ca.crt, tls.crt, tls.key.
+# --renew keeps the CA in DIR and replaces only the serving certificate: the caBundle does not
+# change, so applying the overlay again swaps the certificate without a failed call.
 #
 # Lifetimes: the CA 10 years, so the caBundle in the webhook configurations rarely changes; the
-# serving certificate 1 year. Renew with --force and apply the overlay again (see README.md).
+# serving certificate 1 year.
 set -euo pipefail
 
 readonly SERVICE=stackblaze-webhook
@@ -24,6 +26,7 @@ fail() {
 
 out="$(cd "$(dirname "$0")/.." && pwd)/deploy/overlays/static-certs/certs"
 force=false
+renew=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --out)
@@ -39,12 +42,16 @@ while [ $# -gt 0 ]; do
       force=true
       shift
       ;;
+    --renew)
+      renew=true
+      shift
+      ;;
     -h | --help)
-      sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
-      fail "unknown argument \"$1\" (usage: certs/generate.sh [--out DIR] [--force])"
+      fail "unknown argument \"$1\" (usage: certs/generate.sh [--out DIR] [--force | --renew])"
       ;;
   esac
 done
@@ -52,7 +59,13 @@ done
 command -v openssl >/dev/null || fail "openssl not found; install it (Debian: apt-get install openssl)"
 
 files=(ca.crt ca.key tls.crt tls.key)
-if [ "$force" != true ]; then
+if [ "$renew" = true ]; then
+  [ "$force" != true ] || fail "--force and --renew exclude each other"
+  for file in ca.crt ca.key; do
+    [ -f "$out/$file" ] || fail "--renew needs the CA in $out, but $out/$file is missing"
+  done
+  files=(tls.crt tls.key)
+elif [ "$force" != true ]; then
   for file in "${files[@]}"; do
     [ ! -e "$out/$file" ] || fail "$out/$file exists; pass --force to replace the certificates"
   done
@@ -96,9 +109,13 @@ subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
 CONF
 
-run "make the CA key" ecparam -name prime256v1 -genkey -noout -out "$work/ca.key"
-run "make the CA certificate" req -x509 -new -config "$work/openssl.cnf" -extensions ca \
-  -key "$work/ca.key" -sha256 -days "$CA_DAYS" -subj "/CN=$SERVICE CA" -out "$work/ca.crt"
+if [ "$renew" = true ]; then
+  cp "$out/ca.crt" "$out/ca.key" "$work/" || fail "cannot read the CA in $out"
+else
+  run "make the CA key" ecparam -name prime256v1 -genkey -noout -out "$work/ca.key"
+  run "make the CA certificate" req -x509 -new -config "$work/openssl.cnf" -extensions ca \
+    -key "$work/ca.key" -sha256 -days "$CA_DAYS" -subj "/CN=$SERVICE CA" -out "$work/ca.crt"
+fi
 run "make the serving key" ecparam -name prime256v1 -genkey -noout -out "$work/tls.key"
 run "make the certificate request" req -new -config "$work/openssl.cnf" \
   -key "$work/tls.key" -subj "/CN=$SERVICE.$NAMESPACE.svc" -out "$work/tls.csr"
@@ -112,4 +129,4 @@ chmod 644 "$work/ca.crt" "$work/tls.crt"
 for file in "${files[@]}"; do
   mv -f "$work/$file" "$out/$file" || fail "cannot write $out/$file"
 done
-echo "generate.sh: wrote ${files[*]} to $out (CA for $CA_DAYS days, serving certificate for $SERVING_DAYS days)"
+echo "generate.sh: wrote ${files[*]} to $out (serving certificate for $SERVING_DAYS days, signed by a CA made for $CA_DAYS days)"

@@ -76,6 +76,36 @@ public sealed class GenerateScriptTests
     }
 
     [Fact]
+    public async Task Renew_keeps_the_ca_and_replaces_only_the_serving_certificate()
+    {
+        using var folder = new TemporaryFolder();
+        var certificates = await GeneratedCertificates.GenerateAsync(folder.Path);
+        var ca = await File.ReadAllTextAsync(certificates.CaFile);
+        var caKey = await File.ReadAllTextAsync(certificates.CaKeyFile);
+        var serving = await File.ReadAllTextAsync(certificates.CertFile);
+
+        await GeneratedCertificates.GenerateAsync(folder.Path, "--renew");
+
+        (await File.ReadAllTextAsync(certificates.CaFile)).Should().Be(ca);
+        (await File.ReadAllTextAsync(certificates.CaKeyFile)).Should().Be(caKey);
+        (await File.ReadAllTextAsync(certificates.CertFile)).Should().NotBe(serving);
+        var verify = await ProcessRunner.RunAsync("openssl", ["verify", "-CAfile", certificates.CaFile, certificates.CertFile]);
+        verify.ExitCode.Should().Be(0, verify.Stderr);
+    }
+
+    [Fact]
+    public async Task Renew_without_a_ca_is_refused()
+    {
+        using var folder = new TemporaryFolder();
+
+        var result = await GeneratedCertificates.RunAsync(["--out", folder.Path, "--renew"]);
+
+        result.ExitCode.Should().Be(1);
+        result.Stderr.Should().Be($"generate.sh: --renew needs the CA in {folder.Path}, but {folder.Path}/ca.crt is missing\n");
+        Directory.EnumerateFiles(folder.Path).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Unknown_argument_is_refused_with_one_line()
     {
         var result = await GeneratedCertificates.RunAsync(["--days", "3"]);
