@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using StackBlaze.Webhook.Logging;
 using StackBlaze.Webhook.Manifests;
 using StackBlaze.Webhook.Server;
@@ -25,14 +26,17 @@ internal static class ServeCommand
         var catalog = ManifestCatalog.FromDocuments(documents, options.DefaultNamespace);
 
         var devCaFile = options.TlsCertFile is null ? DevelopmentCertificate.DefaultCaFile : null;
-        using var certificate = devCaFile is null
-            ? ServingCertificate.Load(options.TlsCertFile!, options.TlsKeyFile!)
-            : DevelopmentCertificate.Create(devCaFile, TimeProvider.System);
+        using var files = devCaFile is null
+            ? ServingCertificateReloader.Load(options.TlsCertFile!, options.TlsKeyFile!, TimeProvider.System)
+            : null;
+        using var development = devCaFile is null ? null : DevelopmentCertificate.Create(devCaFile, TimeProvider.System);
+        Func<X509Certificate2> certificate = files is null ? () => development! : () => files.Current;
 
         await using var app = WebhookServer.Create(options, certificate, catalog);
         await app.StartAsync();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("StackBlaze.Webhook");
+        files?.Start(logger, ServingCertificateReloader.DefaultPeriod);
         WebhookLog.CatalogLoaded(logger, options.CatalogPath, catalog.Count);
         foreach (var address in app.Urls)
         {

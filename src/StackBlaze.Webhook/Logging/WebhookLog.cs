@@ -26,4 +26,16 @@ internal static partial class WebhookLog
     [LoggerMessage(EventId = 20, Level = LogLevel.Error,
         Message = "Review of {Kind} {Namespace}/{Name} (uid {Uid}) failed; denied")]
     public static partial void ReviewFailed(ILogger logger, Exception exception, string @namespace, string kind, string? name, string uid);
+
+    [LoggerMessage(EventId = 30, Level = LogLevel.Information,
+        Message = "Serving certificate {Subject} from {CertFile}, expires {NotAfter:O}")]
+    public static partial void ServingCertificate(ILogger logger, string certFile, string subject, DateTime notAfter);
+
+    [LoggerMessage(EventId = 31, Level = LogLevel.Information,
+        Message = "Serving certificate reloaded from {CertFile}: {Subject}, expires {NotAfter:O}")]
+    public static partial void ServingCertificateReloaded(ILogger logger, string certFile, string subject, DateTime notAfter);
+
+    [LoggerMessage(EventId = 32, Level = LogLevel.Warning,
+        Message = "Serving certificate files {CertFile} and {KeyFile} changed but cannot be loaded; still serving the previous certificate, which expires {NotAfter:O}: {Reason}")]
+    public static partial void ServingCertificateNotReloaded(ILogger logger, string certFile, string keyFile, DateTime notAfter, string reason);
 }

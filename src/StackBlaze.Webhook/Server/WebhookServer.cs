@@ -17,7 +17,14 @@ internal static class WebhookServer
 
     public const string ValidatePath = "/validate";
 
-    public static WebApplication Create(ServeOptions options, X509Certificate2 certificate, IProjectCatalog catalog, Action<ILoggingBuilder>? logging = null)
+    public static WebApplication Create(ServeOptions options, X509Certificate2 certificate, IProjectCatalog catalog, Action<ILoggingBuilder>? logging = null) =>
+        Create(options, () => certificate, catalog, logging);
+
+    /// <param name="options">Where to listen.</param>
+    /// <param name="certificate">Asked at each TLS handshake: a renewed certificate serves new connections at once.</param>
+    /// <param name="catalog">What links and the public-URL policy resolve against.</param>
+    /// <param name="logging">Changes to the logging set-up, such as none at all in tests.</param>
+    public static WebApplication Create(ServeOptions options, Func<X509Certificate2> certificate, IProjectCatalog catalog, Action<ILoggingBuilder>? logging = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         ConfigureLogging(builder.Logging);
@@ -31,7 +38,7 @@ internal static class WebhookServer
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
             Listen(kestrel, options.Url, https =>
             {
-                https.ServerCertificate = certificate;
+                https.ServerCertificateSelector = (_, _) => certificate();
                 https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
             });
         });
