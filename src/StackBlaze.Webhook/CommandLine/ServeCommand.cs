@@ -1,4 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
+using k8s;
+using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Cluster;
 using StackBlaze.Webhook.Logging;
 using StackBlaze.Webhook.Manifests;
 using StackBlaze.Webhook.Server;
@@ -8,7 +11,7 @@ namespace StackBlaze.Webhook.CommandLine;
 /// <summary><c>serve</c>: the admission webhook over HTTPS.</summary>
 internal static class ServeCommand
 {
-    public const string Usage = "stackblaze-webhook serve --catalog PATH [--urls https://HOST:PORT] [--tls-cert FILE --tls-key FILE] [-n NAMESPACE]";
+    public const string Usage = "stackblaze-webhook serve [--catalog PATH | --kubeconfig FILE] [--urls https://HOST:PORT] [--tls-cert FILE --tls-key FILE] [-n NAMESPACE]";
 
     private static readonly Dictionary<string, string?> Options = new()
     {
@@ -16,15 +19,13 @@ internal static class ServeCommand
         ["tls-cert"] = null,
         ["tls-key"] = null,
         ["catalog"] = null,
+        ["kubeconfig"] = null,
         ["namespace"] = "-n",
     };
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         var options = ParseOptions(args);
-        var documents = ManifestReader.ReadAll([options.CatalogPath], TextReader.Null);
-        var catalog = ManifestCatalog.FromDocuments(documents, options.DefaultNamespace);
-
         var devCaFile = options.TlsCertFile is null ? DevelopmentCertificate.DefaultCaFile : null;
         using var files = devCaFile is null
             ? ServingCertificateReloader.Load(options.TlsCertFile!, options.TlsKeyFile!, TimeProvider.System)
@@ -32,12 +33,11 @@ internal static class ServeCommand
         using var development = devCaFile is null ? null : DevelopmentCertificate.Create(devCaFile, TimeProvider.System);
         Func<X509Certificate2> certificate = files is null ? () => development! : () => files.Current;
 
-        await using var app = WebhookServer.Create(options, certificate, catalog);
+        await using var app = Build(options, certificate);
         await app.StartAsync();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("StackBlaze.Webhook");
         files?.Start(logger, ServingCertificateReloader.DefaultPeriod);
-        WebhookLog.CatalogLoaded(logger, options.CatalogPath, catalog.Count);
         foreach (var address in app.Urls)
         {
             WebhookLog.Listening(logger, address);
@@ -48,6 +48,31 @@ internal static class ServeCommand
         }
         await app.WaitForShutdownAsync();
         return Cli.ExitOk;
+    }
+
+    /// <summary>The server with its catalog: from manifests with <c>--catalog</c>, else followed from the cluster.</summary>
+    internal static WebApplication Build(ServeOptions options, Func<X509Certificate2> certificate, Action<WebApplicationBuilder>? configure = null)
+    {
+        if (options.CatalogPath is { } path)
+        {
+            var catalog = ManifestCatalog.FromDocuments(ManifestReader.ReadAll([path], TextReader.Null), options.DefaultNamespace);
+            var app = WebhookServer.Create(options, certificate, catalog, configure);
+            WebhookLog.CatalogLoaded(app.Logger, path, catalog.Count);
+            return app;
+        }
+
+        var cluster = KubernetesConnection.Resolve(options.KubeconfigPath);
+        var live = new LiveProjectCatalog();
+        var server = WebhookServer.Create(options, certificate, live, builder =>
+        {
+            builder.Services.AddSingleton(live);
+            builder.Services.AddSingleton<IKubernetes>(_ => new Kubernetes(cluster));
+            builder.Services.AddSingleton(TimeProvider.System);
+            builder.Services.AddHostedService<ClusterCatalogSync>();
+            configure?.Invoke(builder);
+        });
+        WebhookLog.WatchingCluster(server.Logger, cluster.Host);
+        return server;
     }
 
     internal static ServeOptions ParseOptions(IReadOnlyList<string> args)
@@ -64,8 +89,12 @@ internal static class ServeCommand
         {
             throw new UsageException("--tls-cert and --tls-key go together");
         }
-        var catalog = parsed.Value("catalog")
-            ?? throw new UsageException("serve needs --catalog PATH (a YAML file or folder of manifests with the projects' Services)");
-        return new ServeOptions(url, cert, key, catalog, parsed.Value("namespace") ?? Cli.DefaultNamespace);
+        var catalog = parsed.Value("catalog");
+        var kubeconfig = parsed.Value("kubeconfig");
+        if (catalog is not null && kubeconfig is not null)
+        {
+            throw new UsageException("--catalog and --kubeconfig exclude each other: the catalog comes from files or from a cluster");
+        }
+        return new ServeOptions(url, cert, key, catalog, parsed.Value("namespace") ?? Cli.DefaultNamespace, kubeconfig);
     }
 }

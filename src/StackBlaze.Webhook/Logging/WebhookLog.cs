@@ -38,4 +38,24 @@ internal static partial class WebhookLog
     [LoggerMessage(EventId = 32, Level = LogLevel.Warning,
         Message = "Serving certificate files {CertFile} and {KeyFile} changed but cannot be loaded; still serving the previous certificate, which expires {NotAfter:O}: {Reason}")]
     public static partial void ServingCertificateNotReloaded(ILogger logger, string certFile, string keyFile, DateTime notAfter, string reason);
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Information,
+        Message = "Listed {Kind}: {Count} objects at resourceVersion {ResourceVersion}")]
+    public static partial void Listed(ILogger logger, StackBlaze.Webhook.Catalog.CatalogKind kind, int count, string resourceVersion);
+
+    [LoggerMessage(EventId = 41, Level = LogLevel.Information,
+        Message = "Watch of {Kind} expired (410 Gone): listing again")]
+    public static partial void WatchExpired(ILogger logger, StackBlaze.Webhook.Catalog.CatalogKind kind);
+
+    [LoggerMessage(EventId = 42, Level = LogLevel.Warning,
+        Message = "Watch of {Kind} failed, retrying with backoff: {Reason}")]
+    public static partial void WatchFailed(ILogger logger, StackBlaze.Webhook.Catalog.CatalogKind kind, string reason);
+
+    [LoggerMessage(EventId = 43, Level = LogLevel.Information,
+        Message = "Namespace {Namespace} became a project: listed its {Count} ConfigMaps")]
+    public static partial void ProjectConfigMapsListed(ILogger logger, string @namespace, int count);
+
+    [LoggerMessage(EventId = 44, Level = LogLevel.Information,
+        Message = "Catalog from the cluster at {Server}")]
+    public static partial void WatchingCluster(ILogger logger, string server);
 }

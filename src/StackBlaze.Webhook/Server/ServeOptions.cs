@@ -4,14 +4,16 @@ namespace StackBlaze.Webhook.Server;
 /// <param name="Url">Where to listen: <c>https://HOST:PORT</c>.</param>
 /// <param name="TlsCertFile">The serving certificate (PEM), with <paramref name="TlsKeyFile"/>; both null for a development certificate.</param>
 /// <param name="TlsKeyFile">The certificate's private key (PEM, RSA or ECDSA).</param>
-/// <param name="CatalogPath">A YAML file or folder of manifests: the Services links resolve against.</param>
+/// <param name="CatalogPath">A YAML file or folder of manifests as the catalog; null to follow the cluster.</param>
 /// <param name="DefaultNamespace">The namespace of catalog objects that name none.</param>
+/// <param name="KubeconfigPath">The cluster to follow, when there is no <paramref name="CatalogPath"/>.</param>
 internal sealed record ServeOptions(
     Uri Url,
     string? TlsCertFile,
     string? TlsKeyFile,
-    string CatalogPath,
-    string DefaultNamespace)
+    string? CatalogPath,
+    string DefaultNamespace,
+    string? KubeconfigPath = null)
 {
     public const string DefaultUrl = "https://0.0.0.0:8443";
 }

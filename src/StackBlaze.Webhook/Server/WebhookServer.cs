@@ -17,18 +17,18 @@ internal static class WebhookServer
 
     public const string ValidatePath = "/validate";
 
-    public static WebApplication Create(ServeOptions options, X509Certificate2 certificate, IProjectCatalog catalog, Action<ILoggingBuilder>? logging = null) =>
-        Create(options, () => certificate, catalog, logging);
+    public static WebApplication Create(ServeOptions options, X509Certificate2 certificate, IProjectCatalog catalog, Action<WebApplicationBuilder>? configure = null) =>
+        Create(options, () => certificate, catalog, configure);
 
     /// <param name="options">Where to listen.</param>
     /// <param name="certificate">Asked at each TLS handshake: a renewed certificate serves new connections at once.</param>
     /// <param name="catalog">What links and the public-URL policy resolve against.</param>
-    /// <param name="logging">Changes to the logging set-up, such as none at all in tests.</param>
-    public static WebApplication Create(ServeOptions options, Func<X509Certificate2> certificate, IProjectCatalog catalog, Action<ILoggingBuilder>? logging = null)
+    /// <param name="configure">Additions: the cluster catalog's sync, or no logging at all in tests.</param>
+    public static WebApplication Create(ServeOptions options, Func<X509Certificate2> certificate, IProjectCatalog catalog, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         ConfigureLogging(builder.Logging);
-        logging?.Invoke(builder.Logging);
+        builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton<AdmissionEndpoint>();
         builder.Services.AddSingleton(new MutatingAdmission(catalog));
         builder.Services.AddSingleton(new ValidatingAdmission(catalog));
@@ -43,6 +43,7 @@ internal static class WebhookServer
             });
         });
 
+        configure?.Invoke(builder);
         var app = builder.Build();
         // 404 and 405 get a one-line reason like every other refusal.
         app.UseStatusCodePages(context => HttpAnswers.WriteErrorAsync(
@@ -56,7 +57,8 @@ internal static class WebhookServer
         app.MapPost(MutatePath, (HttpContext http) => endpoint.HandleAsync(http, mutating.Review));
         app.MapPost(ValidatePath, (HttpContext http) => endpoint.HandleAsync(http, validating.Review));
         app.MapGet("/healthz", () => "ok");
-        app.MapGet("/readyz", () => "ready");
+        // Ready once the catalog holds a full picture: until then admission would only say "syncing".
+        app.MapGet("/readyz", () => catalog.IsSynced ? Results.Text("ready") : Results.Text("catalog syncing", statusCode: StatusCodes.Status503ServiceUnavailable));
         return app;
     }
 

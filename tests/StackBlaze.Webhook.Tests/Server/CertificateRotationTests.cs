@@ -83,8 +83,8 @@ public sealed class CertificateRotationTests(TwoCertificateSets sets) : IClassFi
     private static async Task<WebApplication> StartAsync(SecretVolume volume, ServingCertificateReloader reloader)
     {
         var options = new ServeOptions(new Uri("https://127.0.0.1:0"), volume.CertFile, volume.KeyFile, RepositoryPaths.ShopExample, "default");
-        var catalog = ManifestCatalog.FromDocuments(ManifestReader.ReadAll([options.CatalogPath], TextReader.Null), options.DefaultNamespace);
-        var app = WebhookServer.Create(options, () => reloader.Current, catalog, logging => logging.ClearProviders());
+        var catalog = ManifestCatalog.FromDocuments(ManifestReader.ReadAll([RepositoryPaths.ShopExample], TextReader.Null), options.DefaultNamespace);
+        var app = WebhookServer.Create(options, () => reloader.Current, catalog, builder => builder.Logging.ClearProviders());
         await app.StartAsync();
         return app;
     }

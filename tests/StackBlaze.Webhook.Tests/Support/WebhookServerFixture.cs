@@ -22,8 +22,8 @@ public sealed class WebhookServerFixture : IAsyncLifetime
         var options = new ServeOptions(new Uri("https://127.0.0.1:0"), _certificates.CertFile, _certificates.KeyFile, RepositoryPaths.ShopExample, "default");
         // The shop example, and a second project whose public-URL policy only warns.
         var catalog = ManifestCatalog.FromDocuments(
-            ManifestReader.ReadAll([options.CatalogPath, RepositoryPaths.Fixture("Catalog")], TextReader.Null), options.DefaultNamespace);
-        _app = WebhookServer.Create(options, _certificate, catalog, logging => logging.ClearProviders());
+            ManifestReader.ReadAll([RepositoryPaths.ShopExample, RepositoryPaths.Fixture("Catalog")], TextReader.Null), options.DefaultNamespace);
+        _app = WebhookServer.Create(options, _certificate, catalog, builder => builder.Logging.ClearProviders());
         await _app.StartAsync();
         Client = _certificates.CreateTrustingClient(new Uri(_app.Urls.Single()));
     }

@@ -1,0 +1,118 @@
+using k8s;
+using k8s.Models;
+using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Logging;
+
+namespace StackBlaze.Webhook.Cluster;
+
+/// <summary>
+/// Keeps the live catalog in step with the cluster: Namespaces, Services, Ingresses and
+/// ConfigMaps, listed then watched cluster-wide. Admission reads the catalog and never waits on this.
+/// </summary>
+internal sealed class ClusterCatalogSync(IKubernetes client, LiveProjectCatalog catalog, ILogger<ClusterCatalogSync> logger, TimeProvider time)
+    : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var namespaces = Watch<V1Namespace, V1NamespaceList>(
+            CatalogKind.Namespaces,
+            (token, ct) => client.CoreV1.ListNamespaceAsync(continueParameter: token, limit: PageSize, cancellationToken: ct),
+            (rv, timeout, onError, ct) => client.CoreV1.WatchListNamespaceAsync(
+                allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
+            items => catalog.Replace([.. items.Select(NamespaceEntry.FromNamespace)]),
+            (type, item) => Apply(type, item.Metadata.Name, () => catalog.Upsert(NamespaceEntry.FromNamespace(item)), () => catalog.DeleteNamespace(item.Metadata.Name)));
+        var services = Watch<V1Service, V1ServiceList>(
+            CatalogKind.Services,
+            (token, ct) => client.CoreV1.ListServiceForAllNamespacesAsync(continueParameter: token, limit: PageSize, cancellationToken: ct),
+            (rv, timeout, onError, ct) => client.CoreV1.WatchListServiceForAllNamespacesAsync(
+                allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
+            items => catalog.Replace([.. items.Select(s => ServiceEntry.FromService(s, ""))]),
+            (type, item) => Apply(type, item.Metadata.Name,
+                () => catalog.Upsert(ServiceEntry.FromService(item, "")), () => catalog.DeleteService(item.Metadata.NamespaceProperty, item.Metadata.Name)));
+        var ingresses = Watch<V1Ingress, V1IngressList>(
+            CatalogKind.Ingresses,
+            (token, ct) => client.NetworkingV1.ListIngressForAllNamespacesAsync(continueParameter: token, limit: PageSize, cancellationToken: ct),
+            (rv, timeout, onError, ct) => client.NetworkingV1.WatchListIngressForAllNamespacesAsync(
+                allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
+            items => catalog.Replace([.. items.Select(i => IngressEntry.FromIngress(i, ""))]),
+            (type, item) => Apply(type, item.Metadata.Name,
+                () => catalog.Upsert(IngressEntry.FromIngress(item, "")), () => catalog.DeleteIngress(item.Metadata.NamespaceProperty, item.Metadata.Name)));
+        var configMaps = Watch<V1ConfigMap, V1ConfigMapList>(
+            CatalogKind.ConfigMaps,
+            (token, ct) => client.CoreV1.ListConfigMapForAllNamespacesAsync(continueParameter: token, limit: PageSize, cancellationToken: ct),
+            (rv, timeout, onError, ct) => client.CoreV1.WatchListConfigMapForAllNamespacesAsync(
+                allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
+            items => catalog.Replace([.. items.Select(c => ConfigMapEntry.FromConfigMap(c, ""))]),
+            (type, item) => Apply(type, item.Metadata.Name,
+                () => catalog.Upsert(ConfigMapEntry.FromConfigMap(item, "")), () => catalog.DeleteConfigMap(item.Metadata.NamespaceProperty, item.Metadata.Name)));
+
+        catalog.ProjectAppeared += ns => _ = ListConfigMapsOfNewProjectAsync(ns, stoppingToken);
+        return Task.WhenAll(
+            namespaces.RunAsync(stoppingToken),
+            services.RunAsync(stoppingToken),
+            ingresses.RunAsync(stoppingToken),
+            // ConfigMap data is kept for projects only, so which namespaces are projects must be known first.
+            RunAfterAsync(namespaces.Synced, configMaps, stoppingToken));
+    }
+
+    private const int PageSize = KindWatch<V1Service, V1ServiceList>.PageSize;
+
+    private KindWatch<TItem, TList> Watch<TItem, TList>(
+        CatalogKind kind,
+        KindWatch<TItem, TList>.ListPage list,
+        KindWatch<TItem, TList>.WatchFrom watch,
+        Action<IReadOnlyCollection<TItem>> replace,
+        Action<WatchEventType, TItem> apply)
+        where TItem : IKubernetesObject<V1ObjectMeta>
+        where TList : IItems<TItem>, IMetadata<V1ListMeta> =>
+        new(kind, list, watch, replace, apply, catalog, logger, time);
+
+    private static void Apply(WatchEventType type, string? name, Action upsert, Action delete)
+    {
+        if (name is null)
+        {
+            return;
+        }
+        if (type == WatchEventType.Deleted)
+        {
+            delete();
+        }
+        else
+        {
+            upsert();
+        }
+    }
+
+    private static async Task RunAfterAsync(Task first, KindWatch<V1ConfigMap, V1ConfigMapList> then, CancellationToken cancellationToken)
+    {
+        await first.WaitAsync(cancellationToken);
+        await then.RunAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A namespace labelled as a project after the first ConfigMap list: its ConfigMaps were
+    /// dropped then, so list them now. Before that list, the list itself picks them up.
+    /// </summary>
+    private async Task ListConfigMapsOfNewProjectAsync(string ns, CancellationToken cancellationToken)
+    {
+        if (!catalog.HasSynced(CatalogKind.ConfigMaps))
+        {
+            return;
+        }
+        try
+        {
+            var list = await client.CoreV1.ListNamespacedConfigMapAsync(ns, cancellationToken: cancellationToken);
+            foreach (var configMap in list.Items)
+            {
+                catalog.Upsert(ConfigMapEntry.FromConfigMap(configMap, ns));
+            }
+            WebhookLog.ProjectConfigMapsListed(logger, ns, list.Items.Count);
+        }
+#pragma warning disable CA1031 // A failure here must not stop the sync; the next relist repairs it.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            WebhookLog.WatchFailed(logger, CatalogKind.ConfigMaps, e.Message);
+        }
+    }
+}
