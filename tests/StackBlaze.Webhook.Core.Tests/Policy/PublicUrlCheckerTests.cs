@@ -66,6 +66,12 @@ public class PublicUrlCheckerTests
     }
 
     [Fact]
+    public void Public_host_in_the_query_of_another_url_is_no_call()
+    {
+        Check(Pod("AUTH_URL", "https://auth.example.org/login?next=shop.example.com")).Should().BeEmpty();
+    }
+
+    [Fact]
     public void Public_host_of_another_namespace_is_no_finding()
     {
         var pod = Pods.Element(Pod("API", "https://api.shop.example.com"));
