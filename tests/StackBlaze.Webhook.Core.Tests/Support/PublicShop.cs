@@ -44,5 +44,5 @@ internal static class PublicShop
     /// <summary>A pod allowed to call public URLs from the named variables.</summary>
     public static (string Key, string Value) AllowPublicUrls(string names) => (StackBlazeAnnotations.AllowPublicUrls, names);
 
-    public static (string Key, string Value) Links(string links) => (StackBlazeAnnotations.Links, links);
+    public static (string Key, string Value) LinksTo(string links) => (StackBlazeAnnotations.Links, links);
 }
