@@ -7,7 +7,8 @@ public static partial class AddressScanner
 {
     public static IEnumerable<AddressMention> Scan(string value)
     {
-        foreach (Match match in UrlPattern().Matches(value))
+        var urls = UrlPattern().Matches(value);
+        foreach (Match match in urls)
         {
             if (ParseUrl(match.Value) is { } url)
             {
@@ -17,6 +18,11 @@ public static partial class AddressScanner
         // A value may also name a host alone (API_HOST=api.example.com, --upstream=api.example.com:443).
         foreach (Match match in BareHostPattern().Matches(value))
         {
+            // A dotted word in a URL's query or fragment (?next=shop.example.com) is part of that URL, not a host it calls.
+            if (urls.Any(url => match.Index >= url.Index && match.Index < url.Index + url.Length))
+            {
+                continue;
+            }
             var colon = match.Value.IndexOf(':', StringComparison.Ordinal);
             yield return new AddressMention(match.Value, (colon < 0 ? match.Value : match.Value[..colon]).ToLowerInvariant(), colon >= 0, "", false);
         }

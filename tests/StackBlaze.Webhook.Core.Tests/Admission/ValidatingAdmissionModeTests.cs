@@ -1,0 +1,65 @@
+using StackBlaze.Webhook.Admission;
+using StackBlaze.Webhook.Tests.Support;
+using static StackBlaze.Webhook.Tests.Support.PublicShop;
+
+namespace StackBlaze.Webhook.Tests.Admission;
+
+/// <summary>The namespace's <c>stackblaze.io/public-url-policy</c> label decides what findings do.</summary>
+public class ValidatingAdmissionModeTests
+{
+    private static readonly string LongPath = "/v1/" + new string('x', 200);
+
+    private static AdmissionOutcome Validate(string? policy) => new ValidatingAdmission(Project(policy)).Review(Reviews.Pod(Pods.Element(
+        Pod([("ORDERS_API", "https://api.shop.example.com/v1/orders"), ("REPORTS_API", "https://api.shop.example.com" + LongPath)]))));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("enforce")]
+    [InlineData("enforced")]
+    public void Enforce_mode_and_anything_unknown_deny(string? policy)
+    {
+        Validate(policy).Allowed.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Warn_mode_allows_with_one_warning_per_finding()
+    {
+        var outcome = Validate("warn");
+
+        outcome.Allowed.Should().BeTrue();
+        outcome.Message.Should().BeNull();
+        outcome.Warnings.Should().HaveCount(2);
+        outcome.Warnings[0].Should().Be(
+            "container \"app\" ORDERS_API: calls https://api.shop.example.com/v1/orders, the public URL of service \"backend\"; use http://backend.internal:3000/v1/orders");
+        outcome.Warnings[1].Should().StartWith("container \"app\" REPORTS_API: calls https://api.shop.example.com/v1/xxx");
+    }
+
+    [Fact]
+    public void Warn_mode_warnings_are_kept_under_256_characters()
+    {
+        var outcome = Validate("warn");
+
+        outcome.Warnings.Should().OnlyContain(w => w.Length < 256);
+        outcome.Warnings[1].Should().HaveLength(255).And.EndWith("…");
+    }
+
+    [Fact]
+    public void Off_mode_allows_without_findings_or_warnings()
+    {
+        var outcome = Validate("off");
+
+        outcome.Allowed.Should().BeTrue();
+        outcome.Warnings.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Off_mode_still_denies_broken_links()
+    {
+        var pod = Pods.Element(Pod("ORDERS_API", "https://api.shop.example.com/v1/orders", LinksTo("backend.other")));
+
+        var outcome = new ValidatingAdmission(Project("off")).Review(Reviews.Pod(pod));
+
+        outcome.Allowed.Should().BeFalse();
+        outcome.Message.Should().StartWith("stackblaze.io/links: link \"backend.other\" names another namespace");
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using StackBlaze.Webhook.Admission;
+using StackBlaze.Webhook.Tests.Support;
+using static StackBlaze.Webhook.Tests.Support.PublicShop;
+
+namespace StackBlaze.Webhook.Tests.Admission;
+
+public class ValidatingAdmissionPodTests
+{
+    private static AdmissionOutcome Validate(AdmissionAttributes request) => new ValidatingAdmission(Project()).Review(request);
+
+    private static JsonElement CallsApi() => Pods.Element(Pod("ORDERS_API", "https://api.shop.example.com/v1/orders?status=open"));
+
+    [Fact]
+    public void Pod_calling_a_public_url_is_denied_with_what_to_write_instead()
+    {
+        var outcome = Validate(Reviews.Pod(CallsApi()));
+
+        outcome.Allowed.Should().BeFalse();
+        outcome.StatusCode.Should().Be(403);
+        outcome.Message.Should().Be(
+            "calls to this project's public URLs (stackblaze.io/public-url-policy: enforce): "
+            + "container \"app\" ORDERS_API: calls https://api.shop.example.com/v1/orders?status=open, the public URL of service \"backend\"; "
+            + "use http://backend.internal:3000/v1/orders?status=open");
+        outcome.Warnings.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Every_finding_is_named_in_the_denial()
+    {
+        var pod = Pods.Element(Pod([("ORDERS_API", "https://api.shop.example.com/v1/orders"), ("SHOP_HOST", "shop.example.com")]));
+
+        Validate(Reviews.Pod(pod)).Message.Should().EndWith(
+            "use http://backend.internal:3000/v1/orders; container \"app\" SHOP_HOST: calls shop.example.com, the public URL of service \"frontend\"; use frontend.internal");
+    }
+
+    [Fact]
+    public void Pod_that_calls_no_public_url_is_allowed_without_warnings()
+    {
+        var outcome = Validate(Reviews.Pod(Pods.Element(Pod("ORDERS_API", "http://backend.internal:3000/v1/orders"))));
+
+        outcome.Allowed.Should().BeTrue();
+        outcome.Warnings.Should().BeEmpty();
+        outcome.Message.Should().BeNull();
+    }
+
+    [Fact]
+    public void Allowed_variable_lets_the_pod_in()
+    {
+        var pod = Pods.Element(Pod("ORDERS_API", "https://api.shop.example.com/v1/orders", AllowPublicUrls("ORDERS_API")));
+
+        Validate(Reviews.Pod(pod)).Allowed.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Dry_run_is_answered_exactly_like_a_real_request()
+    {
+        var real = Validate(Reviews.Pod(CallsApi()));
+        var dryRun = Validate(Reviews.Pod(CallsApi()) with { DryRun = true });
+
+        dryRun.Should().BeEquivalentTo(real);
+        dryRun.Allowed.Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("DELETE")]
+    [InlineData("CONNECT")]
+    public void Operations_other_than_create_and_update_are_allowed_untouched(string operation)
+    {
+        Validate(Reviews.Pod(CallsApi(), operation)).Should().Be(AdmissionOutcome.Allow);
+    }
+
+    [Theory]
+    [InlineData("", "Service")]
+    [InlineData("", "ConfigMap")]
+    [InlineData("networking.k8s.io", "Ingress")]
+    public void Other_kinds_are_allowed_untouched(string group, string kind)
+    {
+        Validate(Reviews.Of(group, kind, CallsApi())).Should().Be(AdmissionOutcome.Allow);
+    }
+
+    [Fact]
+    public void Create_without_an_object_is_invalid_with_400()
+    {
+        Validate(Reviews.Pod(null)).Should().Be(AdmissionOutcome.Invalid("the CREATE request carries no object"));
+    }
+
+    [Fact]
+    public void Pod_that_is_not_a_json_object_is_invalid_with_400()
+    {
+        var outcome = Validate(Reviews.Pod(Json.Parse("[]")));
+
+        outcome.Allowed.Should().BeFalse();
+        outcome.StatusCode.Should().Be(400);
+        outcome.Message.Should().StartWith("the object cannot be read as a Pod: ");
+    }
+
+    [Fact]
+    public void Pod_without_containers_is_invalid_with_400()
+    {
+        Validate(Reviews.Pod(Json.Parse("""{"metadata":{},"spec":{"containers":[]}}""")))
+            .Should().Be(AdmissionOutcome.Invalid("the object cannot be read as a Pod: spec.containers is missing or empty"));
+    }
+
+    [Fact]
+    public void Workload_without_its_template_is_invalid_with_400()
+    {
+        Validate(Reviews.Of("batch", "CronJob", Json.Parse("""{"spec":{"jobTemplate":{}}}""")))
+            .Should().Be(AdmissionOutcome.Invalid("the object cannot be read as a CronJob: spec.jobTemplate.spec.template is missing or not an object"));
+    }
+}

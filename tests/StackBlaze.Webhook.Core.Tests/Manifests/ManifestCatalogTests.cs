@@ -1,0 +1,62 @@
+using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Manifests;
+using StackBlaze.Webhook.Tests.Support;
+
+namespace StackBlaze.Webhook.Tests.Manifests;
+
+/// <summary>The catalog <c>check</c> builds from manifests: Services, Ingresses, ConfigMaps and Namespaces.</summary>
+public class ManifestCatalogTests
+{
+    private static StaticProjectCatalog FromFolders(params string[] names) =>
+        ManifestCatalog.FromDocuments(ManifestReader.ReadAll(names.Select(Examples.Folder), TextReader.Null), "default");
+
+    [Fact]
+    public void Services_of_the_shop_example_are_read_with_their_public_urls()
+    {
+        var catalog = FromFolders("shop");
+
+        catalog.ServiceNames("shop").Should().Equal("backend", "frontend", "postgres");
+        catalog.FindService("shop", "backend")!.PublicUrls.Should().Be("https://api.shop.example.com");
+    }
+
+    [Fact]
+    public void Annotation_and_ingress_hosts_are_public_routes()
+    {
+        var catalog = FromFolders("shop");
+
+        catalog.FindPublicRoute("shop", "api.shop.example.com", "/v1")!.Service.Name.Should().Be("backend");
+        var storefront = catalog.FindPublicRoute("shop", "shop.example.com", "/")!;
+        storefront.Service.Name.Should().Be("frontend");
+        storefront.Port.Should().Be(new ServicePortEntry("http", 80, null));
+    }
+
+    [Fact]
+    public void Namespace_is_read_with_its_project_label_and_no_policy()
+    {
+        FromFolders("shop").FindNamespace("shop").Should().Be(new NamespaceEntry("shop", true, null));
+    }
+
+    [Fact]
+    public void Config_map_data_is_read()
+    {
+        FromFolders("shop-public-urls").FindConfigMap("shop", "report-worker")!.Data
+            .Should().Equal(new Dictionary<string, string> { ["BACKEND_HOST"] = "api.shop.example.com" });
+    }
+
+    [Fact]
+    public void Policy_label_is_read_from_the_namespace()
+    {
+        var catalog = ManifestCatalog.FromDocuments(
+            ManifestReader.ReadAll([Json.FixturePath("manifests/public-urls-warn.yaml")], TextReader.Null), "default");
+
+        catalog.FindNamespace("staging")!.PublicUrlPolicy.Should().Be("warn");
+    }
+
+    [Fact]
+    public void Objects_without_a_namespace_take_the_default_one()
+    {
+        var catalog = ManifestCatalog.FromDocuments(ManifestReader.ReadAll([Json.FixturePath("manifests/shop.yaml")], TextReader.Null), "shop");
+
+        catalog.FindService("shop", "backend").Should().NotBeNull();
+    }
+}

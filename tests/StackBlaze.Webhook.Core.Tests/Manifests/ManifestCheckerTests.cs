@@ -1,0 +1,63 @@
+using StackBlaze.Webhook.Manifests;
+using StackBlaze.Webhook.Tests.Support;
+
+namespace StackBlaze.Webhook.Tests.Manifests;
+
+/// <summary>What <c>check</c> says of the example manifests, as the CLI wires it: files plus <c>--catalog</c>.</summary>
+public class ManifestCheckerTests
+{
+    private static IReadOnlyList<CheckFinding> Check(string[] paths, string[]? catalogPaths = null)
+    {
+        var documents = ManifestReader.ReadAll(paths, TextReader.Null);
+        var extra = ManifestReader.ReadAll(catalogPaths ?? [], TextReader.Null);
+        var catalog = ManifestCatalog.FromDocuments(extra.Concat(documents), "default");
+        return ManifestChecker.Check(documents, catalog, "default");
+    }
+
+    [Fact]
+    public void Shop_example_is_clean()
+    {
+        Check([Examples.Folder("shop")]).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Public_url_example_has_exactly_its_three_violations()
+    {
+        var findings = Check([Examples.Folder("shop-public-urls")], [Examples.Folder("shop")]);
+
+        findings.Should().OnlyContain(f => f.IsViolation);
+        findings.Select(f => (f.Where, f.Address, f.Service, f.InternalAddress)).Should().Equal(
+            ("Deployment/report-worker container worker ORDERS_API",
+                "https://api.shop.example.com/v1/orders?status=open", "backend", "http://backend.internal:3000/v1/orders?status=open"),
+            ("Deployment/report-worker container worker BACKEND_HOST (ConfigMap report-worker)",
+                "api.shop.example.com", "backend", "backend.internal"),
+            ("Deployment/report-worker container worker args[1]",
+                "https://shop.example.com/", "frontend", "http://frontend.internal:80/"));
+    }
+
+    [Fact]
+    public void Violation_message_says_what_to_write_instead()
+    {
+        var findings = Check([Examples.Folder("shop-public-urls")], [Examples.Folder("shop")]);
+
+        findings[0].Message.Should().Be(
+            "calls https://api.shop.example.com/v1/orders?status=open, the public URL of service \"backend\"; use http://backend.internal:3000/v1/orders?status=open");
+    }
+
+    [Fact]
+    public void Public_url_example_alone_is_clean_since_it_names_no_public_host()
+    {
+        Check([Examples.Folder("shop-public-urls")]).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Warn_mode_namespace_turns_violations_into_warnings()
+    {
+        var finding = Check([Json.FixturePath("manifests/public-urls-warn.yaml")]).Should().ContainSingle().Subject;
+
+        finding.IsViolation.Should().BeFalse();
+        finding.Where.Should().Be("Deployment/report-worker container worker ORDERS_API");
+        finding.Message.Should().Be(
+            "calls https://api.staging.example.com/v1/orders, the public URL of service \"backend\"; use http://backend.internal:3000/v1/orders");
+    }
+}

@@ -1,0 +1,44 @@
+using StackBlaze.Webhook.Policy;
+using StackBlaze.Webhook.Tests.Support;
+using static StackBlaze.Webhook.Tests.Support.PublicShop;
+
+namespace StackBlaze.Webhook.Tests.Policy;
+
+public class ContainerConfigReaderTests
+{
+    private static readonly System.Text.Json.JsonElement EverySource = Json.Fixture("PublicUrls/pod-every-source.json");
+
+    [Fact]
+    public void Every_value_is_read_init_containers_first_env_then_env_from_then_command_and_args()
+    {
+        var catalog = Project(null, ConfigMap("app", ("search", "https://shop.example.com/search")));
+
+        var values = ContainerConfigReader.Read(EverySource, Services.Namespace, catalog);
+
+        values.Should().Equal(
+            new ConfigValue("migrate", "command[0]", null, "sh"),
+            new ConfigValue("migrate", "command[1]", null, "-c"),
+            new ConfigValue("migrate", "command[2]", null, "curl -fsS https://api.shop.example.com/migrate"),
+            new ConfigValue("app", "ORDERS_API", "ORDERS_API", "https://api.shop.example.com/v1/orders?status=open"),
+            new ConfigValue("app", "SEARCH_URL (ConfigMap app key search)", "SEARCH_URL", "https://shop.example.com/search"),
+            new ConfigValue("app", "SVC_search (ConfigMap app)", "SVC_search", "https://shop.example.com/search"),
+            new ConfigValue("app", "args[0]", null, "--storefront"),
+            new ConfigValue("app", "args[1]", null, "https://shop.example.com/"));
+    }
+
+    [Fact]
+    public void Config_maps_of_another_namespace_are_not_read()
+    {
+        var elsewhere = ConfigMap("app", ("search", "https://shop.example.com/search")) with { Namespace = "other" };
+
+        var values = ContainerConfigReader.Read(EverySource, Services.Namespace, Project(null, elsewhere));
+
+        values.Select(v => v.Subject).Should().NotContain(s => s.Contains("ConfigMap", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Pod_without_spec_has_no_values()
+    {
+        ContainerConfigReader.Read(Json.Parse("""{"metadata":{}}"""), Services.Namespace, Project()).Should().BeEmpty();
+    }
+}
