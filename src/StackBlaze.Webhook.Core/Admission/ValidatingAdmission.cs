@@ -1,5 +1,6 @@
 using StackBlaze.Webhook.Catalog;
 using StackBlaze.Webhook.Conventions;
+using StackBlaze.Webhook.Objects;
 using StackBlaze.Webhook.Policy;
 using StackBlaze.Webhook.Workloads;
 
@@ -27,6 +28,10 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
         {
             return AdmissionOutcome.Invalid($"the {request.Operation} request carries no object");
         }
+        if (string.IsNullOrEmpty(request.Namespace))
+        {
+            return AdmissionOutcome.Invalid("the request names no namespace");
+        }
         var evaluation = PodEvaluator.Evaluate(obj, kind, request.Namespace, catalog, out var error);
         if (evaluation is null)
         {
@@ -37,10 +42,13 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
         var blocking = new List<PublicUrlFinding>();
         var mode = PolicyModes.Of(catalog.FindNamespace(request.Namespace));
         var before = PreviousFindings(request, kind);
+        // What a controller makes (a Deployment's ReplicaSets, their pods) was checked as its template
+        // when applied; refusing it now would only stall rollouts and keep crashed pods from coming back.
+        var controlled = ObjectShapeReader.ReadMetadata(obj, out _)?.IsControlled == true;
         foreach (var finding in evaluation.Findings)
         {
             // An UPDATE is not refused for what the object already did: only new calls count.
-            if (mode == PolicyMode.Warn || before.Contains(finding.ToString()))
+            if (mode == PolicyMode.Warn || controlled || before.Contains(finding.ToString()))
             {
                 warnings.Add(finding.ToString());
             }

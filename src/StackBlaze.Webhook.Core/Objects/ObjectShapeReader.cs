@@ -28,13 +28,14 @@ public static class ObjectShapeReader
         {
             return MetadataShape.Missing;
         }
+        var controlled = IsControlled(meta);
         if (!TryGetObject(meta, "annotations", "metadata.annotations", out var annotations, ref error))
         {
             return null;
         }
         if (annotations is not { } map)
         {
-            return new MetadataShape(true, false, FrozenDictionary<string, string>.Empty);
+            return new MetadataShape(true, false, FrozenDictionary<string, string>.Empty, controlled);
         }
 
         Dictionary<string, string>? ours = null;
@@ -51,8 +52,14 @@ public static class ObjectShapeReader
                 ours[property.Name] = property.Value.GetString()!;
             }
         }
-        return new MetadataShape(true, true, ours?.ToFrozenDictionary(StringComparer.Ordinal) ?? FrozenDictionary<string, string>.Empty);
+        return new MetadataShape(true, true, ours?.ToFrozenDictionary(StringComparer.Ordinal) ?? FrozenDictionary<string, string>.Empty, controlled);
     }
+
+    private static bool IsControlled(JsonElement metadata) =>
+        metadata.TryGetProperty("ownerReferences", out var owners)
+        && owners.ValueKind == JsonValueKind.Array
+        && owners.EnumerateArray().Any(owner =>
+            owner.ValueKind == JsonValueKind.Object && owner.TryGetProperty("controller", out var flag) && flag.ValueKind == JsonValueKind.True);
 
     /// <summary>Reads a pod (or pod template): its metadata and its containers' env names.</summary>
     public static PodShape? ReadPod(JsonElement pod, out string? error)

@@ -10,7 +10,8 @@ public static partial class AddressScanner
         var urls = UrlPattern().Matches(value);
         foreach (Match match in urls)
         {
-            if (ParseUrl(match.Value) is { } url)
+            // Prose punctuation after a URL ("see https://api.example.com.") is not part of it.
+            if (ParseUrl(match.Value.TrimEnd('.', ',', ';', ':', '!', '?')) is { } url)
             {
                 yield return url;
             }
@@ -47,6 +48,6 @@ public static partial class AddressScanner
     private static partial Regex UrlPattern();
 
     // Dotted names standing alone: not part of a URL, a path, an e-mail address or a longer word.
-    [GeneratedRegex(@"(?<![A-Za-z0-9.\-_/:@])(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?::[0-9]{1,5})?(?![A-Za-z0-9.\-_/:@])")]
+    [GeneratedRegex(@"(?<![A-Za-z0-9.\-_/:@])(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?::[0-9]{1,5})?(?!\.?[A-Za-z0-9\-_/:@])")]
     private static partial Regex BareHostPattern();
 }

@@ -24,7 +24,9 @@ public static class PodEvaluator
         }
         if (!TemplateAnnotationPropagator.TryFindTemplate(obj, kind, out var template))
         {
-            error = $"the object cannot be read as a {kind.Kind}: {string.Join('.', kind.TemplatePath)} is missing or not an object";
+            error = kind.IsPod
+                ? "the object cannot be read as a Pod: it is not a JSON object"
+                : $"the object cannot be read as a {kind.Kind}: {string.Join('.', kind.TemplatePath)} is missing or not an object";
             return null;
         }
         var pod = ObjectShapeReader.ReadPod(template, out var podError);
@@ -54,7 +56,8 @@ public static class PodEvaluator
         var mode = PolicyModes.Of(catalog.FindNamespace(namespaceName));
         var findings = mode == PolicyMode.Off
             ? []
-            : PublicUrlChecker.Check(template, PublicUrlExemptions.ParseAllowed(pod.Metadata.Annotation(StackBlazeAnnotations.AllowPublicUrls)), namespaceName, catalog);
+            : PublicUrlChecker.Check(template, PublicUrlExemptions.ParseAllowed(
+                pod.Metadata.Annotation(StackBlazeAnnotations.AllowPublicUrls) ?? workload?.Annotation(StackBlazeAnnotations.AllowPublicUrls)), namespaceName, catalog);
         return new PodEvaluation(linkErrors, warnings, findings);
     }
 

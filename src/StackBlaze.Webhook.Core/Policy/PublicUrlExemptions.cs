@@ -14,8 +14,9 @@ public static class PublicUrlExemptions
     /// <param name="allowed">The names the pod's <c>stackblaze.io/allow-public-urls</c> annotation lists.</param>
     public static bool IsExempt(string? variableName, IReadOnlySet<string> allowed) =>
         variableName is not null
+        // Frameworks expose only the exact upper-case prefixes; the words are matched in any case (allowed_origins).
         && (BrowserPrefixes.Any(prefix => variableName.StartsWith(prefix, StringComparison.Ordinal))
-            || NonCallWords.Any(word => variableName.Contains(word, StringComparison.Ordinal))
+            || NonCallWords.Any(word => variableName.Contains(word, StringComparison.OrdinalIgnoreCase))
             || allowed.Contains(variableName));
 
     /// <summary>The names of an <c>allow-public-urls</c> annotation.</summary>

@@ -92,7 +92,43 @@ public class ValidatingAdmissionPodTests
 
         outcome.Allowed.Should().BeFalse();
         outcome.StatusCode.Should().Be(400);
-        outcome.Message.Should().StartWith("the object cannot be read as a Pod: ");
+        outcome.Message.Should().Be("the object cannot be read as a Pod: it is not a JSON object");
+    }
+
+    [Fact]
+    public void Pod_made_by_a_controller_is_allowed_with_its_findings_as_warnings()
+    {
+        var pod = Pod("ORDERS_API", "https://api.shop.example.com/v1/orders");
+        pod["metadata"]!["ownerReferences"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+        {
+            ["apiVersion"] = "apps/v1", ["kind"] = "ReplicaSet", ["name"] = "worker-5d8f", ["uid"] = "1b2c", ["controller"] = true,
+        });
+
+        var outcome = Validate(Reviews.Pod(Pods.Element(pod)));
+
+        outcome.Allowed.Should().BeTrue();
+        outcome.Warnings.Should().ContainSingle().Which.Should().StartWith("container \"app\" ORDERS_API: calls https://api.shop.example.com/v1/orders");
+    }
+
+    [Fact]
+    public void Owner_that_is_not_a_controller_does_not_soften_the_policy()
+    {
+        var pod = Pod("ORDERS_API", "https://api.shop.example.com/v1/orders");
+        pod["metadata"]!["ownerReferences"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+        {
+            ["apiVersion"] = "v1", ["kind"] = "ConfigMap", ["name"] = "owner", ["uid"] = "3d4e",
+        });
+
+        Validate(Reviews.Pod(Pods.Element(pod))).Allowed.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Request_without_a_namespace_is_invalid_with_400()
+    {
+        var outcome = Validate(Reviews.Pod(CallsApi(), ns: ""));
+
+        outcome.StatusCode.Should().Be(400);
+        outcome.Message.Should().Be("the request names no namespace");
     }
 
     [Fact]

@@ -97,4 +97,13 @@ public class ValidatingAdmissionWorkloadTests
 
         Validate(deployment).Allowed.Should().BeTrue();
     }
+
+    [Fact]
+    public void Allow_list_on_the_workload_itself_counts_when_the_template_has_none()
+    {
+        var outcome = Validate(Deployment((StackBlazeAnnotations.AllowPublicUrls, "ORDERS_API")));
+
+        outcome.Allowed.Should().BeTrue();
+        outcome.Warnings.Should().BeEmpty();
+    }
 }

@@ -14,6 +14,23 @@ public class AddressScannerUrlTests
         mention.Path.Should().Be("/v1/orders");
     }
 
+    [Theory]
+    [InlineData("Orders live at https://api.shop.example.com.", "https://api.shop.example.com")]
+    [InlineData("see https://api.shop.example.com/v1, then retry", "https://api.shop.example.com/v1")]
+    public void Prose_punctuation_after_a_url_is_not_part_of_it(string value, string url)
+    {
+        var mention = AddressScanner.Scan(value).Should().ContainSingle().Subject;
+
+        mention.Text.Should().Be(url);
+        mention.Host.Should().Be("api.shop.example.com");
+    }
+
+    [Fact]
+    public void Bare_host_at_the_end_of_a_sentence_is_found()
+    {
+        AddressScanner.Scan("Orders go to api.shop.example.com.").Select(m => m.Host).Should().Equal("api.shop.example.com");
+    }
+
     [Fact]
     public void Url_host_is_lower_cased_but_its_text_is_kept_as_written()
     {

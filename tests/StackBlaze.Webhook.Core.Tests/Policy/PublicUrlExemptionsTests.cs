@@ -24,6 +24,7 @@ public class PublicUrlExemptionsTests
     [InlineData("CORS_ALLOW_LIST")]
     [InlineData("LOGIN_REDIRECT_URL")]
     [InlineData("OAUTH_CALLBACK_URL")]
+    [InlineData("allowed_origins")]
     public void Name_holding_origins_or_redirect_targets_is_exempt(string name)
     {
         PublicUrlExemptions.IsExempt(name, None).Should().BeTrue();
