@@ -103,7 +103,7 @@ public sealed class DeploymentTests(RenderedOverlays overlays) : IClassFixture<R
 
     [Theory]
     [MemberData(nameof(RenderedOverlays.All), MemberType = typeof(RenderedOverlays))]
-    public void Serve_arguments_are_ones_the_server_accepts_and_point_into_the_mounted_volumes(string overlay)
+    public void Serve_arguments_are_ones_the_server_accepts_and_follow_the_cluster(string overlay)
     {
         var manifests = overlays[overlay];
         var container = manifests.Container;
@@ -118,11 +118,7 @@ public sealed class DeploymentTests(RenderedOverlays overlays) : IClassFixture<R
         options.TlsCertFile.Should().Be($"{tls.MountPath}/tls.crt");
         options.TlsKeyFile.Should().Be($"{tls.MountPath}/tls.key");
         pod.Volumes.Single(v => v.Name == "tls").Secret.SecretName.Should().Be("stackblaze-webhook-tls");
-
-        var catalog = container.VolumeMounts.Single(m => m.Name == "catalog");
-        options.CatalogPath.Should().StartWith(catalog.MountPath + "/");
-        var catalogMap = pod.Volumes.Single(v => v.Name == "catalog").ConfigMap.Name;
-        manifests.All<V1ConfigMap>().Should().ContainSingle(c => c.Metadata.Name == catalogMap)
-            .Which.Data.Should().ContainKey(Path.GetFileName(options.CatalogPath));
+        options.CatalogPath.Should().BeNull("in a cluster the catalog is listed and watched from the API server");
+        options.KubeconfigPath.Should().BeNull("the pod's service account is the in-cluster configuration");
     }
 }
