@@ -7,8 +7,9 @@ namespace StackBlaze.Webhook.Tests.Deploy;
 // cert-manager's Issuer and Certificate as far as the overlay uses them: KubernetesClient has no
 // types for them, and parsing strictly into these catches a misspelt field as it does for the rest.
 
-[KubernetesEntity(Group = "cert-manager.io", ApiVersion = "v1", Kind = "Issuer", PluralName = "issuers")]
-public sealed class CertManagerIssuer : IKubernetesObject<V1ObjectMeta>
+/// <summary>What every cert-manager object has: the Kubernetes header and its spec.</summary>
+public abstract class CertManagerObject<TSpec> : IKubernetesObject<V1ObjectMeta>
+    where TSpec : new()
 {
     [JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "";
@@ -20,8 +21,12 @@ public sealed class CertManagerIssuer : IKubernetesObject<V1ObjectMeta>
     public V1ObjectMeta Metadata { get; set; } = new();
 
     [JsonPropertyName("spec")]
-    public IssuerSpec Spec { get; set; } = new();
+    public TSpec Spec { get; set; } = new();
+}
 
+[KubernetesEntity(Group = "cert-manager.io", ApiVersion = "v1", Kind = "Issuer", PluralName = "issuers")]
+public sealed class CertManagerIssuer : CertManagerObject<CertManagerIssuer.IssuerSpec>
+{
     public sealed class IssuerSpec
     {
         [JsonPropertyName("selfSigned")]
@@ -39,20 +44,8 @@ public sealed class CertManagerIssuer : IKubernetesObject<V1ObjectMeta>
 }
 
 [KubernetesEntity(Group = "cert-manager.io", ApiVersion = "v1", Kind = "Certificate", PluralName = "certificates")]
-public sealed class CertManagerCertificate : IKubernetesObject<V1ObjectMeta>
+public sealed class CertManagerCertificate : CertManagerObject<CertManagerCertificate.CertificateSpec>
 {
-    [JsonPropertyName("apiVersion")]
-    public string ApiVersion { get; set; } = "";
-
-    [JsonPropertyName("kind")]
-    public string Kind { get; set; } = "";
-
-    [JsonPropertyName("metadata")]
-    public V1ObjectMeta Metadata { get; set; } = new();
-
-    [JsonPropertyName("spec")]
-    public CertificateSpec Spec { get; set; } = new();
-
     public sealed class CertificateSpec
     {
         [JsonPropertyName("isCA")]
