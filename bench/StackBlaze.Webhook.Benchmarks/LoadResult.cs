@@ -1,0 +1,12 @@
+namespace StackBlaze.Webhook.Benchmarks;
+
+/// <summary>One wrk run: what was sent where, and what came back.</summary>
+internal sealed record LoadResult(
+    string Endpoint,
+    int SizeKb,
+    int Connections,
+    double RequestsPerSecond,
+    double P50Ms,
+    double P99Ms,
+    double P999Ms,
+    long Errors);

@@ -1,0 +1,46 @@
+using BenchmarkDotNet.Running;
+using StackBlaze.Webhook.Benchmarks;
+
+// load: the load comparison of docs/performance.md; alloc: bytes per review (BenchmarkDotNet);
+// server: the process under load, started by load itself.
+return args.FirstOrDefault() switch
+{
+    "server" => await BenchServer.RunAsync(args[1]),
+    "load" => await LoadHarness.RunAsync(
+        Repository(),
+        TimeSpan.FromSeconds(Option("--duration", 5)),
+        Option("--rounds", 3),
+        Path.Combine(Repository(), "docs", "performance")),
+    "alloc" => Alloc(),
+    _ => Usage(),
+};
+
+static int Alloc()
+{
+    BenchmarkRunner.Run<AdmissionPathBenchmarks>();
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/StackBlaze.Webhook.Benchmarks -- load [--duration SECONDS] [--rounds N] | alloc");
+    return 2;
+}
+
+static string Repository()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "StackBlaze.Webhook.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+    throw new InvalidOperationException("run the harness from within the repository");
+}
+
+int Option(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+}

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace StackBlaze.Webhook.Benchmarks;
+
+/// <summary>A child process running <see cref="BenchServer"/>, and its resident memory.</summary>
+internal sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ServerProcess(Process process, Uri url)
+    {
+        _process = process;
+        Url = url;
+    }
+
+    public Uri Url { get; }
+
+    public static async Task<ServerProcess> StartAsync(string catalogPath)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(typeof(ServerProcess).Assembly.Location);
+        start.ArgumentList.Add("server");
+        start.ArgumentList.Add(catalogPath);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("the server did not start");
+        while (await process.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith("LISTENING ", StringComparison.Ordinal))
+            {
+                // Keep draining its output so that logging never blocks it.
+                _ = process.StandardOutput.ReadToEndAsync();
+                _ = process.StandardError.ReadToEndAsync();
+                return new ServerProcess(process, new Uri(line["LISTENING ".Length..]));
+            }
+        }
+        throw new InvalidOperationException("the server exited: " + await process.StandardError.ReadToEndAsync());
+    }
+
+    /// <summary>Resident set size, from /proc: what the kernel charges the pod for.</summary>
+    public double ResidentMegabytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var kb = double.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        return kb / 1024;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+}
