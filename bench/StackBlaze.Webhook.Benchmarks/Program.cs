@@ -1,4 +1,7 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using StackBlaze.Webhook.Benchmarks;
 
 // load: the load comparison of docs/performance.md; alloc: bytes per review (BenchmarkDotNet);
@@ -17,7 +20,9 @@ return args.FirstOrDefault() switch
 
 static int Alloc()
 {
-    BenchmarkRunner.Run<AdmissionPathBenchmarks>();
+    // In process: the figures are bytes per call, which need no separate process to be exact.
+    var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(8);
+    BenchmarkRunner.Run<AdmissionPathBenchmarks>(DefaultConfig.Instance.AddJob(job));
     return 0;
 }
 

@@ -48,11 +48,12 @@ public static class ObjectShapeReader
             }
             if (property.Name.StartsWith(OurPrefix, StringComparison.Ordinal))
             {
+                // A plain dictionary: it lives for one request, and a frozen one costs more to build than it saves.
                 ours ??= new Dictionary<string, string>(StringComparer.Ordinal);
                 ours[property.Name] = property.Value.GetString()!;
             }
         }
-        return new MetadataShape(true, true, ours?.ToFrozenDictionary(StringComparer.Ordinal) ?? FrozenDictionary<string, string>.Empty, controlled);
+        return new MetadataShape(true, true, (IReadOnlyDictionary<string, string>?)ours ?? FrozenDictionary<string, string>.Empty, controlled);
     }
 
     private static bool IsControlled(JsonElement metadata) =>
