@@ -1,7 +1,7 @@
 namespace StackBlaze.Webhook.Tests.Support.FakeApiServer;
 
 /// <summary>How the fake API server is down.</summary>
-internal enum Outage
+public enum Outage
 {
     /// <summary>Every connection is closed as soon as it is made: what a client sees of a stopped server.</summary>
     Refuse,
