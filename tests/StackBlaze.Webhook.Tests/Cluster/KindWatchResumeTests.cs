@@ -26,6 +26,23 @@ public sealed class KindWatchResumeTests(CertificatesFixture fixture) : IClassFi
         cluster.Resources.ToDictionary(r => r.Kind.Plural, r => r.Lists).Should().Equal(lists);
     }
 
+    [Fact]
+    public async Task Dropped_watch_resumes_from_the_last_resource_version_it_saw()
+    {
+        await using var cluster = await ClusterObjects.StartClusterAsync("shop.yaml");
+        await using var webhook = await ClusterWebhook.StartAsync(cluster, fixture.Certificates);
+        await webhook.WaitUntilReadyAsync();
+        await Eventually.HoldsAsync(() => cluster.OpenWatches == 4, "every kind is watched");
+
+        var seen = cluster.Put(ClusterObjects.Service("shop", "cart", 7070, "grpc"));
+        await Eventually.ProbeAsync(() => webhook.MutateAsync(LinkAnswers.PodLinking("cart")), r => r.Allowed(), "the new Service is linked");
+        var watches = cluster.Services.Watches;
+        cluster.DropWatches();
+        await Eventually.HoldsAsync(() => cluster.Services.Watches > watches, "the Services watch is opened again", TimeSpan.FromSeconds(10));
+
+        cluster.Services.WatchedFrom.Skip(watches).Should().AllBe(seen.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Theory]
     [InlineData(GoneForm.ErrorEvent)]
     [InlineData(GoneForm.HttpStatus)]
