@@ -5,6 +5,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using StackBlaze.Webhook.Benchmarks;
 
 // load: the load comparison of docs/performance.md; alloc: bytes per review (BenchmarkDotNet);
+// catalog: the live catalog's memory and throughput of docs/catalog.md;
 // server: the process under load, started by load itself.
 return args.FirstOrDefault() switch
 {
@@ -15,6 +16,7 @@ return args.FirstOrDefault() switch
         Option("--rounds", 3),
         Path.Combine(Repository(), "docs", "performance")),
     "alloc" => Alloc(),
+    "catalog" => CatalogBenchmark.Run(TimeSpan.FromSeconds(Option("--seconds", 1))),
     _ => Usage(),
 };
 
@@ -28,7 +30,7 @@ static int Alloc()
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/StackBlaze.Webhook.Benchmarks -- load [--duration SECONDS] [--rounds N] | alloc");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/StackBlaze.Webhook.Benchmarks -- load [--duration SECONDS] [--rounds N] | alloc | catalog [--seconds PER_ROUND]");
     return 2;
 }
 

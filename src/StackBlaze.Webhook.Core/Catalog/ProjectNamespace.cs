@@ -13,11 +13,11 @@ internal sealed class ProjectNamespace(string name)
 
     public bool IsProject => Namespace?.IsProject == true;
 
-    public ConcurrentDictionary<string, ServiceEntry> Services { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, ServiceEntry> Services { get; } = Map<ServiceEntry>();
 
-    public ConcurrentDictionary<string, IngressEntry> Ingresses { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, IngressEntry> Ingresses { get; } = Map<IngressEntry>();
 
-    public ConcurrentDictionary<string, ConfigMapEntry> ConfigMaps { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, ConfigMapEntry> ConfigMaps { get; } = Map<ConfigMapEntry>();
 
     /// <summary>The public routes, built again on first use after a Service or Ingress changed.</summary>
     public PublicRouteTable Routes
@@ -36,4 +36,8 @@ internal sealed class ProjectNamespace(string name)
     }
 
     public void RoutesChanged() => Volatile.Write(ref _routes, null);
+
+    // One writer per kind needs one lock, and most namespaces hold a few objects: the defaults (a
+    // lock per CPU, 31 buckets) cost three dictionaries per namespace kilobytes on a big node.
+    private static ConcurrentDictionary<string, T> Map<T>() => new(concurrencyLevel: 1, capacity: 0, StringComparer.Ordinal);
 }

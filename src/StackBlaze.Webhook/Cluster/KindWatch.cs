@@ -33,25 +33,27 @@ internal sealed class KindWatch<TItem, TList>(
 
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    // Where to resume: the last version a list or event gave, kept as events arrive so that a
+    // watch that breaks halfway resumes after them; null to list again.
+    private string? _resourceVersion;
+
     /// <summary>Completes when the first full list has been applied.</summary>
     public Task Synced => _synced.Task;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var backoff = Backoff.Default(time);
-        string? resourceVersion = null;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                if (resourceVersion is null)
+                if (_resourceVersion is null)
                 {
-                    resourceVersion = await ListAsync(cancellationToken);
+                    _resourceVersion = await ListAsync(cancellationToken);
                     backoff.Reset();
                 }
                 var started = time.GetTimestamp();
-                var (next, events) = await WatchAsync(resourceVersion, cancellationToken);
-                resourceVersion = next;
+                var events = await WatchAsync(cancellationToken);
                 // A watch the server ends at once, with nothing in it, is not progress: do not spin on it.
                 if (events == 0 && time.GetElapsedTime(started) < TimeSpan.FromSeconds(1))
                 {
@@ -69,7 +71,7 @@ internal sealed class KindWatch<TItem, TList>(
             catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Gone)
             {
                 WebhookLog.WatchExpired(logger, kind);
-                resourceVersion = null;
+                _resourceVersion = null;
             }
 #pragma warning disable CA1031 // Whatever the API server or the network does, the watch goes on.
             catch (Exception e)
@@ -102,15 +104,15 @@ internal sealed class KindWatch<TItem, TList>(
         return resourceVersion;
     }
 
-    /// <summary>Applies events until the server ends the watch; the resourceVersion to resume from, or null after 410.</summary>
-    private async Task<(string? ResourceVersion, int Events)> WatchAsync(string resourceVersion, CancellationToken cancellationToken)
+    /// <summary>Applies events until the server ends the watch; how many came. After 410, forgets the version so the next round lists.</summary>
+    private async Task<int> WatchAsync(CancellationToken cancellationToken)
     {
         var gone = false;
         var events = 0;
         // Servers end watches after this long; informers ask for 5 to 10 minutes, spread out.
         var timeoutSeconds = Random.Shared.Next(300, 600);
         var stream = watchFrom(
-            resourceVersion,
+            _resourceVersion!,
             timeoutSeconds,
             error =>
             {
@@ -127,7 +129,7 @@ internal sealed class KindWatch<TItem, TList>(
         await foreach (var (type, item) in stream)
         {
             events++;
-            resourceVersion = item.Metadata?.ResourceVersion ?? resourceVersion;
+            _resourceVersion = item.Metadata?.ResourceVersion ?? _resourceVersion;
             if (type != WatchEventType.Bookmark)
             {
                 apply(type, item);
@@ -136,8 +138,8 @@ internal sealed class KindWatch<TItem, TList>(
         if (gone)
         {
             WebhookLog.WatchExpired(logger, kind);
-            return (null, events);
+            _resourceVersion = null;
         }
-        return (resourceVersion, events);
+        return events;
     }
 }

@@ -7,7 +7,10 @@ internal static class ProcessRunner
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static async Task<Result> RunAsync(string fileName, IEnumerable<string> arguments, string? stdin = null, string? workingDirectory = null)
+    /// <summary>Runs <paramref name="fileName"/>; <paramref name="environment"/> sets variables, or removes those given as null, on top of the test's own.</summary>
+    public static async Task<Result> RunAsync(
+        string fileName, IEnumerable<string> arguments, string? stdin = null, string? workingDirectory = null,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -19,6 +22,17 @@ internal static class ProcessRunner
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -34,6 +48,7 @@ internal static class ProcessRunner
     }
 
     /// <summary>Runs the built <c>stackblaze-webhook</c> command, as a user would.</summary>
-    public static Task<Result> RunWebhookCommandAsync(IEnumerable<string> arguments, string? stdin = null) =>
-        RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "stackblaze-webhook.dll"), .. arguments], stdin);
+    public static Task<Result> RunWebhookCommandAsync(
+        IEnumerable<string> arguments, string? stdin = null, IReadOnlyDictionary<string, string?>? environment = null) =>
+        RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "stackblaze-webhook.dll"), .. arguments], stdin, environment: environment);
 }

@@ -16,7 +16,11 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     public IReadOnlyList<string> Lines { get { lock (_lines) { return [.. _lines]; } } }
 
-    public static ServerProcess Start(params string[] arguments)
+    public static ServerProcess Start(params string[] arguments) => Start(new Dictionary<string, string?>(), arguments);
+
+    /// <param name="environment">Variables to set, or to remove with a null value, on top of the test's own.</param>
+    /// <param name="arguments">What follows <c>serve</c>.</param>
+    public static ServerProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -29,6 +33,17 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
         var server = new ServerProcess(Process.Start(start)!);
         server._process.OutputDataReceived += (_, e) => server.Keep(e.Data);

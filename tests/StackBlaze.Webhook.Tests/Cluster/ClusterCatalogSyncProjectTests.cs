@@ -1,0 +1,35 @@
+using StackBlaze.Webhook.Tests.Support;
+
+namespace StackBlaze.Webhook.Tests.Cluster;
+
+/// <summary>ConfigMap data is held for project namespaces only, including those that become projects later.</summary>
+public sealed class ClusterCatalogSyncProjectTests(CertificatesFixture fixture) : IClassFixture<CertificatesFixture>
+{
+    [Fact]
+    public async Task Namespace_labelled_as_a_project_after_the_first_sync_gets_its_config_maps_listed()
+    {
+        await using var cluster = await ClusterObjects.StartClusterAsync("shop.yaml");
+        cluster.Put(ClusterObjects.Namespace("lab"));
+        cluster.Put(ClusterObjects.Service("lab", "backend", 3000, annotations: new Dictionary<string, string> { ["stackblaze.io/public-url"] = "https://api.lab.example.com" }));
+        cluster.Put(ClusterObjects.ConfigMap("lab", "worker-settings", new Dictionary<string, string> { ["orders-api"] = "https://api.lab.example.com/v1/orders" }));
+        await using var webhook = await ClusterWebhook.StartAsync(cluster, fixture.Certificates);
+        await webhook.WaitUntilReadyAsync();
+
+        var before = await webhook.ValidateAsync(WorkerIn("lab"));
+        before.Allowed().Should().BeTrue("the ConfigMap of a namespace that is not a project is not held, so nothing reads it");
+
+        cluster.Put(ClusterObjects.Namespace("lab", new Dictionary<string, string> { ["stackblaze.io/project"] = "lab" }));
+        var (after, _) = await Eventually.ProbeAsync(() => webhook.ValidateAsync(WorkerIn("lab")), r => !r.Allowed(), "the worker of the new project is denied");
+
+        after.StatusMessage().Should().Contain("ORDERS_API (ConfigMap worker-settings key orders-api): calls https://api.lab.example.com/v1/orders");
+        cluster.ConfigMaps.NamespacedLists.Should().Equal("lab");
+    }
+
+    private static System.Text.Json.Nodes.JsonObject WorkerIn(string ns)
+    {
+        var review = Reviews.Load("worker-pod-configmap-create.json");
+        review.Request()["namespace"] = ns;
+        review.Request()["object"]!["metadata"]!["namespace"] = ns;
+        return review;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using StackBlaze.Webhook.Tests.Support;
+using StackBlaze.Webhook.Tests.Support.FakeApiServer;
+using Xunit.Abstractions;
+
+namespace StackBlaze.Webhook.Tests.Cluster;
+
+/// <summary>A big cluster is listed at start, page by page, and every one of its Services can be linked.</summary>
+public sealed class ClusterCatalogSyncScaleTests(CertificatesFixture fixture, ITestOutputHelper output) : IClassFixture<CertificatesFixture>
+{
+    private const int Namespaces = 10_000;
+    private const int ServicesPerNamespace = 10;
+
+    [Fact]
+    public async Task Hundred_thousand_services_in_ten_thousand_namespaces_are_listed_at_start()
+    {
+        await using var cluster = await FakeKubernetes.StartAsync();
+        cluster.Generate(Namespaces, i => ClusterObjects.Namespace(NamespaceName(i), new Dictionary<string, string> { ["stackblaze.io/project"] = NamespaceName(i) }));
+        cluster.Generate(Namespaces * ServicesPerNamespace, i => ClusterObjects.Service(NamespaceName(i / ServicesPerNamespace), $"svc-{i % ServicesPerNamespace}", 8000 + (i % ServicesPerNamespace)));
+        var clock = Stopwatch.StartNew();
+
+        await using var webhook = await ClusterWebhook.StartAsync(cluster, fixture.Certificates);
+        await webhook.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        output.WriteLine($"100,000 Services in 10,000 namespaces listed and ready after {clock.Elapsed.TotalSeconds:0.0} s");
+
+        cluster.Services.Lists.Should().Be(200, "the Services are listed in pages of 500");
+        cluster.Namespaces.Lists.Should().Be(20);
+        (await webhook.MutateAsync(LinkAnswers.PodLinking("svc-9", NamespaceName(Namespaces - 1)))).Injected("SVC_9_URL").Should().Be("http://svc-9.internal:8009");
+        (await webhook.MutateAsync(LinkAnswers.PodLinking("svc-0", NamespaceName(0)))).Injected("SVC_0_URL").Should().Be("http://svc-0.internal:8000");
+    }
+
+    private static string NamespaceName(int index) => $"ns-{index:D5}";
+}

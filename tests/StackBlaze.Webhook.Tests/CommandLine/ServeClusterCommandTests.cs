@@ -1,0 +1,49 @@
+using System.Net;
+using StackBlaze.Webhook.Tests.Support;
+
+namespace StackBlaze.Webhook.Tests.CommandLine;
+
+/// <summary><c>stackblaze-webhook serve</c> without <c>--catalog</c>, as a process: it finds a cluster or says how to give one.</summary>
+public sealed class ServeClusterCommandTests
+{
+    [Fact]
+    public async Task Serve_without_a_catalog_or_any_cluster_exits_2_with_one_line_naming_the_options()
+    {
+        using var empty = new TemporaryFolder();
+
+        var result = await ProcessRunner.RunWebhookCommandAsync(["serve", "--urls", "https://127.0.0.1:0"], environment: NoCluster(empty.Path));
+
+        result.ExitCode.Should().Be(2);
+        result.Stderr.Should().Be(
+            "stackblaze-webhook: no cluster to watch and no --catalog: give --kubeconfig FILE, run in a cluster with a service account, "
+            + "or set KUBECONFIG (or ~/.kube/config)\n");
+    }
+
+    [Fact]
+    public async Task Serve_with_a_kubeconfig_follows_that_cluster_and_becomes_ready()
+    {
+        using var empty = new TemporaryFolder();
+        using var certificates = await TestCertificates.CreateAsync();
+        await using var cluster = await ClusterObjects.StartClusterAsync("shop.yaml");
+        var kubeconfig = cluster.WriteKubeconfig(empty.Path);
+
+        await using var server = ServerProcess.Start(
+            NoCluster(empty.Path),
+            "--kubeconfig", kubeconfig, "--urls", "https://127.0.0.1:0", "--tls-cert", certificates.CertFile, "--tls-key", certificates.KeyFile);
+        using var client = certificates.CreateTrustingClient(await server.WaitForListeningAsync());
+        await Eventually.ProbeAsync(async () => (await client.GetAsync("/readyz")).StatusCode, status => status == HttpStatusCode.OK, "/readyz answers 200", TimeSpan.FromSeconds(15));
+
+        var response = await (await client.PostAsync("/mutate", LinkAnswers.PodLinking("backend"))).ReadResponseAsync();
+        response.Injected("API_URL").Should().Be("http://backend.internal:3000");
+        server.Lines.Should().Contain(line => line.Contains($"Catalog from the cluster at {cluster.Address.GetLeftPart(UriPartial.Authority)}", StringComparison.Ordinal));
+    }
+
+    /// <summary>No kubeconfig where the command looks, and nothing that says it runs in a pod.</summary>
+    private static Dictionary<string, string?> NoCluster(string emptyFolder) => new()
+    {
+        ["HOME"] = emptyFolder,
+        ["KUBECONFIG"] = emptyFolder,
+        ["KUBERNETES_SERVICE_HOST"] = null,
+        ["KUBERNETES_SERVICE_PORT"] = null,
+    };
+}

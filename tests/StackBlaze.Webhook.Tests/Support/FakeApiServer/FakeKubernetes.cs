@@ -1,0 +1,248 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace StackBlaze.Webhook.Tests.Support.FakeApiServer;
+
+/// <summary>
+/// A Kubernetes API server for tests: a real Kestrel host on 127.0.0.1 over plain HTTP that speaks
+/// the list and watch wire format for namespaces, services, configmaps and ingresses. The webhook
+/// reaches it through KubernetesClient and a kubeconfig, exactly as it reaches a cluster.
+/// </summary>
+internal sealed class FakeKubernetes : IAsyncDisposable
+{
+    private readonly ResourceVersionClock _clock = new();
+    private readonly ConcurrentDictionary<CancellationTokenSource, byte> _watches = new();
+    private readonly Dictionary<string, FakeResource> _resources;
+    private WebApplication? _app;
+    private int _outage = Up;
+    private int _refused;
+
+    private const int Up = -1;
+
+    private FakeKubernetes()
+    {
+        _resources = new[] { ResourceKind.Namespaces, ResourceKind.Services, ResourceKind.ConfigMaps, ResourceKind.Ingresses }
+            .ToDictionary(kind => kind.Plural, kind => new FakeResource(kind, _clock));
+    }
+
+    public Uri Address { get; private set; } = null!;
+
+    public FakeResource Namespaces => _resources["namespaces"];
+
+    public FakeResource Services => _resources["services"];
+
+    public FakeResource ConfigMaps => _resources["configmaps"];
+
+    public FakeResource Ingresses => _resources["ingresses"];
+
+    public IEnumerable<FakeResource> Resources => _resources.Values;
+
+    /// <summary>How a watch from a compacted resourceVersion is refused.</summary>
+    public GoneForm GoneForm { get; set; } = GoneForm.ErrorEvent;
+
+    /// <summary>The cluster's resourceVersion now.</summary>
+    public long ResourceVersion => _clock.Current;
+
+    public int OpenWatches => _watches.Count;
+
+    /// <summary>Requests and connections turned away while down.</summary>
+    public int Refused => Volatile.Read(ref _refused);
+
+    private Outage? CurrentOutage => Volatile.Read(ref _outage) is var outage && outage == Up ? null : (Outage)outage;
+
+    public static async Task<FakeKubernetes> StartAsync(Outage? downFromTheStart = null)
+    {
+        var cluster = new FakeKubernetes { _outage = downFromTheStart is { } down ? (int)down : Up };
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+            listen.Use(next => connection =>
+            {
+                if (cluster.CurrentOutage == Outage.Refuse)
+                {
+                    Interlocked.Increment(ref cluster._refused);
+                    connection.Abort();
+                    return Task.CompletedTask;
+                }
+                return next(connection);
+            })));
+        var app = builder.Build();
+        app.Use(cluster.OutageAsync);
+        app.MapGet("/api/v1/namespaces", http => cluster.ServeAsync(http, cluster.Namespaces, null));
+        app.MapGet("/api/v1/services", http => cluster.ServeAsync(http, cluster.Services, null));
+        app.MapGet("/api/v1/configmaps", http => cluster.ServeAsync(http, cluster.ConfigMaps, null));
+        app.MapGet("/api/v1/namespaces/{namespace}/configmaps", http =>
+            cluster.ServeAsync(http, cluster.ConfigMaps, http.Request.RouteValues["namespace"] as string));
+        app.MapGet("/apis/networking.k8s.io/v1/ingresses", http => cluster.ServeAsync(http, cluster.Ingresses, null));
+        await app.StartAsync();
+        cluster._app = app;
+        cluster.Address = new Uri(app.Urls.Single());
+        return cluster;
+    }
+
+    /// <summary>Creates or updates a Namespace, Service, ConfigMap or Ingress; returns its new resourceVersion.</summary>
+    public long Put(IKubernetesObject<V1ObjectMeta> obj) =>
+        ResourceOf(obj).Put(JsonNode.Parse(KubernetesJson.Serialize(obj))!.AsObject());
+
+    public void PutAll(IEnumerable<IKubernetesObject<V1ObjectMeta>> objects)
+    {
+        foreach (var obj in objects)
+        {
+            Put(obj);
+        }
+    }
+
+    /// <summary>Deletes the object of that kind, namespace and name.</summary>
+    public bool Delete(IKubernetesObject<V1ObjectMeta> obj) =>
+        ResourceOf(obj).Delete(obj.Metadata.NamespaceProperty, obj.Metadata.Name);
+
+    /// <summary>
+    /// Adds <paramref name="count"/> objects made on demand when listed (see <see cref="GeneratedObjects"/>):
+    /// for clusters too big to hold as objects in a test.
+    /// </summary>
+    public void Generate<T>(int count, Func<int, T> make)
+        where T : IKubernetesObject<V1ObjectMeta>
+    {
+        var resource = ResourceOf(make(0));
+        resource.Generate(version => new GeneratedObjects(
+            count,
+            index =>
+            {
+                var obj = make(index);
+                obj.ApiVersion = resource.Kind.ApiVersion;
+                obj.Kind = resource.Kind.Kind;
+                obj.Metadata.ResourceVersion = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return System.Text.Encoding.UTF8.GetBytes(KubernetesJson.Serialize(obj));
+            },
+            index => make(index).Metadata.NamespaceProperty));
+    }
+
+    /// <summary>Breaks every open watch connection, as a network failure or an API server restart does.</summary>
+    public void DropWatches()
+    {
+        foreach (var watch in _watches.Keys)
+        {
+            watch.Cancel();
+        }
+    }
+
+    /// <summary>Forgets the history of every resource: watches from before now get 410 Gone.</summary>
+    public void CompactHistory()
+    {
+        foreach (var resource in _resources.Values)
+        {
+            resource.Compact();
+        }
+    }
+
+    /// <summary>Sends a BOOKMARK with the current resourceVersion on every watch that asked for bookmarks.</summary>
+    public void SendBookmarks()
+    {
+        foreach (var resource in _resources.Values)
+        {
+            resource.Bookmark();
+        }
+    }
+
+    /// <summary>Stops answering; open watches are dropped.</summary>
+    public void GoDown(Outage outage)
+    {
+        Volatile.Write(ref _outage, (int)outage);
+        DropWatches();
+    }
+
+    public void ComeBack() => Volatile.Write(ref _outage, Up);
+
+    /// <summary>A kubeconfig whose only cluster is this server, as <c>kubectl</c> would read it.</summary>
+    public string WriteKubeconfig(string folder)
+    {
+        var path = Path.Combine(folder, "kubeconfig");
+        File.WriteAllText(path, $"""
+            apiVersion: v1
+            kind: Config
+            clusters:
+              - name: fake
+                cluster:
+                  server: {Address.GetLeftPart(UriPartial.Authority)}
+            users:
+              - name: tester
+                user:
+                  token: fake-token
+            contexts:
+              - name: fake
+                context:
+                  cluster: fake
+                  user: tester
+            current-context: fake
+
+            """);
+        return path;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        DropWatches();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    internal CancellationTokenSource RegisterWatch()
+    {
+        var watch = new DroppableWatch(this);
+        _watches[watch] = 0;
+        return watch;
+    }
+
+    private Task ServeAsync(HttpContext http, FakeResource resource, string? ns) =>
+        http.Request.Query["watch"] is var watch && (watch == "true" || watch == "1")
+            ? WatchResponder.ServeAsync(http, resource, ns, this)
+            : ListResponder.ServeAsync(http, resource, ns);
+
+    private async Task OutageAsync(HttpContext http, Func<Task> next)
+    {
+        if (CurrentOutage is not null)
+        {
+            Interlocked.Increment(ref _refused);
+        }
+        switch (CurrentOutage)
+        {
+            case Outage.Refuse:
+                http.Abort();
+                return;
+            case Outage.ServiceUnavailable:
+                await ApiStatus.WriteAsync(http, ApiStatus.Failure(503, "ServiceUnavailable", "the fake API server is down"));
+                return;
+            default:
+                await next();
+                return;
+        }
+    }
+
+    private FakeResource ResourceOf(IKubernetesObject<V1ObjectMeta> obj) => obj switch
+    {
+        V1Namespace => Namespaces,
+        V1Service => Services,
+        V1ConfigMap => ConfigMaps,
+        V1Ingress => Ingresses,
+        _ => throw new ArgumentException($"the fake API server does not serve {obj.GetType().Name}", nameof(obj)),
+    };
+
+    /// <summary>A watch's drop switch, forgotten when the watch ends.</summary>
+    private sealed class DroppableWatch(FakeKubernetes cluster) : CancellationTokenSource
+    {
+        protected override void Dispose(bool disposing)
+        {
+            cluster._watches.TryRemove(this, out _);
+            base.Dispose(disposing);
+        }
+    }
+}

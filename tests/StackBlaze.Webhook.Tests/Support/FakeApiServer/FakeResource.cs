@@ -1,0 +1,209 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+
+namespace StackBlaze.Webhook.Tests.Support.FakeApiServer;
+
+/// <summary>
+/// One resource of the fake cluster: its objects, the history of their changes that watches
+/// replay, the watches open on it, and how often it was listed and watched.
+/// </summary>
+internal sealed class FakeResource(ResourceKind kind, ResourceVersionClock clock)
+{
+    private readonly Lock _gate = new();
+    private readonly SortedDictionary<string, (string? Namespace, byte[] Json)> _objects = new(StringComparer.Ordinal);
+    private readonly List<StoredEvent> _history = [];
+    private readonly List<Channel<StoredEvent>> _watchers = [];
+    private readonly ConcurrentQueue<string> _watchedFrom = new();
+    private readonly ConcurrentQueue<string> _namespacedLists = new();
+    private GeneratedObjects? _generated;
+    private long _compactedThrough;
+    private int _lists;
+    private int _watches;
+
+    public ResourceKind Kind { get; } = kind;
+
+    /// <summary>List requests answered, paged or not, one per page.</summary>
+    public int Lists => Volatile.Read(ref _lists);
+
+    /// <summary>Watch requests answered, including those refused with 410.</summary>
+    public int Watches => Volatile.Read(ref _watches);
+
+    /// <summary>The resourceVersion each watch asked to start from, in order.</summary>
+    public IReadOnlyList<string> WatchedFrom => [.. _watchedFrom];
+
+    /// <summary>The namespaces listed on their own (<c>/api/v1/namespaces/NS/configmaps</c>), in order.</summary>
+    public IReadOnlyList<string> NamespacedLists => [.. _namespacedLists];
+
+    public int OpenWatches
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _watchers.Count;
+            }
+        }
+    }
+
+    /// <summary>Adds or replaces an object, stamped with the next resourceVersion; returns that version.</summary>
+    public long Put(JsonObject obj)
+    {
+        var metadata = obj["metadata"]!.AsObject();
+        var name = metadata["name"]!.GetValue<string>();
+        var ns = Kind.Namespaced ? metadata["namespace"]?.GetValue<string>() ?? "default" : null;
+        lock (_gate)
+        {
+            var key = Key(ns, name);
+            var version = clock.Next();
+            var existing = _objects.ContainsKey(key);
+            metadata["namespace"] = ns;
+            metadata["resourceVersion"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            metadata["uid"] ??= Guid.NewGuid().ToString();
+            obj["kind"] = Kind.Kind;
+            obj["apiVersion"] = Kind.ApiVersion;
+            var json = JsonSerializer.SerializeToUtf8Bytes(obj);
+            _objects[key] = (ns, json);
+            Publish(new StoredEvent(version, existing ? "MODIFIED" : "ADDED", ns, json));
+            return version;
+        }
+    }
+
+    /// <summary>Removes an object; false when there was none of that name.</summary>
+    public bool Delete(string? ns, string name)
+    {
+        lock (_gate)
+        {
+            if (!_objects.Remove(Key(Kind.Namespaced ? ns ?? "default" : null, name), out var removed))
+            {
+                return false;
+            }
+            var version = clock.Next();
+            var obj = JsonNode.Parse(removed.Json)!.AsObject();
+            obj["metadata"]!["resourceVersion"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Publish(new StoredEvent(version, "DELETED", removed.Namespace, JsonSerializer.SerializeToUtf8Bytes(obj)));
+            return true;
+        }
+    }
+
+    /// <summary>Replaces the generated objects; watches from before them are told 410, as if the history had been compacted.</summary>
+    public void Generate(Func<long, GeneratedObjects> make)
+    {
+        lock (_gate)
+        {
+            var version = clock.Next();
+            _generated = make(version);
+            _history.Clear();
+            _compactedThrough = version;
+        }
+    }
+
+    /// <summary>Forgets every change made so far: a watch from an older resourceVersion gets 410 Gone.</summary>
+    public void Compact()
+    {
+        lock (_gate)
+        {
+            _history.Clear();
+            _compactedThrough = clock.Current;
+        }
+    }
+
+    /// <summary>Tells every open watch the current resourceVersion, with no change.</summary>
+    public void Bookmark()
+    {
+        var bookmark = new JsonObject
+        {
+            ["kind"] = Kind.Kind,
+            ["apiVersion"] = Kind.ApiVersion,
+            ["metadata"] = new JsonObject { ["resourceVersion"] = clock.Current.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        };
+        lock (_gate)
+        {
+            var stored = new StoredEvent(clock.Current, "BOOKMARK", null, JsonSerializer.SerializeToUtf8Bytes(bookmark));
+            foreach (var watcher in _watchers)
+            {
+                watcher.Writer.TryWrite(stored);
+            }
+        }
+    }
+
+    /// <summary>One page of the list, in a stable order: generated objects first, then the others by namespace and name.</summary>
+    public ListPage Page(string? ns, long? snapshot, int offset, int? limit)
+    {
+        Interlocked.Increment(ref _lists);
+        if (ns is not null)
+        {
+            _namespacedLists.Enqueue(ns);
+        }
+        GeneratedObjects? generated;
+        List<byte[]> explicitItems;
+        long version;
+        lock (_gate)
+        {
+            generated = _generated;
+            explicitItems = [.. _objects.Values.Where(o => ns is null || o.Namespace == ns).Select(o => o.Json)];
+            version = snapshot ?? clock.Current;
+        }
+        var matching = generated is null
+            ? []
+            : ns is null
+                ? Enumerable.Range(0, generated.Count)
+                : Enumerable.Range(0, generated.Count).Where(i => generated.NamespaceOf(i) == ns);
+        var generatedCount = ns is null ? generated?.Count ?? 0 : matching.Count();
+        var total = generatedCount + explicitItems.Count;
+        var end = limit is { } l && l > 0 ? Math.Min(total, offset + l) : total;
+        var items = matching.Skip(offset).Take(Math.Max(0, Math.Min(end, generatedCount) - offset)).Select(i => generated!.Make(i))
+            .Concat(explicitItems.Skip(Math.Max(0, offset - generatedCount)).Take(end - Math.Max(offset, generatedCount)));
+        return new ListPage(Kind, version, items, end < total ? end : null);
+    }
+
+    /// <summary>Opens a watch from a resourceVersion: the changes after it, then the ones still to come.</summary>
+    public WatchStart StartWatch(string? requestedVersion)
+    {
+        Interlocked.Increment(ref _watches);
+        _watchedFrom.Enqueue(requestedVersion ?? "");
+        var channel = Channel.CreateUnbounded<StoredEvent>(new UnboundedChannelOptions { SingleReader = true });
+        lock (_gate)
+        {
+            if (!long.TryParse(requestedVersion, out var from) || from == 0)
+            {
+                // No version: the current state as ADDED events, then the changes, as the API server does.
+                var current = _objects.Values.Select(o => new StoredEvent(clock.Current, "ADDED", o.Namespace, o.Json)).ToList();
+                _watchers.Add(channel);
+                return new WatchStart(false, 0, current, channel);
+            }
+            if (from < _compactedThrough)
+            {
+                return new WatchStart(true, _compactedThrough, [], channel);
+            }
+            _watchers.Add(channel);
+            return new WatchStart(false, from, [.. _history.Where(e => e.ResourceVersion > from)], channel);
+        }
+    }
+
+    public void StopWatch(Channel<StoredEvent> channel)
+    {
+        lock (_gate)
+        {
+            _watchers.Remove(channel);
+        }
+    }
+
+    private void Publish(StoredEvent stored)
+    {
+        _history.Add(stored);
+        foreach (var watcher in _watchers)
+        {
+            watcher.Writer.TryWrite(stored);
+        }
+    }
+
+    private static string Key(string? ns, string name) => $"{ns}/{name}";
+}
+
+/// <summary>The start of a watch: refused as too old, or the events to replay and the channel of those to come.</summary>
+internal sealed record WatchStart(bool Gone, long OldestVersion, IReadOnlyList<StoredEvent> Backlog, Channel<StoredEvent> Channel);
+
+/// <summary>One page of a list; <paramref name="NextOffset"/> is null on the last page.</summary>
+internal sealed record ListPage(ResourceKind Kind, long ResourceVersion, IEnumerable<byte[]> Items, int? NextOffset);

@@ -1,0 +1,17 @@
+namespace StackBlaze.Webhook.Tests.Support.FakeApiServer;
+
+/// <summary>What names a resource on the wire.</summary>
+/// <param name="Plural">The path segment: <c>services</c>.</param>
+/// <param name="Kind">The kind of its objects: <c>Service</c>; lists are <c>ServiceList</c>.</param>
+/// <param name="ApiVersion">Its group and version: <c>v1</c>, <c>networking.k8s.io/v1</c>.</param>
+/// <param name="Namespaced">Whether its objects live in namespaces.</param>
+internal sealed record ResourceKind(string Plural, string Kind, string ApiVersion, bool Namespaced)
+{
+    public static ResourceKind Namespaces { get; } = new("namespaces", "Namespace", "v1", false);
+
+    public static ResourceKind Services { get; } = new("services", "Service", "v1", true);
+
+    public static ResourceKind ConfigMaps { get; } = new("configmaps", "ConfigMap", "v1", true);
+
+    public static ResourceKind Ingresses { get; } = new("ingresses", "Ingress", "networking.k8s.io/v1", true);
+}
