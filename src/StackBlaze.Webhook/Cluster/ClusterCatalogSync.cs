@@ -99,20 +99,27 @@ internal sealed class ClusterCatalogSync(IKubernetes client, LiveProjectCatalog 
         {
             return;
         }
-        try
+        var backoff = Backoff.Default(time);
+        // Retried while the namespace is still a project: its ConfigMap data would otherwise be missing until the next relist.
+        while (!cancellationToken.IsCancellationRequested && catalog.FindNamespace(ns)?.IsProject == true)
         {
-            var list = await client.CoreV1.ListNamespacedConfigMapAsync(ns, cancellationToken: cancellationToken);
-            foreach (var configMap in list.Items)
+            try
             {
-                catalog.Upsert(ConfigMapEntry.FromConfigMap(configMap, ns));
+                var list = await client.CoreV1.ListNamespacedConfigMapAsync(ns, cancellationToken: cancellationToken);
+                foreach (var configMap in list.Items)
+                {
+                    catalog.Upsert(ConfigMapEntry.FromConfigMap(configMap, ns));
+                }
+                WebhookLog.ProjectConfigMapsListed(logger, ns, list.Items.Count);
+                return;
             }
-            WebhookLog.ProjectConfigMapsListed(logger, ns, list.Items.Count);
-        }
-#pragma warning disable CA1031 // A failure here must not stop the sync; the next relist repairs it.
-        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning disable CA1031 // A failure here must not stop the sync: log, wait, try again.
+            catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
-        {
-            WebhookLog.WatchFailed(logger, CatalogKind.ConfigMaps, e.Message);
+            {
+                WebhookLog.WatchFailed(logger, CatalogKind.ConfigMaps, e.Message);
+                await backoff.WaitAsync(cancellationToken);
+            }
         }
     }
 }

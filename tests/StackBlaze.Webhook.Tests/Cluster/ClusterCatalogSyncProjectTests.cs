@@ -25,6 +25,24 @@ public sealed class ClusterCatalogSyncProjectTests(CertificatesFixture fixture) 
         cluster.ConfigMaps.NamespacedLists.Should().Equal("lab");
     }
 
+    [Fact]
+    public async Task Config_maps_of_a_new_project_are_listed_again_when_the_first_tries_fail()
+    {
+        await using var cluster = await ClusterObjects.StartClusterAsync("shop.yaml");
+        cluster.Put(ClusterObjects.Namespace("lab"));
+        cluster.Put(ClusterObjects.Service("lab", "backend", 3000, annotations: new Dictionary<string, string> { ["stackblaze.io/public-url"] = "https://api.lab.example.com" }));
+        cluster.Put(ClusterObjects.ConfigMap("lab", "worker-settings", new Dictionary<string, string> { ["orders-api"] = "https://api.lab.example.com/v1/orders" }));
+        await using var webhook = await ClusterWebhook.StartAsync(cluster, fixture.Certificates);
+        await webhook.WaitUntilReadyAsync();
+        cluster.ConfigMaps.FailNamespacedLists(2);
+
+        cluster.Put(ClusterObjects.Namespace("lab", new Dictionary<string, string> { ["stackblaze.io/project"] = "lab" }));
+        var (after, _) = await Eventually.ProbeAsync(() => webhook.ValidateAsync(WorkerIn("lab")), r => !r.Allowed(), "the worker of the new project is denied");
+
+        after.StatusMessage().Should().Contain("ORDERS_API (ConfigMap worker-settings key orders-api)");
+        cluster.ConfigMaps.NamespacedLists.Should().Equal(["lab"], "the two failed tries were answered before any list, and the third succeeded");
+    }
+
     private static System.Text.Json.Nodes.JsonObject WorkerIn(string ns)
     {
         var review = Reviews.Load("worker-pod-configmap-create.json");

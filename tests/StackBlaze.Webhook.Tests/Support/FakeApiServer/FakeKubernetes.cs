@@ -205,7 +205,9 @@ internal sealed class FakeKubernetes : IAsyncDisposable
     private Task ServeAsync(HttpContext http, FakeResource resource, string? ns) =>
         http.Request.Query["watch"] is var watch && (watch == "true" || watch == "1")
             ? WatchResponder.ServeAsync(http, resource, ns, this)
-            : ListResponder.ServeAsync(http, resource, ns);
+            : ns is not null && resource.TakeNamespacedListFailure()
+                ? ApiStatus.WriteAsync(http, ApiStatus.Failure(503, "ServiceUnavailable", "the fake is failing this list on purpose"))
+                : ListResponder.ServeAsync(http, resource, ns);
 
     private async Task OutageAsync(HttpContext http, Func<Task> next)
     {

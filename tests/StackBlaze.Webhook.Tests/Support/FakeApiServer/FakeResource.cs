@@ -21,6 +21,7 @@ internal sealed class FakeResource(ResourceKind kind, ResourceVersionClock clock
     private long _compactedThrough;
     private int _lists;
     private int _watches;
+    private int _namespacedListsToFail;
 
     public ResourceKind Kind { get; } = kind;
 
@@ -35,6 +36,12 @@ internal sealed class FakeResource(ResourceKind kind, ResourceVersionClock clock
 
     /// <summary>The namespaces listed on their own (<c>/api/v1/namespaces/NS/configmaps</c>), in order.</summary>
     public IReadOnlyList<string> NamespacedLists => [.. _namespacedLists];
+
+    /// <summary>Answers the next namespaced lists with 503, as a briefly overloaded API server does.</summary>
+    public void FailNamespacedLists(int count) => Volatile.Write(ref _namespacedListsToFail, count);
+
+    /// <summary>Whether this namespaced list is one of those to fail.</summary>
+    public bool TakeNamespacedListFailure() => Interlocked.Decrement(ref _namespacedListsToFail) >= 0;
 
     public int OpenWatches
     {
