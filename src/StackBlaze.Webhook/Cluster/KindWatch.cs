@@ -97,6 +97,7 @@ internal sealed class KindWatch<TItem, TList>(
 
         replace(items);
         catalog.MarkSynced(kind);
+        catalog.MarkEvent(time.GetUtcNow());
         _synced.TrySetResult();
         WebhookLog.Listed(logger, kind, items.Count, resourceVersion);
         return resourceVersion;
@@ -127,6 +128,7 @@ internal sealed class KindWatch<TItem, TList>(
         await foreach (var (type, item) in stream)
         {
             events++;
+            catalog.MarkEvent(time.GetUtcNow());
             resourceVersion = item.Metadata?.ResourceVersion ?? resourceVersion;
             if (type != WatchEventType.Bookmark)
             {
