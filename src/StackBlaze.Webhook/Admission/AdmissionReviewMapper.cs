@@ -15,7 +15,8 @@ internal static class AdmissionReviewMapper
             { ApiVersion: not AdmissionReview.V1 } => $"apiVersion must be {AdmissionReview.V1}, not \"{review.ApiVersion}\"",
             { Request: null } => "the review has no request",
             { Request.Uid: null or "" } => "request.uid is missing",
-            { Request.Kind.Kind: null or "" } => "request.kind is missing",
+            // A null kind matches no property pattern below it: it must be named, or it passes as valid.
+            { Request.Kind: null } or { Request.Kind.Kind: null or "" } => "request.kind is missing",
             { Request.Operation: null or "" } => "request.operation is missing",
             _ => null,
         };
@@ -49,6 +50,7 @@ internal static class AdmissionReviewMapper
             Patch = outcome.Patch.Count > 0 ? JsonPatchWriter.ToUtf8Bytes(outcome.Patch) : null,
             PatchType = outcome.Patch.Count > 0 ? AdmissionResponse.JsonPatch : null,
             Warnings = outcome.Warnings.Count > 0 ? outcome.Warnings : null,
+            AuditAnnotations = AuditAnnotations.From(outcome),
         },
     };
 }

@@ -18,6 +18,8 @@ public sealed class BadRequestTests(WebhookServerFixture server) : IClassFixture
         { """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview"}""", "the review has no request" },
         { """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"kind":{"kind":"Pod"},"operation":"CREATE"}}""", "request.uid is missing" },
         { """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":42}}""", "not a valid AdmissionReview" },
+        // Found by HostileReviewTests: a null kind was a NullReferenceException and a 500.
+        { """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"u","kind":null,"operation":"CREATE"}}""", "request.kind is missing" },
         { """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"a","uid":"b"}}""", "not a valid AdmissionReview" },
     };
 
