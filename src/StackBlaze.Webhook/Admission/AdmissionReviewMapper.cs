@@ -18,6 +18,8 @@ internal static class AdmissionReviewMapper
             // A null kind matches no property pattern below it: it must be named, or it passes as valid.
             { Request.Kind: null } or { Request.Kind.Kind: null or "" } => "request.kind is missing",
             { Request.Operation: null or "" } => "request.operation is missing",
+            { Request.Object: { } obj } when !UnicodeText.IsValid(obj) => "request.object holds a string that is not valid Unicode",
+            { Request.OldObject: { } old } when !UnicodeText.IsValid(old) => "request.oldObject holds a string that is not valid Unicode",
             _ => null,
         };
         if (error is not null)
