@@ -81,10 +81,11 @@ public sealed class GracefulShutdownTests
             {
                 tally.Refused++;
             }
-            catch (HttpRequestException e) when (notReady.IsCompleted && e.HttpRequestError == HttpRequestError.ResponseEnded)
+            catch (HttpRequestException e) when (notReady.IsCompleted
+                && e.HttpRequestError is HttpRequestError.SecureConnectionError or HttpRequestError.ConnectionError or HttpRequestError.ResponseEnded)
             {
-                // Not ready, every answer closes its connection, so this was a new connection, written to in the
-                // instant the listener stopped, and never read: a refusal in all but name.
+                // Not ready, every answer closes its connection, so this was a new connection that the stop cut in its
+                // handshake, or written to in the instant the listener stopped and never read: a refusal in all but name.
                 tally.Refused++;
             }
             catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException)
