@@ -26,7 +26,8 @@ internal static class BenchServer
 
         await using var app = WebhookServer.Create(options, certificate, catalog);
         var endpoint = app.Services.GetRequiredService<AdmissionEndpoint>();
-        app.MapPost(NullPath, (HttpContext http) => endpoint.HandleAsync(http, _ => AdmissionOutcome.Allow));
+        RequestDelegate answerAllowed = async http => await endpoint.HandleAsync(http, _ => AdmissionOutcome.Allow);
+        app.MapPost(NullPath, answerAllowed);
         await app.StartAsync();
 
         // The harness reads this line to know where to send load.

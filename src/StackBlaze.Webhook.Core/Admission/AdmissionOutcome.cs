@@ -16,6 +16,12 @@ public sealed record AdmissionOutcome(
     /// <summary>The code of a request whose object cannot be read as its kind.</summary>
     public const int BadRequest = 400;
 
+    /// <summary>The variables the patch injects, by name, for audit annotations and metrics; never their values.</summary>
+    public IReadOnlyList<string> InjectedEnv { get; init; } = [];
+
+    /// <summary>What the public-URL policy found; null when the review did not look.</summary>
+    public PolicyFindings? Findings { get; init; }
+
     public static AdmissionOutcome Allow { get; } = new(true, [], [], null, null);
 
     public static AdmissionOutcome Patched(IReadOnlyList<JsonPatchOperation> patch, IReadOnlyList<string> warnings) =>

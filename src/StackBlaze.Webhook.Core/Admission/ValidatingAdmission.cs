@@ -68,9 +68,10 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
             reasons.Add($"calls to this project's public URLs ({StackBlazeLabels.PublicUrlPolicy}: enforce): {string.Join("; ", blocking)}");
         }
         var shortWarnings = warnings.Select(AdmissionWarning.Create).ToArray();
+        var findings = new PolicyFindings(mode, evaluation.Findings.Count);
         return reasons.Count > 0
-            ? AdmissionOutcome.Deny(string.Join(" | ", reasons)) with { Warnings = shortWarnings }
-            : AdmissionOutcome.Allow with { Warnings = shortWarnings };
+            ? AdmissionOutcome.Deny(string.Join(" | ", reasons)) with { Warnings = shortWarnings, Findings = findings }
+            : AdmissionOutcome.Allow with { Warnings = shortWarnings, Findings = findings };
     }
 
     private HashSet<string> PreviousFindings(AdmissionAttributes request, PodKind kind) =>

@@ -4,9 +4,9 @@ using StackBlaze.Webhook.Logging;
 namespace StackBlaze.Webhook.Admission;
 
 /// <summary>Reads an AdmissionReview, has the domain decide, and answers; the same for every webhook path.</summary>
-internal sealed class AdmissionEndpoint(ILogger<AdmissionEndpoint> logger)
+internal sealed class AdmissionEndpoint(ILogger<AdmissionEndpoint> logger) : IAdmissionEndpoint
 {
-    public async Task HandleAsync(HttpContext http, Func<AdmissionAttributes, AdmissionOutcome> review)
+    public async Task<AdmissionExchange> HandleAsync(HttpContext http, Func<AdmissionAttributes, AdmissionOutcome> review)
     {
         AdmissionReview? incoming;
         try
@@ -16,33 +16,35 @@ internal sealed class AdmissionEndpoint(ILogger<AdmissionEndpoint> logger)
         catch (JsonException e)
         {
             await HttpAnswers.WriteErrorAsync(http, StatusCodes.Status400BadRequest, $"not a valid AdmissionReview: {e.Message}");
-            return;
+            return AdmissionExchange.Unanswered;
         }
         catch (BadHttpRequestException e)
         {
             // Kestrel's own verdicts on the body, such as 413 past the size limit.
             await HttpAnswers.WriteErrorAsync(http, e.StatusCode, e.Message);
-            return;
+            return AdmissionExchange.Unanswered;
         }
 
         var attributes = AdmissionReviewMapper.ToAttributes(incoming, out var error);
         if (attributes is null)
         {
             await HttpAnswers.WriteErrorAsync(http, StatusCodes.Status400BadRequest, error!);
-            return;
+            return AdmissionExchange.Unanswered;
         }
 
-        var outcome = Decide(review, attributes);
+        var outcome = Decide(review, attributes, out var faulted);
         Log(http.Request.Path.Value, attributes, outcome);
         await HttpAnswers.WriteReviewAsync(http, AdmissionReviewMapper.ToReview(attributes.Uid, outcome));
+        return new AdmissionExchange(attributes.Operation, outcome, faulted);
     }
 
     /// <summary>
     /// A fault of ours denies the request rather than letting a pod start without its variables;
     /// the controller that made the pod retries it.
     /// </summary>
-    private AdmissionOutcome Decide(Func<AdmissionAttributes, AdmissionOutcome> review, AdmissionAttributes attributes)
+    private AdmissionOutcome Decide(Func<AdmissionAttributes, AdmissionOutcome> review, AdmissionAttributes attributes, out bool faulted)
     {
+        faulted = false;
         try
         {
             return review(attributes);
@@ -51,6 +53,7 @@ internal sealed class AdmissionEndpoint(ILogger<AdmissionEndpoint> logger)
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            faulted = true;
             WebhookLog.ReviewFailed(logger, e, attributes.Namespace, attributes.Kind, attributes.Name, attributes.Uid);
             return new AdmissionOutcome(false, [], [], StatusCodes.Status500InternalServerError,
                 $"the StackBlaze webhook failed on this request (uid {attributes.Uid}); see its logs");

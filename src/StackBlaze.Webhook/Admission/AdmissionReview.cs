@@ -45,6 +45,7 @@ internal sealed class AdmissionResponse
     public byte[]? Patch { get; init; }
     public string? PatchType { get; init; }
     public IReadOnlyList<string>? Warnings { get; init; }
+    public IReadOnlyDictionary<string, string>? AuditAnnotations { get; init; }
 }
 
 internal sealed class AdmissionStatus

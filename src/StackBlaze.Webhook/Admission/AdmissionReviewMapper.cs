@@ -15,8 +15,11 @@ internal static class AdmissionReviewMapper
             { ApiVersion: not AdmissionReview.V1 } => $"apiVersion must be {AdmissionReview.V1}, not \"{review.ApiVersion}\"",
             { Request: null } => "the review has no request",
             { Request.Uid: null or "" } => "request.uid is missing",
-            { Request.Kind.Kind: null or "" } => "request.kind is missing",
+            // A null kind matches no property pattern below it: it must be named, or it passes as valid.
+            { Request.Kind: null } or { Request.Kind.Kind: null or "" } => "request.kind is missing",
             { Request.Operation: null or "" } => "request.operation is missing",
+            { Request.Object: { } obj } when !UnicodeText.IsValid(obj) => "request.object holds a string that is not valid Unicode",
+            { Request.OldObject: { } old } when !UnicodeText.IsValid(old) => "request.oldObject holds a string that is not valid Unicode",
             _ => null,
         };
         if (error is not null)
@@ -49,6 +52,7 @@ internal static class AdmissionReviewMapper
             Patch = outcome.Patch.Count > 0 ? JsonPatchWriter.ToUtf8Bytes(outcome.Patch) : null,
             PatchType = outcome.Patch.Count > 0 ? AdmissionResponse.JsonPatch : null,
             Warnings = outcome.Warnings.Count > 0 ? outcome.Warnings : null,
+            AuditAnnotations = AuditAnnotations.From(outcome),
         },
     };
 }

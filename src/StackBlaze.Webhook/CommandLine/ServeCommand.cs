@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using k8s;
 using StackBlaze.Webhook.Catalog;
@@ -11,7 +12,10 @@ namespace StackBlaze.Webhook.CommandLine;
 /// <summary><c>serve</c>: the admission webhook over HTTPS.</summary>
 internal static class ServeCommand
 {
-    public const string Usage = "stackblaze-webhook serve [--catalog PATH | --kubeconfig FILE] [--urls https://HOST:PORT] [--tls-cert FILE --tls-key FILE] [-n NAMESPACE]";
+    public const string Usage = "stackblaze-webhook serve [--catalog PATH | --kubeconfig FILE] [--urls https://HOST:PORT] [--tls-cert FILE --tls-key FILE] [-n NAMESPACE] [--shutdown-delay SECONDS]";
+
+    /// <summary>Beyond this the kubelet's grace period (30 s by default) would kill the pod mid-delay anyway.</summary>
+    public const double MaxShutdownDelaySeconds = 600;
 
     private static readonly Dictionary<string, string?> Options = new()
     {
@@ -21,6 +25,7 @@ internal static class ServeCommand
         ["catalog"] = null,
         ["kubeconfig"] = null,
         ["namespace"] = "-n",
+        ["shutdown-delay"] = null,
     };
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
@@ -95,6 +100,20 @@ internal static class ServeCommand
         {
             throw new UsageException("--catalog and --kubeconfig exclude each other: the catalog comes from files or from a cluster");
         }
-        return new ServeOptions(url, cert, key, catalog, parsed.Value("namespace") ?? Cli.DefaultNamespace, kubeconfig);
+        return new ServeOptions(url, cert, key, catalog, parsed.Value("namespace") ?? Cli.DefaultNamespace, kubeconfig)
+        {
+            ShutdownDelay = ParseShutdownDelay(parsed.Value("shutdown-delay")),
+        };
+    }
+
+    private static TimeSpan ParseShutdownDelay(string? text)
+    {
+        if (text is null)
+        {
+            return ServeOptions.DefaultShutdownDelay;
+        }
+        return double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds <= MaxShutdownDelaySeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new UsageException($"--shutdown-delay must be a number of seconds from 0 to {MaxShutdownDelaySeconds}, not \"{text}\"");
     }
 }

@@ -1,6 +1,10 @@
 namespace StackBlaze.Webhook.Logging;
 
 /// <summary>The server's log events, with stable ids and structured fields; never a Secret value or a whole object.</summary>
+/// <remarks>
+/// Parameters are never <c>@namespace</c>: the generator would name the JSON field "@namespace";
+/// "NamespaceName" is what log queries filter on.
+/// </remarks>
 internal static partial class WebhookLog
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
@@ -16,16 +20,16 @@ internal static partial class WebhookLog
     public static partial void CatalogLoaded(ILogger logger, string path, int serviceCount);
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information,
-        Message = "{Path} denied {Kind} {Namespace}/{Name} (uid {Uid}): {Reason}")]
-    public static partial void Denied(ILogger logger, string? path, string @namespace, string kind, string? name, string uid, string? reason);
+        Message = "{Path} denied {Kind} {NamespaceName}/{Name} (uid {Uid}): {Reason}")]
+    public static partial void Denied(ILogger logger, string? path, string namespaceName, string kind, string? name, string uid, string? reason);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Information,
-        Message = "{Path} warned on {Kind} {Namespace}/{Name} (uid {Uid}): {Warning}")]
-    public static partial void Warned(ILogger logger, string? path, string @namespace, string kind, string? name, string uid, string warning);
+        Message = "{Path} warned on {Kind} {NamespaceName}/{Name} (uid {Uid}): {Warning}")]
+    public static partial void Warned(ILogger logger, string? path, string namespaceName, string kind, string? name, string uid, string warning);
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Error,
-        Message = "Review of {Kind} {Namespace}/{Name} (uid {Uid}) failed; denied")]
-    public static partial void ReviewFailed(ILogger logger, Exception exception, string @namespace, string kind, string? name, string uid);
+        Message = "Review of {Kind} {NamespaceName}/{Name} (uid {Uid}) failed; denied")]
+    public static partial void ReviewFailed(ILogger logger, Exception exception, string namespaceName, string kind, string? name, string uid);
 
     [LoggerMessage(EventId = 30, Level = LogLevel.Information,
         Message = "Serving certificate {Subject} from {CertFile}, expires {NotAfter:O}")]
@@ -52,10 +56,18 @@ internal static partial class WebhookLog
     public static partial void WatchFailed(ILogger logger, StackBlaze.Webhook.Catalog.CatalogKind kind, string reason);
 
     [LoggerMessage(EventId = 43, Level = LogLevel.Information,
-        Message = "Namespace {Namespace} became a project: listed its {Count} ConfigMaps")]
-    public static partial void ProjectConfigMapsListed(ILogger logger, string @namespace, int count);
+        Message = "Namespace {NamespaceName} became a project: listed its {Count} ConfigMaps")]
+    public static partial void ProjectConfigMapsListed(ILogger logger, string namespaceName, int count);
 
     [LoggerMessage(EventId = 44, Level = LogLevel.Information,
         Message = "Catalog from the cluster at {Server}")]
     public static partial void WatchingCluster(ILogger logger, string server);
+
+    [LoggerMessage(EventId = 50, Level = LogLevel.Information,
+        Message = "Shutting down: not ready any more, still answering for {DelaySeconds} s while endpoints drop this pod")]
+    public static partial void ShuttingDown(ILogger logger, double delaySeconds);
+
+    [LoggerMessage(EventId = 51, Level = LogLevel.Information,
+        Message = "Shutdown delay over: no new connections; finishing the requests in flight")]
+    public static partial void Draining(ILogger logger);
 }

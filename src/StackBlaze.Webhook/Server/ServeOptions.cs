@@ -16,4 +16,12 @@ internal sealed record ServeOptions(
     string? KubeconfigPath = null)
 {
     public const string DefaultUrl = "https://0.0.0.0:8443";
+
+    public static readonly TimeSpan DefaultShutdownDelay = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long the server keeps answering after SIGTERM, not ready, before it stops accepting.</summary>
+    public TimeSpan ShutdownDelay { get; init; } = DefaultShutdownDelay;
+
+    /// <summary>Timeouts and minimum rates for clients.</summary>
+    public ServerLimits Limits { get; init; } = ServerLimits.Default;
 }

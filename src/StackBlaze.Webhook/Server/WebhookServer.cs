@@ -1,9 +1,11 @@
 using System.Net;
-using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Prometheus;
 using StackBlaze.Webhook.Admission;
 using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Observability;
 
 namespace StackBlaze.Webhook.Server;
 
@@ -32,14 +34,18 @@ internal static class WebhookServer
         builder.Services.AddSingleton<AdmissionEndpoint>();
         builder.Services.AddSingleton(new MutatingAdmission(catalog));
         builder.Services.AddSingleton(new ValidatingAdmission(catalog));
+        builder.Services.AddSingleton<WebhookMetrics>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService(services => new ShutdownDelay(
+            options.ShutdownDelay, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<ShutdownDelay>>()));
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownDelay + ShutdownDelay.DrainTimeout);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            KestrelHardening.ApplyLimits(kestrel, options.Limits);
             Listen(kestrel, options.Url, https =>
             {
                 https.ServerCertificateSelector = (_, _) => certificate();
-                https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+                KestrelHardening.ApplyTls(https, options.Limits);
             });
         });
 
@@ -49,22 +55,50 @@ internal static class WebhookServer
         app.UseStatusCodePages(context => HttpAnswers.WriteErrorAsync(
             context.HttpContext,
             context.HttpContext.Response.StatusCode,
-            $"{ReasonPhrases.GetReasonPhrase(context.HttpContext.Response.StatusCode)}: the webhook serves POST {MutatePath}, POST {ValidatePath}, GET /healthz and GET /readyz"));
+            $"{ReasonPhrases.GetReasonPhrase(context.HttpContext.Response.StatusCode)}: the webhook serves POST {MutatePath}, POST {ValidatePath}, GET /healthz, GET /readyz and GET /metrics"));
 
+        var stopping = app.Lifetime.ApplicationStopping;
+        // While shutting down, every answer closes its connection: clients open new ones, which are
+        // still accepted during the delay, and no idle keep-alive connection is left for the stop to cut.
+        app.Use((http, next) =>
+        {
+            if (stopping.IsCancellationRequested)
+            {
+                http.Response.Headers.Connection = "close";
+            }
+            return next(http);
+        });
+
+        var time = app.Services.GetRequiredService<TimeProvider>();
+        var metrics = app.Services.GetRequiredService<WebhookMetrics>();
+        ScrapeTimeMetrics.Register(metrics, certificate, catalog, time);
         var endpoint = app.Services.GetRequiredService<AdmissionEndpoint>();
+        var mutate = new MeteredAdmissionEndpoint(endpoint, metrics.For(MetricLabels.Mutate), time);
+        var validate = new MeteredAdmissionEndpoint(endpoint, metrics.For(MetricLabels.Validate), time);
         var mutating = app.Services.GetRequiredService<MutatingAdmission>();
         var validating = app.Services.GetRequiredService<ValidatingAdmission>();
-        app.MapPost(MutatePath, (HttpContext http) => endpoint.HandleAsync(http, mutating.Review));
-        app.MapPost(ValidatePath, (HttpContext http) => endpoint.HandleAsync(http, validating.Review));
+        app.MapPost(MutatePath, Answer(mutate, mutating.Review));
+        app.MapPost(ValidatePath, Answer(validate, validating.Review));
         app.MapGet("/healthz", () => "ok");
-        // Ready once the catalog holds a full picture: until then admission would only say "syncing".
-        app.MapGet("/readyz", () => catalog.IsSynced ? Results.Text("ready") : Results.Text("catalog syncing", statusCode: StatusCodes.Status503ServiceUnavailable));
+        // Not ready from the moment shutdown starts, so that endpoints drop this pod while it still answers;
+        // before that, ready once the catalog holds a full picture: until then admission would only say "syncing".
+        app.MapGet("/readyz", () =>
+            stopping.IsCancellationRequested ? Results.Text("shutting down", statusCode: StatusCodes.Status503ServiceUnavailable)
+            : catalog.IsSynced ? Results.Text("ready")
+            : Results.Text("catalog syncing", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapMetrics("/metrics", metrics.Registry);
         return app;
     }
+
+    // The exchange is for the decorators; the answer itself is already written.
+    private static RequestDelegate Answer(MeteredAdmissionEndpoint endpoint, Func<AdmissionAttributes, AdmissionOutcome> review) =>
+        async http => await endpoint.HandleAsync(http, review);
 
     private static void ConfigureLogging(ILoggingBuilder logging)
     {
         logging.ClearProviders();
+        // Four lines per request from ASP.NET Core would drown the one line per denial, and cost CPU under load.
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // Machines read logs in clusters, people read them on terminals.
         if (Console.IsOutputRedirected)
         {

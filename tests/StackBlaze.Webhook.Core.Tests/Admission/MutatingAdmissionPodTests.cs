@@ -85,4 +85,21 @@ public class MutatingAdmissionPodTests
         outcome.StatusCode.Should().Be(403);
         outcome.Message.Should().Contain("namespace \"elsewhere\" has no service \"backend\" (it has none)");
     }
+
+    [Fact]
+    public void Outcome_names_the_injected_variables_for_audit_and_metrics()
+    {
+        var outcome = Review(Pod(Frontend));
+
+        outcome.InjectedEnv.Should().Equal("API_URL", "DATABASE_USER", "DATABASE_PASSWORD", "DATABASE_URL");
+    }
+
+    [Fact]
+    public void Denied_pod_names_no_injected_variables()
+    {
+        var outcome = Review(Pod(Pods.Element(Pods.Annotated((StackBlazeAnnotations.Links, "payments")))));
+
+        outcome.Allowed.Should().BeFalse();
+        outcome.InjectedEnv.Should().BeEmpty();
+    }
 }

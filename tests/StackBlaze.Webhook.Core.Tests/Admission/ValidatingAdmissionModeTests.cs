@@ -1,4 +1,5 @@
 using StackBlaze.Webhook.Admission;
+using StackBlaze.Webhook.Policy;
 using StackBlaze.Webhook.Tests.Support;
 using static StackBlaze.Webhook.Tests.Support.PublicShop;
 
@@ -61,5 +62,14 @@ public class ValidatingAdmissionModeTests
 
         outcome.Allowed.Should().BeFalse();
         outcome.Message.Should().StartWith("stackblaze.io/links: link \"backend.other\" names another namespace");
+    }
+
+    [Theory]
+    [InlineData("enforce", PolicyMode.Enforce, 2)]
+    [InlineData("warn", PolicyMode.Warn, 2)]
+    [InlineData("off", PolicyMode.Off, 0)]
+    public void Outcome_counts_the_findings_with_the_mode_that_judged_them(string policy, PolicyMode mode, int count)
+    {
+        Validate(policy).Findings.Should().Be(new PolicyFindings(mode, count));
     }
 }

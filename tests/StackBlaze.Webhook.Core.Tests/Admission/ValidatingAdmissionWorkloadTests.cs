@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using StackBlaze.Webhook.Admission;
 using StackBlaze.Webhook.Conventions;
+using StackBlaze.Webhook.Policy;
 using StackBlaze.Webhook.Tests.Support;
 using static StackBlaze.Webhook.Tests.Support.PublicShop;
 
@@ -78,7 +79,8 @@ public class ValidatingAdmissionWorkloadTests
             [StackBlazeAnnotations.AllowPublicUrls] = "ORDERS_API",
         };
 
-        Validate(deployment).Should().BeEquivalentTo(AdmissionOutcome.Allow);
+        // Allowed as is; the outcome still says the policy looked and found nothing.
+        Validate(deployment).Should().BeEquivalentTo(AdmissionOutcome.Allow with { Findings = new PolicyFindings(PolicyMode.Enforce, 0) });
     }
 
     [Fact]

@@ -18,6 +18,11 @@ public sealed class BadRequestTests(WebhookServerFixture server) : IClassFixture
         { """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview"}""", "the review has no request" },
         { """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"kind":{"kind":"Pod"},"operation":"CREATE"}}""", "request.uid is missing" },
         { """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":42}}""", "not a valid AdmissionReview" },
+        // Found by HostileReviewTests: a null kind was a NullReferenceException and a 500.
+        { """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"u","kind":null,"operation":"CREATE"}}""", "request.kind is missing" },
+        // Found by HostileReviewTests: half a surrogate pair made the domain throw while reading the object.
+        { """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"u","kind":{"kind":"Pod"},"operation":"CREATE","namespace":"shop","object":{"metadata":{"annotations":{"stackblaze.io/links":"a\ud800"}},"spec":{}}}}""", "request.object holds a string that is not valid Unicode" },
+        { """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"u","kind":{"kind":"Pod"},"operation":"UPDATE","oldObject":{"a":"\udc00"}}}""", "request.oldObject holds a string that is not valid Unicode" },
         { """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"a","uid":"b"}}""", "not a valid AdmissionReview" },
     };
 

@@ -16,6 +16,33 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     public IReadOnlyList<string> Lines { get { lock (_lines) { return [.. _lines]; } } }
 
+    /// <summary>The server's resident memory now, as the kernel counts it.</summary>
+    public long ResidentBytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>SIGTERM, as the kubelet sends it; <see cref="Process.Kill()"/> would be SIGKILL.</summary>
+    public async Task TerminateAsync()
+    {
+        var kill = await ProcessRunner.RunAsync("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.ExitCode.Should().Be(0, kill.Stderr);
+    }
+
+    /// <summary>The exit code, once the process has ended by itself within the time given.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
     public static ServerProcess Start(params string[] arguments) => Start(new Dictionary<string, string?>(), arguments);
 
     /// <param name="environment">Variables to set, or to remove with a null value, on top of the test's own.</param>

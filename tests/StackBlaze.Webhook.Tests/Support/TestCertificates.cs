@@ -3,6 +3,8 @@ namespace StackBlaze.Webhook.Tests.Support;
 /// <summary>A CA and a serving certificate for 127.0.0.1 and localhost, made with openssl as an operator would.</summary>
 internal sealed class TestCertificates : IDisposable
 {
+    private System.Security.Cryptography.X509Certificates.X509Certificate2? _loaded;
+
     private TestCertificates(string folder)
     {
         Folder = folder;
@@ -32,10 +34,18 @@ internal sealed class TestCertificates : IDisposable
         return certificates;
     }
 
+    /// <summary>The serving certificate with its key, loaded once and kept.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2 Load() =>
+        _loaded ??= System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(CertFile, KeyFile);
+
     /// <summary>An HttpClient that trusts this CA and nothing else.</summary>
     public HttpClient CreateTrustingClient(Uri baseAddress) => TrustingHttpClient.Create(CaFile, baseAddress);
 
-    public void Dispose() => Directory.Delete(Folder, recursive: true);
+    public void Dispose()
+    {
+        _loaded?.Dispose();
+        Directory.Delete(Folder, recursive: true);
+    }
 
     private static async Task OpenSsl(string folder, params string[] arguments)
     {

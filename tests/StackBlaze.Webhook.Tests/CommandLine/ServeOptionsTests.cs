@@ -1,0 +1,45 @@
+using StackBlaze.Webhook.CommandLine;
+using StackBlaze.Webhook.Tests.Support;
+
+namespace StackBlaze.Webhook.Tests.CommandLine;
+
+/// <summary><c>serve</c>'s options are checked before anything starts: a bad one is one line and exit 2.</summary>
+public sealed class ServeOptionsTests
+{
+    [Fact]
+    public void Shutdown_delay_defaults_to_5_seconds()
+    {
+        ServeCommand.ParseOptions(["--catalog", "x"]).ShutdownDelay.Should().Be(TimeSpan.FromSeconds(5));
+    }
+
+    [Theory]
+    [InlineData("0", 0)]
+    [InlineData("2.5", 2.5)]
+    [InlineData("600", 600)]
+    public void Shutdown_delay_takes_seconds(string text, double seconds)
+    {
+        ServeCommand.ParseOptions([$"--shutdown-delay={text}"]).ShutdownDelay.Should().Be(TimeSpan.FromSeconds(seconds));
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("5s")]
+    [InlineData("601")]
+    [InlineData("NaN")]
+    [InlineData("1e3")]
+    public void Shutdown_delay_that_is_not_0_to_600_seconds_is_refused(string text)
+    {
+        var parse = () => ServeCommand.ParseOptions([$"--shutdown-delay={text}"]);
+
+        parse.Should().Throw<UsageException>().WithMessage($"--shutdown-delay must be a number of seconds from 0 to 600, not \"{text}\"");
+    }
+
+    [Fact]
+    public async Task Serve_with_a_bad_shutdown_delay_exits_2_with_one_line_before_listening()
+    {
+        var result = await ProcessRunner.RunWebhookCommandAsync(["serve", "--catalog", "deploy/examples/shop", "--shutdown-delay", "soon"]);
+
+        result.ExitCode.Should().Be(2);
+        result.Stderr.Should().StartWith("stackblaze-webhook: --shutdown-delay must be a number of seconds from 0 to 600, not \"soon\"");
+    }
+}

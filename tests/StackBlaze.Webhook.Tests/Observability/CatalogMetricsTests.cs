@@ -1,0 +1,63 @@
+using System.Collections.Frozen;
+using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Tests.Support;
+using static StackBlaze.Webhook.Tests.Support.MetricsScrape;
+
+namespace StackBlaze.Webhook.Tests.Observability;
+
+/// <summary>The live catalog's size and freshness, read when Prometheus scrapes.</summary>
+public sealed class CatalogMetricsTests
+{
+    [Fact]
+    public async Task Live_catalog_objects_are_counted_by_kind_and_the_watch_age_follows_the_clock()
+    {
+        var time = new ManualTimeProvider();
+        var catalog = SyncedCatalog();
+        catalog.MarkEvent(time.GetUtcNow());
+        time.Advance(TimeSpan.FromSeconds(42));
+        await using var server = await LoopbackServer.StartAsync(catalog, time: time);
+
+        var scrape = await TakeAsync(server.Client);
+
+        scrape["stackblaze_webhook_catalog_objects{kind=\"namespaces\"}"].Should().Be(1);
+        scrape["stackblaze_webhook_catalog_objects{kind=\"services\"}"].Should().Be(2);
+        scrape["stackblaze_webhook_catalog_objects{kind=\"ingresses\"}"].Should().Be(0);
+        scrape["stackblaze_webhook_catalog_objects{kind=\"configmaps\"}"].Should().Be(1);
+        scrape["stackblaze_webhook_catalog_last_event_age_seconds"].Should().Be(42);
+    }
+
+    [Fact]
+    public async Task Watch_age_is_absent_until_the_cluster_has_said_anything()
+    {
+        await using var server = await LoopbackServer.StartAsync(SyncedCatalog());
+
+        var scrape = await TakeAsync(server.Client);
+
+        scrape.Has("stackblaze_webhook_catalog_last_event_age_seconds").Should().BeFalse();
+        scrape["stackblaze_webhook_catalog_objects{kind=\"services\"}"].Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A_catalog_from_files_has_no_catalog_gauges()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+
+        var scrape = await TakeAsync(server.Client);
+
+        scrape.Text.Should().NotContain("stackblaze_webhook_catalog_objects{");
+    }
+
+    private static LiveProjectCatalog SyncedCatalog()
+    {
+        var catalog = new LiveProjectCatalog();
+        catalog.Upsert(new NamespaceEntry("shop", IsProject: true, PublicUrlPolicy: null));
+        catalog.Upsert(new ServiceEntry("shop", "backend", [new ServicePortEntry("http", 3000, null)]));
+        catalog.Upsert(new ServiceEntry("shop", "postgres", [new ServicePortEntry("postgres", 5432, null)]));
+        catalog.Upsert(new ConfigMapEntry("shop", "settings", new Dictionary<string, string> { ["A"] = "b" }.ToFrozenDictionary()));
+        foreach (var kind in Enum.GetValues<CatalogKind>())
+        {
+            catalog.MarkSynced(kind);
+        }
+        return catalog;
+    }
+}

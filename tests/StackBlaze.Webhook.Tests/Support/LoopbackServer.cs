@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Manifests;
+using StackBlaze.Webhook.Server;
+
+namespace StackBlaze.Webhook.Tests.Support;
+
+/// <summary>
+/// A server of a test's own on a loopback port over TLS: its catalog, options and clock as the
+/// test needs them, its logs kept for the test to read.
+/// </summary>
+internal sealed class LoopbackServer : IAsyncDisposable
+{
+    private readonly TestCertificates _certificates;
+    private readonly WebApplication _app;
+
+    private LoopbackServer(TestCertificates certificates, WebApplication app, CapturingLogger log)
+    {
+        _certificates = certificates;
+        _app = app;
+        Log = log;
+        Url = new Uri(app.Urls.Single());
+        Client = certificates.CreateTrustingClient(Url);
+    }
+
+    public Uri Url { get; }
+
+    public int Port => Url.Port;
+
+    public HttpClient Client { get; }
+
+    public CapturingLogger Log { get; }
+
+    public string CaFile => _certificates.CaFile;
+
+    public string CertFile => _certificates.CertFile;
+
+    /// <summary>The shop example and the staging project of Fixtures/Catalog, as in <see cref="WebhookServerFixture"/>.</summary>
+    public static IProjectCatalog ShopCatalog() => ManifestCatalog.FromDocuments(
+        ManifestReader.ReadAll([RepositoryPaths.ShopExample, RepositoryPaths.Fixture("Catalog")], TextReader.Null), "default");
+
+    public static async Task<LoopbackServer> StartAsync(
+        IProjectCatalog? catalog = null,
+        Func<ServeOptions, ServeOptions>? options = null,
+        TimeProvider? time = null)
+    {
+        var certificates = await TestCertificates.CreateAsync();
+        var serveOptions = new ServeOptions(new Uri("https://127.0.0.1:0"), certificates.CertFile, certificates.KeyFile, null, "default");
+        serveOptions = options?.Invoke(serveOptions) ?? serveOptions;
+        var log = new CapturingLogger();
+        var app = WebhookServer.Create(serveOptions, () => certificates.Load(), catalog ?? ShopCatalog(), builder =>
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddProvider(new CapturingLoggerProvider(log));
+            if (time is not null)
+            {
+                builder.Services.AddSingleton(time);
+            }
+        });
+        await app.StartAsync();
+        return new LoopbackServer(certificates, app, log);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.DisposeAsync();
+        _certificates.Dispose();
+    }
+}
