@@ -12,6 +12,8 @@ namespace StackBlaze.Webhook.Admission;
 /// </summary>
 public sealed class MutatingAdmission(IProjectCatalog catalog)
 {
+    private readonly LinkPlanCache _plans = new(catalog);
+
     public AdmissionOutcome Review(AdmissionAttributes request)
     {
         var kind = PodKinds.Find(request.Group, request.Kind);
@@ -46,7 +48,7 @@ public sealed class MutatingAdmission(IProjectCatalog catalog)
             return AdmissionOutcome.Invalid("the request names no namespace");
         }
 
-        var injection = PodInjector.Inject(pod, "", request.Namespace, catalog);
+        var injection = PodInjector.Inject(pod, "", request.Namespace, catalog, _plans);
         return injection.IsDenied
             ? AdmissionOutcome.Deny($"{StackBlazeAnnotations.Links}: {string.Join("; ", injection.Errors)}")
             : AdmissionOutcome.Patched(injection.Patch, injection.Warnings) with { InjectedEnv = injection.InjectedNames };

@@ -9,6 +9,9 @@ public interface IProjectCatalog
     /// </summary>
     bool IsSynced { get; }
 
+    /// <summary>Changes whenever a Service is added, changed or removed: what a link plan depends on.</summary>
+    long ServicesVersion { get; }
+
     /// <summary>The Service, or null when the namespace has none of that name.</summary>
     ServiceEntry? FindService(string namespaceName, string name);
 

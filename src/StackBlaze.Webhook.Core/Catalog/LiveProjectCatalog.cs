@@ -15,6 +15,10 @@ public sealed class LiveProjectCatalog : IProjectCatalog
     /// <summary>A namespace became a project: its ConfigMaps, ignored until now, must be listed.</summary>
     public event Action<string>? ProjectAppeared;
 
+    private long _servicesVersion;
+
+    public long ServicesVersion => Interlocked.Read(ref _servicesVersion);
+
     public bool IsSynced => Enum.GetValues<CatalogKind>().All(_synced.ContainsKey);
 
     /// <summary>The first full list of a kind has been applied.</summary>
@@ -87,6 +91,7 @@ public sealed class LiveProjectCatalog : IProjectCatalog
         // One string per namespace, not one per Service: memory per cached Service is what scales.
         ns.Services[entry.Name] = ReferenceEquals(entry.Namespace, ns.Name) ? entry : entry with { Namespace = ns.Name };
         ns.RoutesChanged();
+        Interlocked.Increment(ref _servicesVersion);
     }
 
     public void DeleteService(string namespaceName, string name)
@@ -94,6 +99,7 @@ public sealed class LiveProjectCatalog : IProjectCatalog
         if (_namespaces.TryGetValue(namespaceName, out var ns) && ns.Services.TryRemove(name, out _))
         {
             ns.RoutesChanged();
+            Interlocked.Increment(ref _servicesVersion);
         }
     }
 

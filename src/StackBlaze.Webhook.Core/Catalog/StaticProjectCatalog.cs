@@ -34,6 +34,9 @@ public sealed class StaticProjectCatalog : IProjectCatalog
     /// <summary>Always: it has everything it will ever have.</summary>
     public bool IsSynced => true;
 
+    /// <summary>Never changes.</summary>
+    public long ServicesVersion => 0;
+
     /// <summary>How many Services it holds.</summary>
     public int Count => _services.Values.Sum(services => services.Count);
 

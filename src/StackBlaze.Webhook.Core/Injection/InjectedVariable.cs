@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace StackBlaze.Webhook.Injection;
@@ -19,6 +20,14 @@ public sealed record InjectedVariable(string Name, string? Value, string? Secret
 
     public static InjectedVariable FromSecret(string name, string secretName, string secretKey, string linkText) =>
         new(name, null, secretName, secretKey, linkText, []);
+
+    private byte[]? _envVarJson;
+
+    /// <summary>
+    /// The <c>EnvVar</c> as UTF-8 JSON, written once: plans are kept across requests, and every
+    /// pod of a ReplicaSet gets the same variables.
+    /// </summary>
+    public ReadOnlyMemory<byte> EnvVarJson() => _envVarJson ??= JsonSerializer.SerializeToUtf8Bytes(ToEnvVar());
 
     /// <summary>The <c>EnvVar</c> as it goes into a container spec.</summary>
     public JsonObject ToEnvVar() => SecretName is null

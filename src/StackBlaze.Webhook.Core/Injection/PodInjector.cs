@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using StackBlaze.Webhook.Admission;
 using StackBlaze.Webhook.Catalog;
 using StackBlaze.Webhook.Conventions;
@@ -14,7 +13,8 @@ public static class PodInjector
     /// <param name="basePath">Where <paramref name="pod"/> stands in the patched document: "" for a pod.</param>
     /// <param name="namespaceName">The namespace links resolve in.</param>
     /// <param name="catalog">The Services links resolve against.</param>
-    public static PodInjection Inject(PodShape pod, string basePath, string namespaceName, IProjectCatalog catalog)
+    /// <param name="plans">Plans already made for this catalog, if the caller keeps them.</param>
+    public static PodInjection Inject(PodShape pod, string basePath, string namespaceName, IProjectCatalog catalog, LinkPlanCache? plans = null)
     {
         var metadata = pod.Metadata;
         var links = metadata.Annotation(StackBlazeAnnotations.Links);
@@ -25,7 +25,7 @@ public static class PodInjector
             return PodInjection.Nothing;
         }
 
-        var plan = LinkPlanner.Plan(links, namespaceName, catalog);
+        var plan = plans?.Plan(links, namespaceName) ?? LinkPlanner.Plan(links, namespaceName, catalog);
         if (!plan.IsValid)
         {
             return PodInjection.Denied(plan.Errors);
@@ -60,24 +60,24 @@ public static class PodInjector
         {
             var container = containers[index];
             var envPointer = $"{JsonPointer.Append(listPointer, index)}/env";
-            var added = new List<JsonNode>(variables.Count);
+            var added = new List<InjectedVariable>(variables.Count);
             foreach (var variable in variables)
             {
-                if (container.EnvNames.Contains(variable.Name))
+                if (container.Sets(variable.Name))
                 {
                     warnings.Add(AdmissionWarning.Create(
                         $"container \"{container.Name}\" sets {variable.Name} itself: kept as written, link \"{variable.LinkText}\" not injected there"));
                     continue;
                 }
                 // The container's own definition would come after ours, and Kubernetes expands only earlier variables.
-                if (variable.References.FirstOrDefault(container.EnvNames.Contains) is { } shadowed)
+                if (variable.References.FirstOrDefault(container.Sets) is { } shadowed)
                 {
                     warnings.Add(AdmissionWarning.Create(
                         $"container \"{container.Name}\" sets {shadowed} itself, so {variable.Name} of link \"{variable.LinkText}\" "
                         + $"could not expand $({shadowed}): not injected there"));
                     continue;
                 }
-                added.Add(variable.ToEnvVar());
+                added.Add(variable);
                 injected.Add(variable.Name);
             }
 
@@ -87,14 +87,31 @@ public static class PodInjector
             }
             if (container.EnvCount is null)
             {
-                patch.Add(JsonPatchOperation.Add(envPointer, new JsonArray([.. added])));
+                patch.Add(JsonPatchOperation.AddJson(envPointer, JsonArrayOf(added)));
                 continue;
             }
             // Insert ahead of the container's own variables, so they can refer to ours as $(NAME).
             for (var position = 0; position < added.Count; position++)
             {
-                patch.Add(JsonPatchOperation.Add(JsonPointer.Append(envPointer, position), added[position]));
+                patch.Add(JsonPatchOperation.AddJson(JsonPointer.Append(envPointer, position), added[position].EnvVarJson()));
             }
         }
+    }
+
+    /// <summary>The variables' JSON, written once each, joined into an array.</summary>
+    private static byte[] JsonArrayOf(List<InjectedVariable> variables)
+    {
+        var length = variables.Sum(v => v.EnvVarJson().Length) + variables.Count + 1;
+        var array = new byte[length];
+        array[0] = (byte)'[';
+        var at = 1;
+        foreach (var variable in variables)
+        {
+            variable.EnvVarJson().Span.CopyTo(array.AsSpan(at));
+            at += variable.EnvVarJson().Length;
+            array[at++] = (byte)',';
+        }
+        array[^1] = (byte)']';
+        return array;
     }
 }

@@ -121,8 +121,8 @@ public static class ObjectShapeReader
                 return null;
             }
             var name = container.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "";
-            var envNames = new HashSet<string>(StringComparer.Ordinal);
             int? envCount = null;
+            JsonElement envList = default;
             if (container.TryGetProperty("env", out var env) && env.ValueKind != JsonValueKind.Null)
             {
                 if (env.ValueKind != JsonValueKind.Array)
@@ -131,6 +131,7 @@ public static class ObjectShapeReader
                     return null;
                 }
                 envCount = env.GetArrayLength();
+                envList = env;
                 foreach (var variable in env.EnumerateArray())
                 {
                     if (variable.ValueKind != JsonValueKind.Object
@@ -140,10 +141,9 @@ public static class ObjectShapeReader
                         error = $"{where}.env has an entry without a name";
                         return null;
                     }
-                    envNames.Add(varName.GetString()!);
                 }
             }
-            containers.Add(new ContainerShape(name, envCount, envNames));
+            containers.Add(new ContainerShape(name, envCount, envList));
         }
         return containers;
     }

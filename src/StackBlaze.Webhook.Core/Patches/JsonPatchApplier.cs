@@ -16,7 +16,7 @@ public static class JsonPatchApplier
             {
                 throw new InvalidOperationException($"unsupported patch operation \"{operation.Op}\"");
             }
-            Add(document, operation.Path, operation.Value.DeepClone());
+            Add(document, operation.Path, operation.Value);
         }
     }
 

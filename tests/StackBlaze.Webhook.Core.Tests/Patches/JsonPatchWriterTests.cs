@@ -8,6 +8,16 @@ namespace StackBlaze.Webhook.Tests.Patches;
 public sealed class JsonPatchWriterTests
 {
     [Fact]
+    public void Value_given_as_json_is_written_as_it_is_and_read_back_as_a_node()
+    {
+        var operation = JsonPatchOperation.AddJson("/spec/containers/0/env/0", Encoding.UTF8.GetBytes("""{"name":"A","value":"1"}"""));
+
+        Encoding.UTF8.GetString(JsonPatchWriter.ToUtf8Bytes([operation, operation]))
+            .Should().Be("""[{"op":"add","path":"/spec/containers/0/env/0","value":{"name":"A","value":"1"}},{"op":"add","path":"/spec/containers/0/env/0","value":{"name":"A","value":"1"}}]""");
+        operation.Value["name"]!.GetValue<string>().Should().Be("A");
+    }
+
+    [Fact]
     public void An_empty_patch_is_an_empty_array()
     {
         Encoding.UTF8.GetString(JsonPatchWriter.ToUtf8Bytes([])).Should().Be("[]");

@@ -7,6 +7,8 @@ internal sealed class ThrowingCatalog : IProjectCatalog
 {
     public bool IsSynced => true;
 
+    public long ServicesVersion => 0;
+
     public ServiceEntry? FindService(string namespaceName, string name) => throw Fault();
 
     public IReadOnlyList<string> ServiceNames(string namespaceName) => throw Fault();
