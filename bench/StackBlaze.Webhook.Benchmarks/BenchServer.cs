@@ -31,7 +31,7 @@ internal static class BenchServer
         await app.StartAsync();
 
         // The harness reads this line to know where to send load.
-        await Console.Out.WriteLineAsync($"LISTENING {app.Urls.Single()}");
+        await Console.Out.WriteLineAsync($"LISTENING {app.Urls.Single()} {caFile}");
         await Console.Out.FlushAsync();
         await app.WaitForShutdownAsync();
         return 0;

@@ -45,6 +45,9 @@ internal static class LoadHarness
             await WrkRunner.RunAsync(server.Url, path, bodies[(deployment, 16)], 16, TimeSpan.FromSeconds(2), name, 16);
         }
         var idleMb = server.ResidentMegabytes();
+        using var gc = new GcCounter(server.Url, server.CaFile);
+        var gen2Before = await gc.Gen2CollectionsAsync();
+        var loadClock = System.Diagnostics.Stopwatch.StartNew();
 
         var results = new List<LoadResult>();
         var peakMb = idleMb;
@@ -74,9 +77,11 @@ internal static class LoadHarness
         }
         await sampling.CancelAsync();
         await sampler;
+        var gen2 = await gc.Gen2CollectionsAsync() - gen2Before;
 
         Directory.CreateDirectory(outputFolder);
-        var table = Report.Table(results, startup, idleMb, peakMb, duration, rounds);
+        var table = Report.Table(results, startup, idleMb, peakMb, duration, rounds)
+            + $"Gen 2 collections in the server during the {loadClock.Elapsed.TotalSeconds:F0} s of load: {gen2}.\n";
         await File.WriteAllTextAsync(Path.Combine(outputFolder, "results.md"), table);
         await Report.PlotAsync(results, Path.Combine(outputFolder, "latency.png"));
         Console.WriteLine(table);

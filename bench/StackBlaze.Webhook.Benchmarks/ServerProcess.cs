@@ -8,13 +8,17 @@ internal sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private ServerProcess(Process process, Uri url)
+    private ServerProcess(Process process, Uri url, string caFile)
     {
         _process = process;
         Url = url;
+        CaFile = caFile;
     }
 
     public Uri Url { get; }
+
+    /// <summary>The CA of the server's development certificate.</summary>
+    public string CaFile { get; }
 
     public static async Task<ServerProcess> StartAsync(string catalogPath)
     {
@@ -30,7 +34,8 @@ internal sealed class ServerProcess : IAsyncDisposable
                 // Keep draining its output so that logging never blocks it.
                 _ = process.StandardOutput.ReadToEndAsync();
                 _ = process.StandardError.ReadToEndAsync();
-                return new ServerProcess(process, new Uri(line["LISTENING ".Length..]));
+                var parts = line.Split(' ');
+                return new ServerProcess(process, new Uri(parts[1]), parts[2]);
             }
         }
         throw new InvalidOperationException("the server exited: " + await process.StandardError.ReadToEndAsync());
