@@ -8,10 +8,7 @@ public sealed class ClusterCatalogSyncProjectTests(CertificatesFixture fixture) 
     [Fact]
     public async Task Namespace_labelled_as_a_project_after_the_first_sync_gets_its_config_maps_listed()
     {
-        await using var cluster = await ClusterObjects.StartClusterAsync("shop.yaml");
-        cluster.Put(ClusterObjects.Namespace("lab"));
-        cluster.Put(ClusterObjects.Service("lab", "backend", 3000, annotations: new Dictionary<string, string> { ["stackblaze.io/public-url"] = "https://api.lab.example.com" }));
-        cluster.Put(ClusterObjects.ConfigMap("lab", "worker-settings", new Dictionary<string, string> { ["orders-api"] = "https://api.lab.example.com/v1/orders" }));
+        await using var cluster = await StartWithLabAsync();
         await using var webhook = await ClusterWebhook.StartAsync(cluster, fixture.Certificates);
         await webhook.WaitUntilReadyAsync();
 
@@ -28,10 +25,7 @@ public sealed class ClusterCatalogSyncProjectTests(CertificatesFixture fixture) 
     [Fact]
     public async Task Config_maps_of_a_new_project_are_listed_again_when_the_first_tries_fail()
     {
-        await using var cluster = await ClusterObjects.StartClusterAsync("shop.yaml");
-        cluster.Put(ClusterObjects.Namespace("lab"));
-        cluster.Put(ClusterObjects.Service("lab", "backend", 3000, annotations: new Dictionary<string, string> { ["stackblaze.io/public-url"] = "https://api.lab.example.com" }));
-        cluster.Put(ClusterObjects.ConfigMap("lab", "worker-settings", new Dictionary<string, string> { ["orders-api"] = "https://api.lab.example.com/v1/orders" }));
+        await using var cluster = await StartWithLabAsync();
         await using var webhook = await ClusterWebhook.StartAsync(cluster, fixture.Certificates);
         await webhook.WaitUntilReadyAsync();
         cluster.ConfigMaps.FailNamespacedLists(2);
@@ -41,6 +35,16 @@ public sealed class ClusterCatalogSyncProjectTests(CertificatesFixture fixture) 
 
         after.StatusMessage().Should().Contain("ORDERS_API (ConfigMap worker-settings key orders-api)");
         cluster.ConfigMaps.NamespacedLists.Should().Equal(["lab"], "the two failed tries were answered before any list, and the third succeeded");
+    }
+
+    /// <summary>The shop cluster, plus a namespace "lab" that is not a project yet, with a Service and the worker's ConfigMap.</summary>
+    private static async Task<Support.FakeApiServer.FakeKubernetes> StartWithLabAsync()
+    {
+        var cluster = await ClusterObjects.StartClusterAsync("shop.yaml");
+        cluster.Put(ClusterObjects.Namespace("lab"));
+        cluster.Put(ClusterObjects.Service("lab", "backend", 3000, annotations: new Dictionary<string, string> { ["stackblaze.io/public-url"] = "https://api.lab.example.com" }));
+        cluster.Put(ClusterObjects.ConfigMap("lab", "worker-settings", new Dictionary<string, string> { ["orders-api"] = "https://api.lab.example.com/v1/orders" }));
+        return cluster;
     }
 
     private static System.Text.Json.Nodes.JsonObject WorkerIn(string ns)
