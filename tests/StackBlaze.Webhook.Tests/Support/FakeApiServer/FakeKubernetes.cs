@@ -129,7 +129,14 @@ internal sealed class FakeKubernetes : IAsyncDisposable
     {
         foreach (var watch in _watches.Keys)
         {
-            watch.Cancel();
+            try
+            {
+                watch.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The watch ended on its own between the listing and the cancel: it is dropped already.
+            }
         }
     }
 
