@@ -15,8 +15,6 @@ public sealed class PublicRouteTable
         _byHost = byHost;
     }
 
-    public static PublicRouteTable Empty { get; } = new(FrozenDictionary<string, PublicRoute[]>.Empty);
-
     /// <param name="services">The namespace's Services.</param>
     /// <param name="ingresses">The namespace's Ingresses; paths to Services it does not have are left out.</param>
     public static PublicRouteTable Build(IReadOnlyCollection<ServiceEntry> services, IEnumerable<IngressEntry> ingresses)
