@@ -1,6 +1,5 @@
 using StackBlaze.Webhook.Catalog;
 using StackBlaze.Webhook.Conventions;
-using StackBlaze.Webhook.Objects;
 using StackBlaze.Webhook.Policy;
 using StackBlaze.Webhook.Workloads;
 
@@ -44,11 +43,10 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
         var before = PreviousFindings(request, kind);
         // What a controller makes (a Deployment's ReplicaSets, their pods) was checked as its template
         // when applied; refusing it now would only stall rollouts and keep crashed pods from coming back.
-        var controlled = ObjectShapeReader.ReadMetadata(obj, out _)?.IsControlled == true;
         foreach (var finding in evaluation.Findings)
         {
             // An UPDATE is not refused for what the object already did: only new calls count.
-            if (mode == PolicyMode.Warn || controlled || before.Contains(finding.ToString()))
+            if (mode == PolicyMode.Warn || evaluation.IsControlled || before.Contains(finding.ToString()))
             {
                 warnings.Add(finding.ToString());
             }

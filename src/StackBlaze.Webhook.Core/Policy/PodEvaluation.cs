@@ -1,4 +1,12 @@
 namespace StackBlaze.Webhook.Policy;
 
 /// <summary>Everything validation finds in one pod or pod template.</summary>
-public sealed record PodEvaluation(IReadOnlyList<string> LinkErrors, IReadOnlyList<string> Warnings, IReadOnlyList<PublicUrlFinding> Findings);
+/// <param name="LinkErrors">Why its links cannot work.</param>
+/// <param name="Warnings">What is allowed but worth saying.</param>
+/// <param name="Findings">Its calls to the project's public URLs.</param>
+/// <param name="IsControlled">Whether a controller made the object (an owner reference says so).</param>
+public sealed record PodEvaluation(
+    IReadOnlyList<string> LinkErrors,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<PublicUrlFinding> Findings,
+    bool IsControlled);
