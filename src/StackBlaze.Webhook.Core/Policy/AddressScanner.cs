@@ -7,6 +7,11 @@ public static partial class AddressScanner
 {
     public static IEnumerable<AddressMention> Scan(string value)
     {
+        // Every public host has a dot; most values (ports, flags, words) have none and skip the regexes.
+        if (!value.Contains('.', StringComparison.Ordinal))
+        {
+            yield break;
+        }
         var urls = UrlPattern().Matches(value);
         foreach (Match match in urls)
         {
