@@ -19,10 +19,22 @@ public sealed class LiveProjectCatalog : IProjectCatalog
 
     public long ServicesVersion => Interlocked.Read(ref _servicesVersion);
 
-    public bool IsSynced => Enum.GetValues<CatalogKind>().All(_synced.ContainsKey);
+    private static readonly int KindCount = Enum.GetValues<CatalogKind>().Length;
+
+    // Read by every admission request: a flag, set once, rather than a look at every kind.
+    private volatile bool _isSynced;
+
+    public bool IsSynced => _isSynced;
 
     /// <summary>The first full list of a kind has been applied.</summary>
-    public void MarkSynced(CatalogKind kind) => _synced[kind] = true;
+    public void MarkSynced(CatalogKind kind)
+    {
+        _synced[kind] = true;
+        if (_synced.Count == KindCount)
+        {
+            _isSynced = true;
+        }
+    }
 
     public bool HasSynced(CatalogKind kind) => _synced.ContainsKey(kind);
 

@@ -10,6 +10,9 @@ public static class PublicUrlExemptions
     /// <summary>Names that hold origins or redirect targets, which are compared or sent back, not called.</summary>
     private static readonly string[] NonCallWords = ["ORIGIN", "CORS", "REDIRECT", "CALLBACK"];
 
+    // Most pods have no allow list: no set is built for them on every validation.
+    private static readonly IReadOnlySet<string> NoneAllowed = System.Collections.Frozen.FrozenSet<string>.Empty;
+
     /// <param name="variableName">The variable, or null for command and args (never exempt).</param>
     /// <param name="allowed">The names the pod's <c>stackblaze.io/allow-public-urls</c> annotation lists.</param>
     public static bool IsExempt(string? variableName, IReadOnlySet<string> allowed) =>
@@ -21,5 +24,7 @@ public static class PublicUrlExemptions
 
     /// <summary>The names of an <c>allow-public-urls</c> annotation.</summary>
     public static IReadOnlySet<string> ParseAllowed(string? annotation) =>
-        (annotation ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        annotation is null
+            ? NoneAllowed
+            : annotation.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 }
