@@ -38,22 +38,17 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
         }
 
         var warnings = new List<string>(evaluation.Warnings);
-        var blocking = new List<PublicUrlFinding>();
-        var mode = PolicyModes.Of(catalog.FindNamespace(request.Namespace));
-        var before = PreviousFindings(request, kind);
-        // What a controller makes (a Deployment's ReplicaSets, their pods) was checked as its template
-        // when applied; refusing it now would only stall rollouts and keep crashed pods from coming back.
-        foreach (var finding in evaluation.Findings)
+        var blocking = new List<string>();
+        // Warn mode refuses nothing; what a controller makes (a Deployment's ReplicaSets, their pods) was
+        // checked as its template when applied, and refusing it now would only stall rollouts and keep
+        // crashed pods from coming back.
+        var refusable = evaluation.Mode == PolicyMode.Enforce && !evaluation.IsControlled;
+        // An UPDATE is not refused for what the object already did: only new calls count. The old
+        // object is read only when a finding could otherwise be refused.
+        var before = refusable && evaluation.Findings.Count > 0 ? PreviousFindings(request, kind) : [];
+        foreach (var finding in evaluation.Findings.Select(f => f.ToString()))
         {
-            // An UPDATE is not refused for what the object already did: only new calls count.
-            if (mode == PolicyMode.Warn || evaluation.IsControlled || before.Contains(finding.ToString()))
-            {
-                warnings.Add(finding.ToString());
-            }
-            else
-            {
-                blocking.Add(finding);
-            }
+            (refusable && !before.Contains(finding) ? blocking : warnings).Add(finding);
         }
 
         var reasons = new List<string>();
@@ -66,7 +61,7 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
             reasons.Add($"calls to this project's public URLs ({StackBlazeLabels.PublicUrlPolicy}: enforce): {string.Join("; ", blocking)}");
         }
         var shortWarnings = warnings.Select(AdmissionWarning.Create).ToArray();
-        var findings = new PolicyFindings(mode, evaluation.Findings.Count);
+        var findings = new PolicyFindings(evaluation.Mode, evaluation.Findings.Count);
         return reasons.Count > 0
             ? AdmissionOutcome.Deny(string.Join(" | ", reasons)) with { Warnings = shortWarnings, Findings = findings }
             : AdmissionOutcome.Allow with { Warnings = shortWarnings, Findings = findings };

@@ -28,7 +28,7 @@ public static class ManifestChecker
                 findings.Add(new CheckFinding(document, true, null, null, error!));
                 continue;
             }
-            var enforced = PolicyModes.Of(catalog.FindNamespace(namespaceName)) == PolicyMode.Enforce;
+            var enforced = evaluation.Mode == PolicyMode.Enforce;
             findings.AddRange(evaluation.LinkErrors.Select(e => new CheckFinding(document, true, null, null, $"{StackBlazeAnnotations.Links}: {e}")));
             findings.AddRange(evaluation.Findings.Select(f =>
                 new CheckFinding(document, enforced, f.Container, f.Subject, f.Message, f.Address, f.Service, f.InternalAddress)));

@@ -5,8 +5,10 @@ namespace StackBlaze.Webhook.Policy;
 /// <param name="Warnings">What is allowed but worth saying.</param>
 /// <param name="Findings">Its calls to the project's public URLs.</param>
 /// <param name="IsControlled">Whether a controller made the object (an owner reference says so).</param>
+/// <param name="Mode">The namespace's public-URL policy mode, which the findings were made under.</param>
 public sealed record PodEvaluation(
     IReadOnlyList<string> LinkErrors,
     IReadOnlyList<string> Warnings,
     IReadOnlyList<PublicUrlFinding> Findings,
-    bool IsControlled);
+    bool IsControlled,
+    PolicyMode Mode);

@@ -58,7 +58,7 @@ public static class PodEvaluator
             ? []
             : PublicUrlChecker.Check(template, PublicUrlExemptions.ParseAllowed(
                 pod.Metadata.Annotation(StackBlazeAnnotations.AllowPublicUrls) ?? workload?.Annotation(StackBlazeAnnotations.AllowPublicUrls)), namespaceName, catalog);
-        return new PodEvaluation(linkErrors, warnings, findings, (workload ?? pod.Metadata).IsControlled);
+        return new PodEvaluation(linkErrors, warnings, findings, (workload ?? pod.Metadata).IsControlled, mode);
     }
 
     private static string? DnsPolicy(JsonElement pod) =>
