@@ -24,26 +24,16 @@ internal static class CheckCommand
     public static int Run(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         var parsed = new ParsedArguments(args, Options, Lists);
-        var paths = parsed.Values("filename");
-        if (paths.Count == 0)
-        {
-            throw new UsageException("check needs -f PATH (a file, a folder, or - for standard input)");
-        }
         var format = parsed.Value("output") ?? "text";
         if (!FindingFormats.Names.Contains(format))
         {
             throw new UsageException($"--output must be one of {string.Join(", ", FindingFormats.Names)}, not \"{format}\"");
         }
-        var defaultNamespace = parsed.Value("namespace") ?? Cli.DefaultNamespace;
-
-        var documents = ManifestReader.ReadAll(paths, stdin);
-        var extra = ManifestReader.ReadAll(parsed.Values("catalog"), stdin);
-        var catalog = ManifestCatalog.FromDocuments(extra.Concat(documents), defaultNamespace);
-
-        var findings = ManifestChecker.Check(documents, catalog, defaultNamespace);
+        var input = ManifestInput.Read(parsed, "check", stdin);
+        var findings = ManifestChecker.Check(input.Documents, input.Catalog, input.DefaultNamespace);
         FindingFormats.Write(format, findings, stdout);
         var violations = findings.Count(f => f.IsViolation);
-        stderr.WriteLine($"check: {documents.Count} objects, {violations} violations, {findings.Count - violations} warnings");
+        stderr.WriteLine($"check: {input.Documents.Count} objects, {violations} violations, {findings.Count - violations} warnings");
         return violations > 0 ? Cli.ExitFailed : Cli.ExitOk;
     }
 }

@@ -1,4 +1,3 @@
-using StackBlaze.Webhook.Catalog;
 using StackBlaze.Webhook.Manifests;
 
 namespace StackBlaze.Webhook.CommandLine;
@@ -22,19 +21,8 @@ internal static class InjectCommand
 
     public static int Run(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        var parsed = new ParsedArguments(args, Options, Lists);
-        var paths = parsed.Values("filename");
-        if (paths.Count == 0)
-        {
-            throw new UsageException("inject needs -f PATH (a file, a folder, or - for standard input)");
-        }
-        var defaultNamespace = parsed.Value("namespace") ?? Cli.DefaultNamespace;
-
-        var documents = ManifestReader.ReadAll(paths, stdin);
-        var extra = ManifestReader.ReadAll(parsed.Values("catalog"), stdin);
-        IProjectCatalog catalog = ManifestCatalog.FromDocuments(extra.Concat(documents), defaultNamespace);
-
-        var report = ManifestInjector.Inject(documents, catalog, defaultNamespace);
+        var input = ManifestInput.Read(new ParsedArguments(args, Options, Lists), "inject", stdin);
+        var report = ManifestInjector.Inject(input.Documents, input.Catalog, input.DefaultNamespace);
         foreach (var warning in report.Warnings)
         {
             stderr.WriteLine($"warning: {warning}");
