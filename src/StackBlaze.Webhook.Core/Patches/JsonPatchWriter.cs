@@ -1,26 +1,21 @@
-using System.Buffers;
-using System.Text.Json;
+using StackBlaze.Webhook.JsonWriting;
 
 namespace StackBlaze.Webhook.Patches;
 
 /// <summary>Writes a patch as the JSON array the API server expects.</summary>
 public static class JsonPatchWriter
 {
-    // One buffer and writer per thread, reused: every admission request writes a patch, and a
-    // fresh stream that grows to size would cost several times the patch itself.
+    // Every admission request that patches writes one: the buffer is the thread's, reused.
     [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
+    private static ReusableJsonBuffer? t_buffer;
 
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
+    public static byte[] ToUtf8Bytes(IReadOnlyList<JsonPatchOperation> operations) => Write(operations).ToArray();
 
-    public static byte[] ToUtf8Bytes(IReadOnlyList<JsonPatchOperation> operations)
+    /// <summary>The patch, in a buffer of this thread's that the next call overwrites.</summary>
+    public static ReadOnlySpan<byte> Write(IReadOnlyList<JsonPatchOperation> operations)
     {
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
-        buffer.ResetWrittenCount();
-        var writer = t_writer ??= new Utf8JsonWriter(buffer);
-        writer.Reset(buffer);
-
+        var buffer = t_buffer ??= new ReusableJsonBuffer();
+        var writer = buffer.Start();
         writer.WriteStartArray();
         foreach (var operation in operations)
         {
@@ -32,7 +27,6 @@ public static class JsonPatchWriter
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
-        writer.Flush();
-        return buffer.WrittenSpan.ToArray();
+        return buffer.Written;
     }
 }

@@ -8,10 +8,12 @@ internal sealed class AdmissionEndpoint(ILogger<AdmissionEndpoint> logger) : IAd
 {
     public async Task<AdmissionExchange> HandleAsync(HttpContext http, Func<AdmissionAttributes, AdmissionOutcome> review)
     {
-        AdmissionReview? incoming;
+        // Pooled: the document's buffers go back when it is disposed, after the answer is written,
+        // so nothing of the request outlives it.
+        JsonDocument body;
         try
         {
-            incoming = await JsonSerializer.DeserializeAsync(http.Request.Body, AdmissionJsonContext.Default.AdmissionReview, http.RequestAborted);
+            body = await JsonDocument.ParseAsync(http.Request.Body, AdmissionReviewReader.DocumentOptions, http.RequestAborted);
         }
         catch (JsonException e)
         {
@@ -25,7 +27,8 @@ internal sealed class AdmissionEndpoint(ILogger<AdmissionEndpoint> logger) : IAd
             return AdmissionExchange.Unanswered;
         }
 
-        var attributes = AdmissionReviewMapper.ToAttributes(incoming, out var error);
+        using var document = body;
+        var attributes = AdmissionReviewReader.Read(document.RootElement, out var error);
         if (attributes is null)
         {
             await HttpAnswers.WriteErrorAsync(http, StatusCodes.Status400BadRequest, error!);
@@ -34,7 +37,7 @@ internal sealed class AdmissionEndpoint(ILogger<AdmissionEndpoint> logger) : IAd
 
         var outcome = Decide(review, attributes, out var faulted);
         Log(http.Request.Path.Value, attributes, outcome);
-        await HttpAnswers.WriteReviewAsync(http, AdmissionReviewMapper.ToReview(attributes.Uid, outcome));
+        await HttpAnswers.WriteReviewAsync(http, attributes.Uid, outcome);
         return new AdmissionExchange(attributes.Operation, outcome, faulted);
     }
 

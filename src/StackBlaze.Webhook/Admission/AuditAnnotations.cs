@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using StackBlaze.Webhook.Policy;
 
 namespace StackBlaze.Webhook.Admission;
 
@@ -20,25 +22,37 @@ internal static class AuditAnnotations
     /// </summary>
     public const int MaxValueLength = 3000;
 
-    /// <summary>The annotations of an outcome, or null when it did nothing worth auditing.</summary>
-    public static IReadOnlyDictionary<string, string>? From(AdmissionOutcome outcome)
+    /// <summary>Writes the outcome's annotations as "auditAnnotations"; nothing when it did nothing worth auditing.</summary>
+    public static void Write(Utf8JsonWriter writer, AdmissionOutcome outcome)
     {
-        var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
+        var findings = outcome.Findings is { Count: > 0 } found ? found : null;
+        if (outcome.InjectedEnv.Count == 0 && outcome.Allowed && findings is null)
+        {
+            return;
+        }
+        writer.WriteStartObject("auditAnnotations");
         if (outcome.InjectedEnv.Count > 0)
         {
-            annotations[InjectedEnv] = Bounded(string.Join(',', outcome.InjectedEnv));
+            writer.WriteString(InjectedEnv, Bounded(string.Join(',', outcome.InjectedEnv)));
         }
         if (!outcome.Allowed)
         {
-            annotations[Denied] = Bounded(outcome.Message ?? "");
+            writer.WriteString(Denied, Bounded(outcome.Message ?? ""));
         }
-        if (outcome.Findings is { Count: > 0 } findings)
+        if (findings is not null)
         {
-            annotations[PublicUrlFindings] = findings.Count.ToString(CultureInfo.InvariantCulture);
-            annotations[PublicUrlPolicy] = findings.Mode.ToString().ToLowerInvariant();
+            writer.WriteString(PublicUrlFindings, findings.Count.ToString(CultureInfo.InvariantCulture));
+            writer.WriteString(PublicUrlPolicy, PolicyModeName(findings.Mode));
         }
-        return annotations.Count > 0 ? annotations : null;
+        writer.WriteEndObject();
     }
+
+    private static string PolicyModeName(PolicyMode mode) => mode switch
+    {
+        PolicyMode.Enforce => "enforce",
+        PolicyMode.Warn => "warn",
+        _ => "off",
+    };
 
     private static string Bounded(string value)
     {

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace StackBlaze.Webhook.Admission;
 
 /// <summary>
@@ -9,11 +7,20 @@ namespace StackBlaze.Webhook.Admission;
 /// </summary>
 internal static class HttpAnswers
 {
-    public static Task WriteReviewAsync(HttpContext http, AdmissionReview review)
+    public static async Task WriteReviewAsync(HttpContext http, string uid, AdmissionOutcome outcome)
     {
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/json";
-        return JsonSerializer.SerializeAsync(http.Response.Body, review, AdmissionJsonContext.Default.AdmissionReview, http.RequestAborted);
+        CopyToBody(http.Response, AdmissionReviewWriter.Write(uid, outcome));
+        await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
+    }
+
+    // With its length known up front, the answer goes out in one piece rather than chunked.
+    private static void CopyToBody(HttpResponse response, ReadOnlySpan<byte> answer)
+    {
+        response.ContentLength = answer.Length;
+        answer.CopyTo(response.BodyWriter.GetSpan(answer.Length));
+        response.BodyWriter.Advance(answer.Length);
     }
 
     public static Task WriteErrorAsync(HttpContext http, int statusCode, string reason)

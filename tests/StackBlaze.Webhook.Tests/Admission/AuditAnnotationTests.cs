@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using StackBlaze.Webhook.Admission;
 using StackBlaze.Webhook.Policy;
@@ -48,7 +49,8 @@ public sealed partial class AuditAnnotationTests(WebhookServerFixture server) : 
             Findings = new PolicyFindings(PolicyMode.Warn, 3),
         };
 
-        var annotations = AuditAnnotations.From(outcome)!;
+        var answer = JsonNode.Parse(AdmissionReviewWriter.Write("u", outcome))!;
+        var annotations = answer["response"]!["auditAnnotations"]!.AsObject().ToDictionary(a => a.Key, a => a.Value!.GetValue<string>());
 
         annotations.Keys.Should().BeEquivalentTo("injected-env", "denied", "public-url-findings", "public-url-policy");
         annotations.Keys.Should().OnlyContain(key => LabelName().IsMatch(key));

@@ -24,6 +24,10 @@ public sealed class BadRequestTests(WebhookServerFixture server) : IClassFixture
         { """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"u","kind":{"kind":"Pod"},"operation":"CREATE","namespace":"shop","object":{"metadata":{"annotations":{"stackblaze.io/links":"a\ud800"}},"spec":{}}}}""", "request.object holds a string that is not valid Unicode" },
         { """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"u","kind":{"kind":"Pod"},"operation":"UPDATE","oldObject":{"a":"\udc00"}}}""", "request.oldObject holds a string that is not valid Unicode" },
         { """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"a","uid":"b"}}""", "not a valid AdmissionReview" },
+        { """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":"pod"}""", "not a valid AdmissionReview: request must be an object, not a string" },
+        { """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"u","kind":{"kind":"Pod"},"operation":"CREATE","dryRun":"yes"}}""", "dryRun must be true or false, not a string" },
+        { """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"u","kind":{"kind":"Pod"},"operation":"CREATE","object":{"a":1,"a":2}}}""", "not a valid AdmissionReview" },
+        { "null", "the body is not an AdmissionReview" },
     };
 
     [Theory]

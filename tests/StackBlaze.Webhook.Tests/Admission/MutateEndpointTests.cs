@@ -23,6 +23,17 @@ public sealed class MutateEndpointTests(WebhookServerFixture server) : IClassFix
     }
 
     [Fact]
+    public async Task Answer_states_its_length_instead_of_coming_in_chunks()
+    {
+        var answer = await _client.PostAsync("/mutate", Reviews.Load("frontend-pod-create.json"));
+        var body = await answer.Content.ReadAsByteArrayAsync();
+
+        answer.Headers.TransferEncodingChunked.Should().NotBe(true);
+        answer.Content.Headers.ContentLength.Should().Be(body.Length);
+        answer.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
+    }
+
+    [Fact]
     public async Task Variable_the_container_sets_itself_is_kept_and_warned_about()
     {
         var review = Reviews.Load("frontend-pod-create.json");
