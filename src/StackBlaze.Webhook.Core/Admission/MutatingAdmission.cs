@@ -12,7 +12,7 @@ namespace StackBlaze.Webhook.Admission;
 /// </summary>
 public sealed class MutatingAdmission(IProjectCatalog catalog)
 {
-    private readonly LinkPlanCache _plans = new(catalog);
+    private readonly AnnotationCache<LinkPlan> _plans = new(catalog, LinkPlanner.Plan);
 
     public AdmissionOutcome Review(AdmissionAttributes request)
     {

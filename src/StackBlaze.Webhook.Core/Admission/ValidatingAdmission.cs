@@ -12,6 +12,8 @@ namespace StackBlaze.Webhook.Admission;
 /// </summary>
 public sealed class ValidatingAdmission(IProjectCatalog catalog)
 {
+    private readonly AnnotationCache<LinkCheck> _linkChecks = new(catalog, LinkValidator.Check);
+
     public AdmissionOutcome Review(AdmissionAttributes request)
     {
         var kind = PodKinds.Find(request.Group, request.Kind);
@@ -31,7 +33,7 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
         {
             return AdmissionOutcome.Invalid("the request names no namespace");
         }
-        var evaluation = PodEvaluator.Evaluate(obj, kind, request.Namespace, catalog, out var error);
+        var evaluation = PodEvaluator.Evaluate(obj, kind, request.Namespace, catalog, out var error, _linkChecks);
         if (evaluation is null)
         {
             return AdmissionOutcome.Invalid(error!);
@@ -69,7 +71,7 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
 
     private HashSet<string> PreviousFindings(AdmissionAttributes request, PodKind kind) =>
         request.Operation == "UPDATE" && request.OldObjectJson is { } old
-            && PodEvaluator.Evaluate(old, kind, request.Namespace, catalog, out _) is { } previous
+            && PodEvaluator.Evaluate(old, kind, request.Namespace, catalog, out _, _linkChecks) is { } previous
             ? previous.Findings.Select(f => f.ToString()).ToHashSet(StringComparer.Ordinal)
             : [];
 }

@@ -14,7 +14,7 @@ public static class PodInjector
     /// <param name="namespaceName">The namespace links resolve in.</param>
     /// <param name="catalog">The Services links resolve against.</param>
     /// <param name="plans">Plans already made for this catalog, if the caller keeps them.</param>
-    public static PodInjection Inject(PodShape pod, string basePath, string namespaceName, IProjectCatalog catalog, LinkPlanCache? plans = null)
+    public static PodInjection Inject(PodShape pod, string basePath, string namespaceName, IProjectCatalog catalog, AnnotationCache<LinkPlan>? plans = null)
     {
         var metadata = pod.Metadata;
         var links = metadata.Annotation(StackBlazeAnnotations.Links);
@@ -25,7 +25,7 @@ public static class PodInjector
             return PodInjection.Nothing;
         }
 
-        var plan = plans?.Plan(links, namespaceName) ?? LinkPlanner.Plan(links, namespaceName, catalog);
+        var plan = plans?.Get(links, namespaceName) ?? LinkPlanner.Plan(links, namespaceName, catalog);
         if (!plan.IsValid)
         {
             return PodInjection.Denied(plan.Errors);

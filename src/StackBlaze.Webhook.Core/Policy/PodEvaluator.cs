@@ -12,8 +12,12 @@ public static class PodEvaluator
 {
     private static readonly string[] DnsPoliciesWithoutSearchPath = ["Default", "None"];
 
-    /// <summary>The evaluation, or null and a message when the object cannot be read as its kind.</summary>
-    public static PodEvaluation? Evaluate(JsonElement obj, PodKind kind, string namespaceName, IProjectCatalog catalog, out string? error)
+    /// <summary>
+    /// The evaluation, or null and a message when the object cannot be read as its kind.
+    /// <paramref name="linkChecks"/> holds link checks already made for this catalog, if the caller keeps them.
+    /// </summary>
+    public static PodEvaluation? Evaluate(
+        JsonElement obj, PodKind kind, string namespaceName, IProjectCatalog catalog, out string? error, AnnotationCache<LinkCheck>? linkChecks = null)
     {
         error = null;
         MetadataShape? workload = null;
@@ -44,7 +48,7 @@ public static class PodEvaluator
             || (pod.Metadata.Annotation(StackBlazeAnnotations.Inject) is null && workload is not null && PodInjector.IsOptedOut(workload));
         if (!string.IsNullOrWhiteSpace(links) && !optedOut)
         {
-            var check = LinkValidator.Check(links, namespaceName, catalog);
+            var check = linkChecks?.Get(links, namespaceName) ?? LinkValidator.Check(links, namespaceName, catalog);
             linkErrors = check.Errors;
             warnings.AddRange(check.Warnings);
             if (DnsPolicy(template) is { } dnsPolicy && DnsPoliciesWithoutSearchPath.Contains(dnsPolicy))
