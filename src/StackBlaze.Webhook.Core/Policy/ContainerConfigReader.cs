@@ -1,15 +1,19 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using StackBlaze.Webhook.Catalog;
 
 namespace StackBlaze.Webhook.Policy;
 
 /// <summary>
-/// Every value a pod's containers are configured with: env values, ConfigMap keys they take
-/// (one by one or whole, with a prefix), command and args. Secrets are never read.
+/// Every value a pod's containers are configured with that may hold an address: env values,
+/// ConfigMap keys they take (one by one or whole, with a prefix), command and args. Secrets are
+/// never read. A value without a dot names no public host, and most values (ports, flags, words)
+/// have none: those are passed over in the request's bytes, without a string made for them.
 /// </summary>
 public static class ContainerConfigReader
 {
     private static readonly string[] ContainerLists = ["initContainers", "containers"];
+    private static readonly string[] ArgumentLists = ["command", "args"];
 
     /// <param name="pod">The pod or pod template, already read as a pod.</param>
     /// <param name="namespaceName">Where its ConfigMaps are.</param>
@@ -22,87 +26,80 @@ public static class ContainerConfigReader
         }
         foreach (var list in ContainerLists)
         {
-            if (!spec.TryGetProperty(list, out var containers) || containers.ValueKind != JsonValueKind.Array)
-            {
-                continue;
-            }
-            foreach (var container in containers.EnumerateArray())
+            foreach (var container in Array(spec, list))
             {
                 if (container.ValueKind != JsonValueKind.Object)
                 {
                     continue;
                 }
-                var name = String(container, "name") ?? "";
-                foreach (var value in Env(container, name, namespaceName, catalog)
-                    .Concat(EnvFrom(container, name, namespaceName, catalog))
-                    .Concat(Arguments(container, name, "command"))
-                    .Concat(Arguments(container, name, "args")))
+                string? name = null;
+                foreach (var variable in Array(container, "env"))
                 {
-                    yield return value;
+                    if (Field(variable, "name", JsonValueKind.String) is not { } variableName)
+                    {
+                        continue;
+                    }
+                    if (Field(variable, "value", JsonValueKind.String) is { } value)
+                    {
+                        if (MayHoldAddress(value))
+                        {
+                            var text = variableName.GetString()!;
+                            yield return new ConfigValue(name ??= ContainerName(container), text, text, value.GetString()!);
+                        }
+                    }
+                    else if (Field(Field(variable, "valueFrom", JsonValueKind.Object), "configMapKeyRef", JsonValueKind.Object) is { } reference
+                        && Field(reference, "name", JsonValueKind.String)?.GetString() is { } mapName
+                        && Field(reference, "key", JsonValueKind.String)?.GetString() is { } key
+                        && catalog.FindConfigMap(namespaceName, mapName)?.Data.GetValueOrDefault(key) is { } referenced
+                        && MayHoldAddress(referenced))
+                    {
+                        var text = variableName.GetString()!;
+                        yield return new ConfigValue(name ??= ContainerName(container), $"{text} (ConfigMap {mapName} key {key})", text, referenced);
+                    }
+                }
+                foreach (var source in Array(container, "envFrom"))
+                {
+                    if (Field(Field(source, "configMapRef", JsonValueKind.Object), "name", JsonValueKind.String)?.GetString() is not { } mapName
+                        || catalog.FindConfigMap(namespaceName, mapName) is not { } configMap)
+                    {
+                        continue;
+                    }
+                    var prefix = Field(source, "prefix", JsonValueKind.String)?.GetString() ?? "";
+                    foreach (var (key, value) in configMap.Data)
+                    {
+                        if (MayHoldAddress(value))
+                        {
+                            yield return new ConfigValue(name ??= ContainerName(container), $"{prefix}{key} (ConfigMap {mapName})", prefix + key, value);
+                        }
+                    }
+                }
+                foreach (var field in ArgumentLists)
+                {
+                    var index = 0;
+                    foreach (var argument in Array(container, field))
+                    {
+                        if (argument.ValueKind == JsonValueKind.String && MayHoldAddress(argument))
+                        {
+                            yield return new ConfigValue(name ??= ContainerName(container), $"{field}[{index}]", null, argument.GetString()!);
+                        }
+                        index++;
+                    }
                 }
             }
         }
     }
 
-    private static IEnumerable<ConfigValue> Env(JsonElement container, string name, string ns, IProjectCatalog catalog)
-    {
-        foreach (var variable in Array(container, "env"))
-        {
-            if (String(variable, "name") is not { } variableName)
-            {
-                continue;
-            }
-            if (String(variable, "value") is { } value)
-            {
-                yield return new ConfigValue(name, variableName, variableName, value);
-            }
-            else if (Object(Object(variable, "valueFrom"), "configMapKeyRef") is { } reference
-                && String(reference, "name") is { } mapName
-                && String(reference, "key") is { } key
-                && catalog.FindConfigMap(ns, mapName)?.Data.GetValueOrDefault(key) is { } referenced)
-            {
-                yield return new ConfigValue(name, $"{variableName} (ConfigMap {mapName} key {key})", variableName, referenced);
-            }
-        }
-    }
+    private static bool MayHoldAddress(string value) => value.Contains('.', StringComparison.Ordinal);
 
-    private static IEnumerable<ConfigValue> EnvFrom(JsonElement container, string name, string ns, IProjectCatalog catalog)
-    {
-        foreach (var source in Array(container, "envFrom"))
-        {
-            if (Object(source, "configMapRef") is not { } reference
-                || String(reference, "name") is not { } mapName
-                || catalog.FindConfigMap(ns, mapName) is not { } configMap)
-            {
-                continue;
-            }
-            var prefix = String(source, "prefix") ?? "";
-            foreach (var (key, value) in configMap.Data)
-            {
-                yield return new ConfigValue(name, $"{prefix}{key} (ConfigMap {mapName})", prefix + key, value);
-            }
-        }
-    }
+    // The raw bytes of a string, with its escapes: an escaped dot (\u002e) is one too, so any escape is read in full.
+    private static bool MayHoldAddress(JsonElement value) =>
+        JsonMarshal.GetRawUtf8Value(value).IndexOfAny((byte)'.', (byte)'\\') >= 0;
 
-    private static IEnumerable<ConfigValue> Arguments(JsonElement container, string name, string field)
-    {
-        var index = 0;
-        foreach (var argument in Array(container, field))
-        {
-            if (argument.ValueKind == JsonValueKind.String)
-            {
-                yield return new ConfigValue(name, $"{field}[{index}]", null, argument.GetString()!);
-            }
-            index++;
-        }
-    }
+    private static string ContainerName(JsonElement container) => Field(container, "name", JsonValueKind.String)?.GetString() ?? "";
 
-    private static IEnumerable<JsonElement> Array(JsonElement obj, string field) =>
-        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(field, out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray() : Enumerable.Empty<JsonElement>();
+    private static JsonElement.ArrayEnumerator Array(JsonElement obj, string field) =>
+        Field(obj, field, JsonValueKind.Array) is { } list ? list.EnumerateArray() : default;
 
-    private static JsonElement? Object(JsonElement? obj, string field) =>
-        obj is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.Object ? value : null;
-
-    private static string? String(JsonElement? obj, string field) =>
-        obj is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static JsonElement? Field(JsonElement? obj, string field, JsonValueKind kind) =>
+        obj is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(field, out var value) && value.ValueKind == kind ? value : null;
 }

@@ -14,7 +14,7 @@ public static class PublicUrlChecker
     /// <param name="catalog">The project's Services, Ingresses and ConfigMaps.</param>
     public static IReadOnlyList<PublicUrlFinding> Check(JsonElement pod, IReadOnlySet<string> allowed, string namespaceName, IProjectCatalog catalog)
     {
-        var findings = new List<PublicUrlFinding>();
+        List<PublicUrlFinding>? findings = null;
         foreach (var value in ContainerConfigReader.Read(pod, namespaceName, catalog))
         {
             if (PublicUrlExemptions.IsExempt(value.VariableName, allowed))
@@ -25,11 +25,11 @@ public static class PublicUrlChecker
             {
                 if (catalog.FindPublicRoute(namespaceName, address.Host, address.Path) is { } route)
                 {
-                    findings.Add(new PublicUrlFinding(value.Container, value.Subject, address.Text, route.Service.Name, Internal(address, route)));
+                    (findings ??= []).Add(new PublicUrlFinding(value.Container, value.Subject, address.Text, route.Service.Name, Internal(address, route)));
                 }
             }
         }
-        return findings;
+        return (IReadOnlyList<PublicUrlFinding>?)findings ?? [];
     }
 
     /// <summary>The same call inside the project: <c>https://api.example.com/v1?q=1</c> becomes <c>http://backend.internal:3000/v1?q=1</c>.</summary>

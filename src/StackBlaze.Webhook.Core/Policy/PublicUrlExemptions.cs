@@ -15,12 +15,29 @@ public static class PublicUrlExemptions
 
     /// <param name="variableName">The variable, or null for command and args (never exempt).</param>
     /// <param name="allowed">The names the pod's <c>stackblaze.io/allow-public-urls</c> annotation lists.</param>
-    public static bool IsExempt(string? variableName, IReadOnlySet<string> allowed) =>
-        variableName is not null
+    public static bool IsExempt(string? variableName, IReadOnlySet<string> allowed)
+    {
+        if (variableName is null)
+        {
+            return false;
+        }
         // Frameworks expose only the exact upper-case prefixes; the words are matched in any case (allowed_origins).
-        && (BrowserPrefixes.Any(prefix => variableName.StartsWith(prefix, StringComparison.Ordinal))
-            || NonCallWords.Any(word => variableName.Contains(word, StringComparison.OrdinalIgnoreCase))
-            || allowed.Contains(variableName));
+        foreach (var prefix in BrowserPrefixes)
+        {
+            if (variableName.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        foreach (var word in NonCallWords)
+        {
+            if (variableName.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return allowed.Contains(variableName);
+    }
 
     /// <summary>The names of an <c>allow-public-urls</c> annotation.</summary>
     public static IReadOnlySet<string> ParseAllowed(string? annotation) =>
