@@ -24,8 +24,8 @@ public sealed record AdmissionOutcome(
 
     public static AdmissionOutcome Allow { get; } = new(true, [], [], null, null);
 
-    public static AdmissionOutcome Patched(IReadOnlyList<JsonPatchOperation> patch, IReadOnlyList<string> warnings) =>
-        new(true, patch, warnings, null, null);
+    public static AdmissionOutcome Patched(IReadOnlyList<JsonPatchOperation> patch, IReadOnlyList<string> warnings, IReadOnlyList<string>? injectedEnv = null) =>
+        new(true, patch, warnings, null, null) { InjectedEnv = injectedEnv ?? [] };
 
     public static AdmissionOutcome Deny(string message) => new(false, [], [], Forbidden, message);
 

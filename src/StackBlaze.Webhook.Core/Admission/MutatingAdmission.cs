@@ -51,7 +51,7 @@ public sealed class MutatingAdmission(IProjectCatalog catalog)
         var injection = PodInjector.Inject(pod, "", request.Namespace, catalog, _plans);
         return injection.IsDenied
             ? AdmissionOutcome.Deny($"{StackBlazeAnnotations.Links}: {string.Join("; ", injection.Errors)}")
-            : AdmissionOutcome.Patched(injection.Patch, injection.Warnings) with { InjectedEnv = injection.InjectedNames };
+            : AdmissionOutcome.Patched(injection.Patch, injection.Warnings, injection.InjectedNames);
     }
 
     // A pod's containers cannot change after creation; a workload's template can, and rolls its pods.

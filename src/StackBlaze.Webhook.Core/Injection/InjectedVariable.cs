@@ -29,6 +29,22 @@ public sealed record InjectedVariable(string Name, string? Value, string? Secret
     /// </summary>
     public ReadOnlyMemory<byte> EnvVarJson() => _envVarJson ??= JsonSerializer.SerializeToUtf8Bytes(ToEnvVar());
 
+    /// <summary>The variables' JSON, written once each, joined into an array.</summary>
+    public static byte[] EnvArrayJson(IReadOnlyList<InjectedVariable> variables)
+    {
+        var array = new byte[variables.Sum(v => v.EnvVarJson().Length) + variables.Count + 1];
+        array[0] = (byte)'[';
+        var at = 1;
+        foreach (var variable in variables)
+        {
+            variable.EnvVarJson().Span.CopyTo(array.AsSpan(at));
+            at += variable.EnvVarJson().Length;
+            array[at++] = (byte)',';
+        }
+        array[^1] = (byte)']';
+        return array;
+    }
+
     /// <summary>The <c>EnvVar</c> as it goes into a container spec.</summary>
     public JsonObject ToEnvVar() => SecretName is null
         ? new JsonObject { ["name"] = Name, ["value"] = Value }

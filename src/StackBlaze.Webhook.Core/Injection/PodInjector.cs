@@ -31,18 +31,22 @@ public static class PodInjector
             return PodInjection.Denied(plan.Errors);
         }
 
-        var patch = new List<JsonPatchOperation>();
-        var warnings = new List<string>();
-        var injected = new HashSet<string>(StringComparer.Ordinal);
-        AddToContainers(pod.InitContainers, $"{basePath}/spec/initContainers", plan.Variables, patch, warnings, injected);
-        AddToContainers(pod.Containers, $"{basePath}/spec/containers", plan.Variables, patch, warnings, injected);
+        var patch = new List<JsonPatchOperation>((pod.Containers.Count + pod.InitContainers.Count) * plan.Variables.Count + 1);
+        List<string>? warnings = null;
+        var injected = new bool[plan.Variables.Count];
+        AddToContainers(pod.InitContainers, basePath, "initContainers", plan, patch, ref warnings, injected);
+        AddToContainers(pod.Containers, basePath, "containers", plan, patch, ref warnings, injected);
 
-        var injectedNames = plan.Variables.Select(v => v.Name).Where(injected.Contains).ToArray();
-        if (injectedNames.Length > 0)
+        // Most pods get every variable: the plan keeps their names, listed and joined, for all of them.
+        var injectedNames = System.Array.TrueForAll(injected, done => done)
+            ? plan.Names
+            : [.. plan.Variables.Where((_, i) => injected[i]).Select(v => v.Name)];
+        if (injectedNames.Count > 0)
         {
-            patch.AddRange(AnnotationPatch.Add(metadata, basePath, [KeyValuePair.Create(StackBlazeAnnotations.InjectedEnv, string.Join(",", injectedNames))]));
+            var annotation = injectedNames == plan.Names ? plan.JoinedNames : string.Join(',', injectedNames);
+            patch.AddRange(AnnotationPatch.Add(metadata, basePath, [KeyValuePair.Create(StackBlazeAnnotations.InjectedEnv, annotation)]));
         }
-        return new PodInjection(patch, warnings, injectedNames, []);
+        return new PodInjection(patch, (IReadOnlyList<string>?)warnings ?? [], injectedNames, []);
     }
 
     public static bool IsOptedOut(MetadataShape metadata) =>
@@ -50,68 +54,72 @@ public static class PodInjector
 
     private static void AddToContainers(
         IReadOnlyList<ContainerShape> containers,
-        string listPointer,
-        IReadOnlyList<InjectedVariable> variables,
+        string basePath,
+        string list,
+        LinkPlan plan,
         List<JsonPatchOperation> patch,
-        List<string> warnings,
-        HashSet<string> injected)
+        ref List<string>? warnings,
+        bool[] injected)
     {
+        var variables = plan.Variables;
+        var added = new bool[variables.Count];
         for (var index = 0; index < containers.Count; index++)
         {
             var container = containers[index];
-            var envPointer = $"{JsonPointer.Append(listPointer, index)}/env";
-            var added = new List<InjectedVariable>(variables.Count);
-            foreach (var variable in variables)
+            var addedCount = 0;
+            for (var v = 0; v < variables.Count; v++)
             {
+                var variable = variables[v];
+                added[v] = false;
                 if (container.Sets(variable.Name))
                 {
-                    warnings.Add(AdmissionWarning.Create(
+                    (warnings ??= []).Add(AdmissionWarning.Create(
                         $"container \"{container.Name}\" sets {variable.Name} itself: kept as written, link \"{variable.LinkText}\" not injected there"));
                     continue;
                 }
                 // The container's own definition would come after ours, and Kubernetes expands only earlier variables.
-                if (variable.References.FirstOrDefault(container.Sets) is { } shadowed)
+                if (FirstSetByContainer(variable.References, container) is { } shadowed)
                 {
-                    warnings.Add(AdmissionWarning.Create(
+                    (warnings ??= []).Add(AdmissionWarning.Create(
                         $"container \"{container.Name}\" sets {shadowed} itself, so {variable.Name} of link \"{variable.LinkText}\" "
                         + $"could not expand $({shadowed}): not injected there"));
                     continue;
                 }
-                added.Add(variable);
-                injected.Add(variable.Name);
+                added[v] = injected[v] = true;
+                addedCount++;
             }
 
-            if (added.Count == 0)
+            if (addedCount == 0)
             {
                 continue;
             }
             if (container.EnvCount is null)
             {
-                patch.Add(JsonPatchOperation.AddJson(envPointer, JsonArrayOf(added)));
+                var json = addedCount == variables.Count ? plan.EnvArrayJson() : InjectedVariable.EnvArrayJson([.. variables.Where((_, v) => added[v])]);
+                patch.Add(JsonPatchOperation.AddJson($"{basePath}/spec/{list}/{index}/env", json));
                 continue;
             }
             // Insert ahead of the container's own variables, so they can refer to ours as $(NAME).
-            for (var position = 0; position < added.Count; position++)
+            var position = 0;
+            for (var v = 0; v < variables.Count; v++)
             {
-                patch.Add(JsonPatchOperation.AddJson(JsonPointer.Append(envPointer, position), added[position].EnvVarJson()));
+                if (added[v])
+                {
+                    patch.Add(JsonPatchOperation.AddJson($"{basePath}/spec/{list}/{index}/env/{position++}", variables[v].EnvVarJson()));
+                }
             }
         }
     }
 
-    /// <summary>The variables' JSON, written once each, joined into an array.</summary>
-    private static byte[] JsonArrayOf(List<InjectedVariable> variables)
+    private static string? FirstSetByContainer(IReadOnlyList<string> names, ContainerShape container)
     {
-        var length = variables.Sum(v => v.EnvVarJson().Length) + variables.Count + 1;
-        var array = new byte[length];
-        array[0] = (byte)'[';
-        var at = 1;
-        foreach (var variable in variables)
+        foreach (var name in names)
         {
-            variable.EnvVarJson().Span.CopyTo(array.AsSpan(at));
-            at += variable.EnvVarJson().Length;
-            array[at++] = (byte)',';
+            if (container.Sets(name))
+            {
+                return name;
+            }
         }
-        array[^1] = (byte)']';
-        return array;
+        return null;
     }
 }

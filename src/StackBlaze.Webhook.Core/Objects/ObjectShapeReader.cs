@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace StackBlaze.Webhook.Objects;
@@ -10,6 +11,7 @@ namespace StackBlaze.Webhook.Objects;
 public static class ObjectShapeReader
 {
     private const string OurPrefix = "stackblaze.io/";
+    private static ReadOnlySpan<byte> OurPrefixUtf8 => "stackblaze.io/"u8;
 
     /// <summary>Reads <c>metadata</c> of <paramref name="obj"/>; null and a message when it is not shaped as Kubernetes shapes it.</summary>
     public static MetadataShape? ReadMetadata(JsonElement obj, out string? error)
@@ -46,7 +48,7 @@ public static class ObjectShapeReader
                 error = $"metadata.annotations[\"{property.Name}\"] is not a string";
                 return null;
             }
-            if (property.Name.StartsWith(OurPrefix, StringComparison.Ordinal))
+            if (IsOurs(property))
             {
                 // A plain dictionary: it lives for one request, and a frozen one costs more to build than it saves.
                 ours ??= new Dictionary<string, string>(StringComparer.Ordinal);
@@ -54,6 +56,14 @@ public static class ObjectShapeReader
             }
         }
         return new MetadataShape(true, true, (IReadOnlyDictionary<string, string>?)ours ?? FrozenDictionary<string, string>.Empty, controlled);
+    }
+
+    // Compared in the request's bytes: the name is made a string only when it is ours, or escaped.
+    private static bool IsOurs(JsonProperty property)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        return raw.StartsWith(OurPrefixUtf8)
+            || (raw.Contains((byte)'\\') && property.Name.StartsWith(OurPrefix, StringComparison.Ordinal));
     }
 
     private static bool IsControlled(JsonElement metadata) =>
@@ -112,12 +122,13 @@ public static class ObjectShapeReader
         }
 
         var containers = new List<ContainerShape>(list.GetArrayLength());
+        // Where a container stands, for messages: made only for a message.
+        string At() => $"spec.{field}[{containers.Count}]";
         foreach (var container in list.EnumerateArray())
         {
-            var where = $"spec.{field}[{containers.Count}]";
             if (container.ValueKind != JsonValueKind.Object)
             {
-                error = $"{where} is not an object";
+                error = $"{At()} is not an object";
                 return null;
             }
             var name = container.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "";
@@ -127,7 +138,7 @@ public static class ObjectShapeReader
             {
                 if (env.ValueKind != JsonValueKind.Array)
                 {
-                    error = $"{where}.env is not an array";
+                    error = $"{At()}.env is not an array";
                     return null;
                 }
                 envCount = env.GetArrayLength();
@@ -138,7 +149,7 @@ public static class ObjectShapeReader
                         || !variable.TryGetProperty("name", out var varName)
                         || varName.ValueKind != JsonValueKind.String)
                     {
-                        error = $"{where}.env has an entry without a name";
+                        error = $"{At()}.env has an entry without a name";
                         return null;
                     }
                 }

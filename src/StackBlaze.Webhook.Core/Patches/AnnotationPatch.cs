@@ -9,19 +9,23 @@ public static class AnnotationPatch
     /// <param name="metadata">The metadata as it stands before the patch.</param>
     /// <param name="basePath">Where the object that owns the metadata stands in the document.</param>
     /// <param name="annotations">The annotations to add, in order.</param>
-    public static IEnumerable<JsonPatchOperation> Add(MetadataShape metadata, string basePath, IReadOnlyList<KeyValuePair<string, string>> annotations)
+    public static IReadOnlyList<JsonPatchOperation> Add(MetadataShape metadata, string basePath, IReadOnlyList<KeyValuePair<string, string>> annotations)
     {
-        var metadataPointer = $"{basePath}/metadata";
-        var annotationsPointer = $"{metadataPointer}/annotations";
         if (!metadata.Exists)
         {
-            return [JsonPatchOperation.Add(metadataPointer, new JsonObject { ["annotations"] = ToObject(annotations) })];
+            return [JsonPatchOperation.Add($"{basePath}/metadata", new JsonObject { ["annotations"] = ToObject(annotations) })];
         }
         if (!metadata.HasAnnotations)
         {
-            return [JsonPatchOperation.Add(annotationsPointer, ToObject(annotations))];
+            return [JsonPatchOperation.Add($"{basePath}/metadata/annotations", ToObject(annotations))];
         }
-        return annotations.Select(a => JsonPatchOperation.Add(JsonPointer.Append(annotationsPointer, a.Key), a.Value));
+        var operations = new JsonPatchOperation[annotations.Count];
+        for (var i = 0; i < operations.Length; i++)
+        {
+            var (key, value) = annotations[i];
+            operations[i] = JsonPatchOperation.Add($"{basePath}/metadata/annotations/{JsonPointer.Escape(key)}", value);
+        }
+        return operations;
     }
 
     private static JsonObject ToObject(IReadOnlyList<KeyValuePair<string, string>> annotations) =>

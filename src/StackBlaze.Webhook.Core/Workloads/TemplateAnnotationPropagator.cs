@@ -37,7 +37,7 @@ public static class TemplateAnnotationPropagator
             .Where(key => metadata.Annotation(key) is not null && templateMetadata.Annotation(key) is null)
             .Select(key => KeyValuePair.Create(key, metadata.Annotation(key)!))
             .ToArray();
-        return copies.Length == 0 ? [] : AnnotationPatch.Add(templateMetadata, kind.TemplatePointer, copies).ToArray();
+        return copies.Length == 0 ? [] : AnnotationPatch.Add(templateMetadata, kind.TemplatePointer, copies);
     }
 
     /// <summary>Finds the pod template of a workload (or the pod itself).</summary>

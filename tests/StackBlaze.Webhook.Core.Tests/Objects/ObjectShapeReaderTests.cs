@@ -17,6 +17,18 @@ public class ObjectShapeReaderTests
         pod.Containers[0].Sets("API_URL").Should().BeFalse();
     }
 
+    [Fact]
+    public void An_annotation_name_written_with_escapes_is_still_ours()
+    {
+        var metadata = Pods.Read(Json.Parse("""
+            {"metadata":{"annotations":{"stackblaze.io\/links":"backend","\u0073tackblaze.io/inject":"false","stackblaze.iox":"no"}},
+             "spec":{"containers":[{"name":"a"}]}}
+            """)).Metadata;
+
+        metadata.Annotations.Keys.Should().BeEquivalentTo(["stackblaze.io/links", "stackblaze.io/inject"]);
+        metadata.Annotation("stackblaze.io/links").Should().Be("backend");
+    }
+
     [Theory]
     [InlineData("""{"spec":{"containers":[{"name":"a"}]}}""", null)]
     [InlineData("""{"spec":{"containers":[{"name":"a","env":null}]}}""", null)]
