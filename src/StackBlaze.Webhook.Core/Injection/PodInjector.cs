@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using StackBlaze.Webhook.Admission;
 using StackBlaze.Webhook.Catalog;
 using StackBlaze.Webhook.Conventions;
@@ -9,6 +10,8 @@ namespace StackBlaze.Webhook.Injection;
 /// <summary>Injects the variables of a pod's links into its containers, as an RFC 6902 patch.</summary>
 public static class PodInjector
 {
+    private static readonly ConcurrentDictionary<(string List, int Index, int Position), string> PodEnvEntryPointers = new();
+
     /// <param name="pod">The pod, or a workload's pod template.</param>
     /// <param name="basePath">Where <paramref name="pod"/> stands in the patched document: "" for a pod.</param>
     /// <param name="namespaceName">The namespace links resolve in.</param>
@@ -63,22 +66,24 @@ public static class PodInjector
     {
         var variables = plan.Variables;
         var added = new bool[variables.Count];
+        Span<bool> isSet = plan.EnvNames.Count <= 128 ? stackalloc bool[plan.EnvNames.Count] : new bool[plan.EnvNames.Count];
         for (var index = 0; index < containers.Count; index++)
         {
             var container = containers[index];
+            container.FindSet(plan.EnvNamesUtf8, isSet);
             var addedCount = 0;
             for (var v = 0; v < variables.Count; v++)
             {
                 var variable = variables[v];
                 added[v] = false;
-                if (container.Sets(variable.Name))
+                if (isSet[IndexOf(plan, variable.Name)])
                 {
                     (warnings ??= []).Add(AdmissionWarning.Create(
                         $"container \"{container.Name}\" sets {variable.Name} itself: kept as written, link \"{variable.LinkText}\" not injected there"));
                     continue;
                 }
                 // The container's own definition would come after ours, and Kubernetes expands only earlier variables.
-                if (FirstSetByContainer(variable.References, container) is { } shadowed)
+                if (FirstSet(plan, variable.References, isSet) is { } shadowed)
                 {
                     (warnings ??= []).Add(AdmissionWarning.Create(
                         $"container \"{container.Name}\" sets {shadowed} itself, so {variable.Name} of link \"{variable.LinkText}\" "
@@ -105,21 +110,44 @@ public static class PodInjector
             {
                 if (added[v])
                 {
-                    patch.Add(JsonPatchOperation.AddJson($"{basePath}/spec/{list}/{index}/env/{position++}", variables[v].EnvVarJson()));
+                    patch.Add(JsonPatchOperation.AddJson(EnvEntryPointer(basePath, list, index, position++), variables[v].EnvVarJson()));
                 }
             }
         }
     }
 
-    private static string? FirstSetByContainer(IReadOnlyList<string> names, ContainerShape container)
+    /// <summary>
+    /// Where a variable goes: every pod is patched at the same few places, so a pod's pointers are
+    /// made once (a bounded set: the first containers and positions only).
+    /// </summary>
+    private static string EnvEntryPointer(string basePath, string list, int index, int position) =>
+        basePath.Length == 0 && index < 16 && position < 64
+            ? PodEnvEntryPointers.GetOrAdd((list, index, position), static place => $"/spec/{place.List}/{place.Index}/env/{place.Position}")
+            : $"{basePath}/spec/{list}/{index}/env/{position}";
+
+    private static string? FirstSet(LinkPlan plan, IReadOnlyList<string> names, ReadOnlySpan<bool> isSet)
     {
-        foreach (var name in names)
+        for (var i = 0; i < names.Count; i++)
         {
-            if (container.Sets(name))
+            if (isSet[IndexOf(plan, names[i])])
             {
-                return name;
+                return names[i];
             }
         }
         return null;
+    }
+
+    // Every variable's name and reference is among the plan's env names, by construction.
+    private static int IndexOf(LinkPlan plan, string name)
+    {
+        var names = plan.EnvNames;
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (string.Equals(names[i], name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+        throw new InvalidOperationException($"{name} is not among the plan's env names");
     }
 }

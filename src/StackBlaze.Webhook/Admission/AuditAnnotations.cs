@@ -33,7 +33,8 @@ internal static class AuditAnnotations
         writer.WriteStartObject("auditAnnotations");
         if (outcome.InjectedEnv.Count > 0)
         {
-            writer.WriteString(InjectedEnv, Bounded(string.Join(',', outcome.InjectedEnv)));
+            writer.WritePropertyName(InjectedEnv);
+            WriteJoined(writer, outcome.InjectedEnv);
         }
         if (!outcome.Allowed)
         {
@@ -45,6 +46,27 @@ internal static class AuditAnnotations
             writer.WriteString(PublicUrlPolicy, PolicyModeName(findings.Mode));
         }
         writer.WriteEndObject();
+    }
+
+    /// <summary>The names joined by commas, written piece by piece rather than joined into a string first when they fit.</summary>
+    private static void WriteJoined(Utf8JsonWriter writer, IReadOnlyList<string> names)
+    {
+        var length = names.Count - 1;
+        for (var i = 0; i < names.Count; i++)
+        {
+            length += names[i].Length;
+        }
+        if (length > MaxValueLength)
+        {
+            writer.WriteStringValue(Bounded(string.Join(',', names)));
+            return;
+        }
+        for (var i = 0; i < names.Count; i++)
+        {
+            var last = i == names.Count - 1;
+            writer.WriteStringValueSegment(names[i], isFinalSegment: false);
+            writer.WriteStringValueSegment(last ? "" : ",", isFinalSegment: last);
+        }
     }
 
     private static string PolicyModeName(PolicyMode mode) => mode switch
