@@ -131,10 +131,10 @@ public static class ObjectShapeReader
                 error = $"{At()} is not an object";
                 return null;
             }
-            var name = container.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "";
+            var name = container.TryGetProperty("name"u8, out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "";
             int? envCount = null;
             JsonElement envList = default;
-            if (container.TryGetProperty("env", out var env) && env.ValueKind != JsonValueKind.Null)
+            if (container.TryGetProperty("env"u8, out var env) && env.ValueKind != JsonValueKind.Null)
             {
                 if (env.ValueKind != JsonValueKind.Array)
                 {
@@ -146,7 +146,7 @@ public static class ObjectShapeReader
                 foreach (var variable in env.EnumerateArray())
                 {
                     if (variable.ValueKind != JsonValueKind.Object
-                        || !variable.TryGetProperty("name", out var varName)
+                        || !variable.TryGetProperty("name"u8, out var varName)
                         || varName.ValueKind != JsonValueKind.String)
                     {
                         error = $"{At()}.env has an entry without a name";

@@ -12,15 +12,15 @@ namespace StackBlaze.Webhook.Policy;
 /// </summary>
 public static class ContainerConfigReader
 {
-    private static readonly string[] ContainerLists = ["initContainers", "containers"];
-    private static readonly string[] ArgumentLists = ["command", "args"];
+    private static readonly byte[][] ContainerLists = ["initContainers"u8.ToArray(), "containers"u8.ToArray()];
+    private static readonly (string Name, byte[] Utf8)[] ArgumentLists = [("command", "command"u8.ToArray()), ("args", "args"u8.ToArray())];
 
     /// <param name="pod">The pod or pod template, already read as a pod.</param>
     /// <param name="namespaceName">Where its ConfigMaps are.</param>
     /// <param name="catalog">The ConfigMaps it may refer to.</param>
     public static IEnumerable<ConfigValue> Read(JsonElement pod, string namespaceName, IProjectCatalog catalog)
     {
-        if (!pod.TryGetProperty("spec", out var spec) || spec.ValueKind != JsonValueKind.Object)
+        if (!pod.TryGetProperty("spec"u8, out var spec) || spec.ValueKind != JsonValueKind.Object)
         {
             yield break;
         }
@@ -33,13 +33,13 @@ public static class ContainerConfigReader
                     continue;
                 }
                 string? name = null;
-                foreach (var variable in Array(container, "env"))
+                foreach (var variable in Array(container, "env"u8))
                 {
-                    if (Field(variable, "name", JsonValueKind.String) is not { } variableName)
+                    if (Field(variable, "name"u8, JsonValueKind.String) is not { } variableName)
                     {
                         continue;
                     }
-                    if (Field(variable, "value", JsonValueKind.String) is { } value)
+                    if (Field(variable, "value"u8, JsonValueKind.String) is { } value)
                     {
                         if (MayHoldAddress(value))
                         {
@@ -47,9 +47,9 @@ public static class ContainerConfigReader
                             yield return new ConfigValue(name ??= ContainerName(container), text, text, value.GetString()!);
                         }
                     }
-                    else if (Field(Field(variable, "valueFrom", JsonValueKind.Object), "configMapKeyRef", JsonValueKind.Object) is { } reference
-                        && Field(reference, "name", JsonValueKind.String)?.GetString() is { } mapName
-                        && Field(reference, "key", JsonValueKind.String)?.GetString() is { } key
+                    else if (Field(Field(variable, "valueFrom"u8, JsonValueKind.Object), "configMapKeyRef"u8, JsonValueKind.Object) is { } reference
+                        && Field(reference, "name"u8, JsonValueKind.String)?.GetString() is { } mapName
+                        && Field(reference, "key"u8, JsonValueKind.String)?.GetString() is { } key
                         && catalog.FindConfigMap(namespaceName, mapName)?.Data.GetValueOrDefault(key) is { } referenced
                         && MayHoldAddress(referenced))
                     {
@@ -57,14 +57,14 @@ public static class ContainerConfigReader
                         yield return new ConfigValue(name ??= ContainerName(container), $"{text} (ConfigMap {mapName} key {key})", text, referenced);
                     }
                 }
-                foreach (var source in Array(container, "envFrom"))
+                foreach (var source in Array(container, "envFrom"u8))
                 {
-                    if (Field(Field(source, "configMapRef", JsonValueKind.Object), "name", JsonValueKind.String)?.GetString() is not { } mapName
+                    if (Field(Field(source, "configMapRef"u8, JsonValueKind.Object), "name"u8, JsonValueKind.String)?.GetString() is not { } mapName
                         || catalog.FindConfigMap(namespaceName, mapName) is not { } configMap)
                     {
                         continue;
                     }
-                    var prefix = Field(source, "prefix", JsonValueKind.String)?.GetString() ?? "";
+                    var prefix = Field(source, "prefix"u8, JsonValueKind.String)?.GetString() ?? "";
                     foreach (var (key, value) in configMap.Data)
                     {
                         if (MayHoldAddress(value))
@@ -76,11 +76,11 @@ public static class ContainerConfigReader
                 foreach (var field in ArgumentLists)
                 {
                     var index = 0;
-                    foreach (var argument in Array(container, field))
+                    foreach (var argument in Array(container, field.Utf8))
                     {
                         if (argument.ValueKind == JsonValueKind.String && MayHoldAddress(argument))
                         {
-                            yield return new ConfigValue(name ??= ContainerName(container), $"{field}[{index}]", null, argument.GetString()!);
+                            yield return new ConfigValue(name ??= ContainerName(container), $"{field.Name}[{index}]", null, argument.GetString()!);
                         }
                         index++;
                     }
@@ -95,11 +95,12 @@ public static class ContainerConfigReader
     private static bool MayHoldAddress(JsonElement value) =>
         JsonMarshal.GetRawUtf8Value(value).IndexOfAny((byte)'.', (byte)'\\') >= 0;
 
-    private static string ContainerName(JsonElement container) => Field(container, "name", JsonValueKind.String)?.GetString() ?? "";
+    private static string ContainerName(JsonElement container) => Field(container, "name"u8, JsonValueKind.String)?.GetString() ?? "";
 
-    private static JsonElement.ArrayEnumerator Array(JsonElement obj, string field) =>
+    private static JsonElement.ArrayEnumerator Array(JsonElement obj, ReadOnlySpan<byte> field) =>
         Field(obj, field, JsonValueKind.Array) is { } list ? list.EnumerateArray() : default;
 
-    private static JsonElement? Field(JsonElement? obj, string field, JsonValueKind kind) =>
+    // Names as UTF-8: looked up for every env entry, they are not encoded again each time.
+    private static JsonElement? Field(JsonElement? obj, ReadOnlySpan<byte> field, JsonValueKind kind) =>
         obj is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(field, out var value) && value.ValueKind == kind ? value : null;
 }
