@@ -31,6 +31,40 @@ public class ManifestCatalogTests
     }
 
     [Fact]
+    public void A_service_that_is_not_shaped_as_one_is_a_one_line_error_with_its_place()
+    {
+        var documents = ManifestReader.Parse("""
+            apiVersion: v1
+            kind: Service
+            metadata: {name: backend, namespace: shop}
+            spec: {ports: "3000"}
+            """, "bad.yaml");
+
+        var read = () => ManifestCatalog.FromDocuments(documents, "default");
+
+        read.Should().Throw<ManifestException>().Which.Message.Should().StartWith("bad.yaml:1: Service/backend: not a valid Service: ");
+    }
+
+    [Theory]
+    [InlineData("targetPort: 8080")]
+    [InlineData("targetPort: http")]
+    [InlineData("targetPort: '8080'")]
+    public void Ports_are_read_whether_their_target_is_a_number_or_a_name(string targetPort)
+    {
+        var documents = ManifestReader.Parse($$"""
+            apiVersion: v1
+            kind: Service
+            metadata: {name: backend, namespace: shop}
+            spec:
+              ports:
+              - {name: http, port: 3000, {{targetPort}}}
+            """, "svc.yaml");
+
+        ManifestCatalog.FromDocuments(documents, "default").FindService("shop", "backend")!.Ports
+            .Should().Equal(new ServicePortEntry("http", 3000, null));
+    }
+
+    [Fact]
     public void Namespace_is_read_with_its_project_label_and_no_policy()
     {
         FromFolders("shop").FindNamespace("shop").Should().Be(new NamespaceEntry("shop", true, null));
