@@ -33,7 +33,7 @@ internal static class LoadHarness
         var bodies = WriteBodies();
 
         var startup = new List<double>();
-        var serverDll = Path.Combine(AppContext.BaseDirectory, "stackblaze-webhook.dll");
+        var serverDll = await PublishedServer.PublishAsync(repository);
         for (var i = 0; i < 5; i++)
         {
             startup.Add((await StartupProbe.MeasureAsync(serverDll, catalog)).TotalMilliseconds);
