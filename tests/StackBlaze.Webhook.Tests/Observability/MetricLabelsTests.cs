@@ -10,21 +10,22 @@ public sealed class MetricLabelsTests
     private static readonly AdmissionOutcome PatchedOutcome =
         AdmissionOutcome.Patched([JsonPatchOperation.Add("/metadata/labels", new System.Text.Json.Nodes.JsonObject())], []);
 
-    public static TheoryData<string, int> Outcomes => new()
+    // Each row is named: rows with equal values would otherwise share an ID, and xunit would run one of them.
+    public static TheoryData<string, string, int> Outcomes => new()
     {
-        { "allowed", MetricLabels.OutcomeIndex(new AdmissionExchange("CREATE", AdmissionOutcome.Allow, false)) },
-        { "patched", MetricLabels.OutcomeIndex(new AdmissionExchange("CREATE", PatchedOutcome, false)) },
-        { "denied", MetricLabels.OutcomeIndex(new AdmissionExchange("CREATE", AdmissionOutcome.Deny("no"), false)) },
-        { "denied", MetricLabels.OutcomeIndex(new AdmissionExchange("CREATE", AdmissionOutcome.Invalid("unreadable pod"), false)) },
-        { "error", MetricLabels.OutcomeIndex(new AdmissionExchange("CREATE", AdmissionOutcome.Deny("we failed"), Faulted: true)) },
-        { "error", MetricLabels.OutcomeIndex(AdmissionExchange.Unanswered) },
+        { "allow", "allowed", MetricLabels.OutcomeIndex(new AdmissionExchange("CREATE", AdmissionOutcome.Allow, false)) },
+        { "patch", "patched", MetricLabels.OutcomeIndex(new AdmissionExchange("CREATE", PatchedOutcome, false)) },
+        { "policy deny", "denied", MetricLabels.OutcomeIndex(new AdmissionExchange("CREATE", AdmissionOutcome.Deny("no"), false)) },
+        { "unreadable object", "denied", MetricLabels.OutcomeIndex(new AdmissionExchange("CREATE", AdmissionOutcome.Invalid("unreadable pod"), false)) },
+        { "fault", "error", MetricLabels.OutcomeIndex(new AdmissionExchange("CREATE", AdmissionOutcome.Deny("we failed"), Faulted: true)) },
+        { "no answer", "error", MetricLabels.OutcomeIndex(AdmissionExchange.Unanswered) },
     };
 
     [Theory]
     [MemberData(nameof(Outcomes))]
-    public void Outcome_is_what_the_decision_was_or_error_when_there_was_none(string expected, int index)
+    public void Outcome_is_what_the_decision_was_or_error_when_there_was_none(string answer, string expected, int index)
     {
-        MetricLabels.Outcomes[index].Should().Be(expected);
+        MetricLabels.Outcomes[index].Should().Be(expected, answer);
     }
 
     [Theory]
