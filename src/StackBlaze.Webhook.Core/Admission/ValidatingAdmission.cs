@@ -14,6 +14,10 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
 {
     private readonly AnnotationCache<LinkCheck> _linkChecks = new(catalog, LinkValidator.Check);
 
+    // Most reviews find nothing: their answer, per mode, is made once.
+    private static readonly AdmissionOutcome[] NothingFound =
+        [.. Enum.GetValues<PolicyMode>().Select(mode => AdmissionOutcome.Allow with { Findings = new PolicyFindings(mode, 0) })];
+
     public AdmissionOutcome Review(AdmissionAttributes request)
     {
         var kind = PodKinds.Find(request.Group, request.Kind);
@@ -37,6 +41,11 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
         if (evaluation is null)
         {
             return AdmissionOutcome.Invalid(error!);
+        }
+
+        if (evaluation is { Findings.Count: 0, LinkErrors.Count: 0, Warnings.Count: 0 })
+        {
+            return NothingFound[(int)evaluation.Mode];
         }
 
         var warnings = new List<string>(evaluation.Warnings);

@@ -18,12 +18,14 @@ public static class ContainerConfigReader
     /// <param name="pod">The pod or pod template, already read as a pod.</param>
     /// <param name="namespaceName">Where its ConfigMaps are.</param>
     /// <param name="catalog">The ConfigMaps it may refer to.</param>
-    public static IEnumerable<ConfigValue> Read(JsonElement pod, string namespaceName, IProjectCatalog catalog)
+    public static IReadOnlyList<ConfigValue> Read(JsonElement pod, string namespaceName, IProjectCatalog catalog)
     {
         if (!pod.TryGetProperty("spec"u8, out var spec) || spec.ValueKind != JsonValueKind.Object)
         {
-            yield break;
+            return [];
         }
+        // Made only when a value may hold an address: most pods have none.
+        List<ConfigValue>? values = null;
         foreach (var list in ContainerLists)
         {
             foreach (var container in Array(spec, list))
@@ -44,7 +46,7 @@ public static class ContainerConfigReader
                         if (MayHoldAddress(value))
                         {
                             var text = variableName.GetString()!;
-                            yield return new ConfigValue(name ??= ContainerName(container), text, text, value.GetString()!);
+                            (values ??= []).Add(new ConfigValue(name ??= ContainerName(container), text, text, value.GetString()!));
                         }
                     }
                     else if (Field(Field(variable, "valueFrom"u8, JsonValueKind.Object), "configMapKeyRef"u8, JsonValueKind.Object) is { } reference
@@ -54,7 +56,7 @@ public static class ContainerConfigReader
                         && MayHoldAddress(referenced))
                     {
                         var text = variableName.GetString()!;
-                        yield return new ConfigValue(name ??= ContainerName(container), $"{text} (ConfigMap {mapName} key {key})", text, referenced);
+                        (values ??= []).Add(new ConfigValue(name ??= ContainerName(container), $"{text} (ConfigMap {mapName} key {key})", text, referenced));
                     }
                 }
                 foreach (var source in Array(container, "envFrom"u8))
@@ -69,7 +71,7 @@ public static class ContainerConfigReader
                     {
                         if (MayHoldAddress(value))
                         {
-                            yield return new ConfigValue(name ??= ContainerName(container), $"{prefix}{key} (ConfigMap {mapName})", prefix + key, value);
+                            (values ??= []).Add(new ConfigValue(name ??= ContainerName(container), $"{prefix}{key} (ConfigMap {mapName})", prefix + key, value));
                         }
                     }
                 }
@@ -80,13 +82,14 @@ public static class ContainerConfigReader
                     {
                         if (argument.ValueKind == JsonValueKind.String && MayHoldAddress(argument))
                         {
-                            yield return new ConfigValue(name ??= ContainerName(container), $"{field.Name}[{index}]", null, argument.GetString()!);
+                            (values ??= []).Add(new ConfigValue(name ??= ContainerName(container), $"{field.Name}[{index}]", null, argument.GetString()!));
                         }
                         index++;
                     }
                 }
             }
         }
+        return (IReadOnlyList<ConfigValue>?)values ?? [];
     }
 
     private static bool MayHoldAddress(string value) => value.Contains('.', StringComparison.Ordinal);

@@ -40,7 +40,7 @@ public static class PodEvaluator
             return null;
         }
 
-        var warnings = new List<string>();
+        List<string>? warnings = null;
         IReadOnlyList<string> linkErrors = [];
         // What the pods will carry: the template's own annotation, else the workload's, which the mutating webhook copies.
         var links = pod.Metadata.Annotation(StackBlazeAnnotations.Links) ?? workload?.Annotation(StackBlazeAnnotations.Links);
@@ -50,10 +50,13 @@ public static class PodEvaluator
         {
             var check = linkChecks?.Get(links, namespaceName) ?? LinkValidator.Check(links, namespaceName, catalog);
             linkErrors = check.Errors;
-            warnings.AddRange(check.Warnings);
+            if (check.Warnings.Count > 0)
+            {
+                (warnings ??= []).AddRange(check.Warnings);
+            }
             if (DnsPolicy(template) is { } dnsPolicy && DnsPoliciesWithoutSearchPath.Contains(dnsPolicy))
             {
-                warnings.Add($"dnsPolicy is {dnsPolicy}: the pod has no cluster search path, so the .internal names its links inject will not resolve");
+                (warnings ??= []).Add($"dnsPolicy is {dnsPolicy}: the pod has no cluster search path, so the .internal names its links inject will not resolve");
             }
         }
 
@@ -62,7 +65,7 @@ public static class PodEvaluator
             ? []
             : PublicUrlChecker.Check(template, PublicUrlExemptions.ParseAllowed(
                 pod.Metadata.Annotation(StackBlazeAnnotations.AllowPublicUrls) ?? workload?.Annotation(StackBlazeAnnotations.AllowPublicUrls)), namespaceName, catalog);
-        return new PodEvaluation(linkErrors, warnings, findings, (workload ?? pod.Metadata).IsControlled, mode);
+        return new PodEvaluation(linkErrors, (IReadOnlyList<string>?)warnings ?? [], findings, (workload ?? pod.Metadata).IsControlled, mode);
     }
 
     private static string? DnsPolicy(JsonElement pod) =>

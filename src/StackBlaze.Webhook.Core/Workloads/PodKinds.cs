@@ -21,8 +21,18 @@ public static class PodKinds
         Create<V1CronJob>("batch", "CronJob", ["spec", "jobTemplate", "spec", "template"]),
     ];
 
-    public static PodKind? Find(string group, string kind) =>
-        All.FirstOrDefault(k => k.Kind == kind && k.Group == group);
+    // A loop, not LINQ: every admission request asks, and an enumerator over the list would be garbage each time.
+    public static PodKind? Find(string group, string kind)
+    {
+        for (var i = 0; i < All.Count; i++)
+        {
+            if (All[i].Kind == kind && All[i].Group == group)
+            {
+                return All[i];
+            }
+        }
+        return null;
+    }
 
     private static PodKind Create<TModel>(string group, string kind, string[] templatePath) =>
         new(group, kind, templatePath, json => KubernetesJson.Deserialize<TModel>(json)!);
