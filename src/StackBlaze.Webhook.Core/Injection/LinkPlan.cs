@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Text;
+using StackBlaze.Webhook.Patches;
 
 namespace StackBlaze.Webhook.Injection;
 
@@ -15,6 +17,15 @@ public sealed record LinkPlan(IReadOnlyList<InjectedVariable> Variables, IReadOn
     private byte[][]? _envNamesUtf8;
 
     public bool IsValid => Errors.Count == 0;
+
+    /// <summary>
+    /// The operations that give a container every variable, by where it stands and whether it has
+    /// env of its own: the pods that share a plan are patched at the same few places.
+    /// </summary>
+    internal ConcurrentDictionary<(string BasePath, string List, int Index, bool HasEnv), JsonPatchOperation[]> ContainerOperations { get; } = new();
+
+    /// <summary>The operations that add the injected-env annotation of every variable, by where the object stands.</summary>
+    internal ConcurrentDictionary<string, IReadOnlyList<JsonPatchOperation>> InjectedEnvAnnotations { get; } = new();
 
     /// <summary>The names of its variables, in order.</summary>
     public IReadOnlyList<string> Names => _names ??= [.. Variables.Select(v => v.Name)];

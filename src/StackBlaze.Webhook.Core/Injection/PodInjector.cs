@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using StackBlaze.Webhook.Admission;
 using StackBlaze.Webhook.Catalog;
 using StackBlaze.Webhook.Conventions;
@@ -10,7 +9,6 @@ namespace StackBlaze.Webhook.Injection;
 /// <summary>Injects the variables of a pod's links into its containers, as an RFC 6902 patch.</summary>
 public static class PodInjector
 {
-    private static readonly ConcurrentDictionary<(string List, int Index, int Position), string> PodEnvEntryPointers = new();
 
     /// <param name="pod">The pod, or a workload's pod template.</param>
     /// <param name="basePath">Where <paramref name="pod"/> stands in the patched document: "" for a pod.</param>
@@ -44,13 +42,21 @@ public static class PodInjector
         var injectedNames = System.Array.TrueForAll(injected, done => done)
             ? plan.Names
             : [.. plan.Variables.Where((_, i) => injected[i]).Select(v => v.Name)];
-        if (injectedNames.Count > 0)
+        if (injectedNames == plan.Names && metadata.HasAnnotations)
         {
-            var annotation = injectedNames == plan.Names ? plan.JoinedNames : string.Join(',', injectedNames);
-            patch.AddRange(AnnotationPatch.Add(metadata, basePath, [KeyValuePair.Create(StackBlazeAnnotations.InjectedEnv, annotation)]));
+            // The usual case, whose operation is the same for every pod of the plan.
+            patch.AddRange(plan.InjectedEnvAnnotations.GetOrAdd(
+                basePath, static (path, state) => InjectedEnvAnnotation(state.metadata, path, state.JoinedNames), (metadata, plan.JoinedNames)));
+        }
+        else if (injectedNames.Count > 0)
+        {
+            patch.AddRange(InjectedEnvAnnotation(metadata, basePath, string.Join(',', injectedNames)));
         }
         return new PodInjection(patch, (IReadOnlyList<string>?)warnings ?? [], injectedNames, []);
     }
+
+    private static IReadOnlyList<JsonPatchOperation> InjectedEnvAnnotation(MetadataShape metadata, string basePath, string names) =>
+        AnnotationPatch.Add(metadata, basePath, [KeyValuePair.Create(StackBlazeAnnotations.InjectedEnv, names)]);
 
     public static bool IsOptedOut(MetadataShape metadata) =>
         string.Equals(metadata.Annotation(StackBlazeAnnotations.Inject)?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
@@ -98,32 +104,27 @@ public static class PodInjector
             {
                 continue;
             }
-            if (container.EnvCount is null)
-            {
-                var json = addedCount == variables.Count ? plan.EnvArrayJson() : InjectedVariable.EnvArrayJson([.. variables.Where((_, v) => added[v])]);
-                patch.Add(JsonPatchOperation.AddJson($"{basePath}/spec/{list}/{index}/env", json));
-                continue;
-            }
-            // Insert ahead of the container's own variables, so they can refer to ours as $(NAME).
-            var position = 0;
-            for (var v = 0; v < variables.Count; v++)
-            {
-                if (added[v])
-                {
-                    patch.Add(JsonPatchOperation.AddJson(EnvEntryPointer(basePath, list, index, position++), variables[v].EnvVarJson()));
-                }
-            }
+            var place = (basePath, list, index, container.EnvCount is not null);
+            // Most containers get every variable: their operations are kept with the plan, for a bounded
+            // set of places (the first containers of each list).
+            patch.AddRange(addedCount == variables.Count && index < 16
+                ? plan.ContainerOperations.GetOrAdd(place, static (place, plan) => Operations(place, plan, plan.Variables), plan)
+                : Operations(place, plan, [.. variables.Where((_, v) => added[v])]));
         }
     }
 
     /// <summary>
-    /// Where a variable goes: every pod is patched at the same few places, so a pod's pointers are
-    /// made once (a bounded set: the first containers and positions only).
+    /// What gives a container the variables: one array when it has no env; else each inserted ahead
+    /// of its own, so that they can refer to ours as $(NAME).
     /// </summary>
-    private static string EnvEntryPointer(string basePath, string list, int index, int position) =>
-        basePath.Length == 0 && index < 16 && position < 64
-            ? PodEnvEntryPointers.GetOrAdd((list, index, position), static place => $"/spec/{place.List}/{place.Index}/env/{place.Position}")
-            : $"{basePath}/spec/{list}/{index}/env/{position}";
+    private static JsonPatchOperation[] Operations(
+        (string BasePath, string List, int Index, bool HasEnv) place, LinkPlan plan, IReadOnlyList<InjectedVariable> variables)
+    {
+        var env = $"{place.BasePath}/spec/{place.List}/{place.Index}/env";
+        return place.HasEnv
+            ? [.. variables.Select((variable, position) => JsonPatchOperation.AddJson($"{env}/{position}", variable.EnvVarJson()))]
+            : [JsonPatchOperation.AddJson(env, variables == plan.Variables ? plan.EnvArrayJson() : InjectedVariable.EnvArrayJson(variables))];
+    }
 
     private static string? FirstSet(LinkPlan plan, IReadOnlyList<string> names, ReadOnlySpan<bool> isSet)
     {

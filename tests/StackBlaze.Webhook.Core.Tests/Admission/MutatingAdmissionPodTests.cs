@@ -1,5 +1,7 @@
+using System.Text;
 using StackBlaze.Webhook.Admission;
 using StackBlaze.Webhook.Conventions;
+using StackBlaze.Webhook.Patches;
 using StackBlaze.Webhook.Tests.Support;
 using static StackBlaze.Webhook.Tests.Support.Reviews;
 
@@ -18,6 +20,26 @@ public class MutatingAdmissionPodTests
         outcome.StatusCode.Should().BeNull();
         outcome.Patch.Should().NotBeEmpty();
         outcome.Patch[^1].Path.Should().Be("/metadata/annotations/stackblaze.io~1injected-env");
+    }
+
+    [Fact]
+    public void Pods_of_other_shapes_under_one_kept_plan_each_get_their_own_patch()
+    {
+        // One admission keeps its plans and the operations made from them; each pod must still be patched as if alone.
+        var admission = new MutatingAdmission(Services.Shop);
+        var pods = new[] { Frontend, Json.Fixture("pod-sets-api-url.json"), Json.Parse("""
+            {"metadata":{"annotations":{"stackblaze.io/links":"backend, postgres"}},
+             "spec":{"containers":[{"name":"a"},{"name":"b","env":[{"name":"X","value":"1"}]},{"name":"c","env":[]}]}}
+            """) };
+
+        foreach (var pod in pods.Concat(pods.Reverse()))
+        {
+            var kept = admission.Review(Pod(pod));
+            var alone = Review(Pod(pod));
+            kept.Patch.Should().NotBeEmpty();
+            Encoding.UTF8.GetString(JsonPatchWriter.ToUtf8Bytes(kept.Patch)).Should().Be(Encoding.UTF8.GetString(JsonPatchWriter.ToUtf8Bytes(alone.Patch)));
+            kept.Warnings.Should().Equal(alone.Warnings);
+        }
     }
 
     [Fact]
