@@ -22,7 +22,7 @@ public static class ObjectShapeReader
             error = "the object is not a JSON object";
             return null;
         }
-        if (!TryGetObject(obj, "metadata", "metadata", out var metadata, ref error))
+        if (!TryGetObject(obj, "metadata"u8, "metadata", out var metadata, ref error))
         {
             return null;
         }
@@ -31,7 +31,7 @@ public static class ObjectShapeReader
             return MetadataShape.Missing;
         }
         var controlled = IsControlled(meta);
-        if (!TryGetObject(meta, "annotations", "metadata.annotations", out var annotations, ref error))
+        if (!TryGetObject(meta, "annotations"u8, "metadata.annotations", out var annotations, ref error))
         {
             return null;
         }
@@ -66,11 +66,22 @@ public static class ObjectShapeReader
             || (raw.Contains((byte)'\\') && property.Name.StartsWith(OurPrefix, StringComparison.Ordinal));
     }
 
-    private static bool IsControlled(JsonElement metadata) =>
-        metadata.TryGetProperty("ownerReferences", out var owners)
-        && owners.ValueKind == JsonValueKind.Array
-        && owners.EnumerateArray().Any(owner =>
-            owner.ValueKind == JsonValueKind.Object && owner.TryGetProperty("controller", out var flag) && flag.ValueKind == JsonValueKind.True);
+    // A loop, not LINQ: every pod a ReplicaSet makes has owner references, and Any would box the enumerator.
+    private static bool IsControlled(JsonElement metadata)
+    {
+        if (!metadata.TryGetProperty("ownerReferences"u8, out var owners) || owners.ValueKind != JsonValueKind.Array)
+        {
+            return false;
+        }
+        foreach (var owner in owners.EnumerateArray())
+        {
+            if (owner.ValueKind == JsonValueKind.Object && owner.TryGetProperty("controller"u8, out var flag) && flag.ValueKind == JsonValueKind.True)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Reads a pod (or pod template): its metadata and its containers' env names.</summary>
     public static PodShape? ReadPod(JsonElement pod, out string? error)
@@ -86,7 +97,7 @@ public static class ObjectShapeReader
         {
             return null;
         }
-        if (!TryGetObject(pod, "spec", "spec", out var spec, ref error))
+        if (!TryGetObject(pod, "spec"u8, "spec", out var spec, ref error))
         {
             return null;
         }
@@ -160,7 +171,7 @@ public static class ObjectShapeReader
     }
 
     /// <summary>False (with a message) when the field is present but not an object; true with null when absent.</summary>
-    private static bool TryGetObject(JsonElement parent, string field, string path, out JsonElement? value, ref string? error)
+    private static bool TryGetObject(JsonElement parent, ReadOnlySpan<byte> field, string path, out JsonElement? value, ref string? error)
     {
         value = null;
         if (!parent.TryGetProperty(field, out var found) || found.ValueKind == JsonValueKind.Null)
