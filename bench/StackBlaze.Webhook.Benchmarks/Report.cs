@@ -10,13 +10,14 @@ internal static class Report
     public static string Table(IReadOnlyList<LoadResult> results, IReadOnlyList<double> startupMs, double idleMb, double peakMb, TimeSpan duration, int rounds)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Medians of {rounds} interleaved rounds of {duration.TotalSeconds:0} s each; ratios are to the null webhook in the same round set.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Medians of {rounds} interleaved rounds of {duration.TotalSeconds:0} s each; ratios are to the null webhook in the same round set, given the same body (a pod, or a Deployment).");
         text.AppendLine();
         text.AppendLine("| endpoint | pod | conns | req/s | x null | p50 ms | p99 ms | x null p99 | p99.9 ms | errors |");
         text.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var scenario in results.GroupBy(r => (r.SizeKb, r.Connections, r.Endpoint)).OrderBy(g => g.Key.SizeKb).ThenBy(g => g.Key.Connections))
         {
-            var baseline = results.Where(r => r.SizeKb == scenario.Key.SizeKb && r.Connections == scenario.Key.Connections && r.Endpoint == "null").ToArray();
+            var ceiling = scenario.Key.Endpoint.EndsWith("deployment", StringComparison.Ordinal) ? LoadHarness.NullDeployment : "null";
+            var baseline = results.Where(r => r.SizeKb == scenario.Key.SizeKb && r.Connections == scenario.Key.Connections && r.Endpoint == ceiling).ToArray();
             var rps = LoadHarness.Median(scenario.Select(r => r.RequestsPerSecond));
             var p99 = LoadHarness.Median(scenario.Select(r => r.P99Ms));
             var nullRps = LoadHarness.Median(baseline.Select(r => r.RequestsPerSecond));
