@@ -42,15 +42,13 @@ public static class PodInjector
         var injectedNames = System.Array.TrueForAll(injected, done => done)
             ? plan.Names
             : [.. plan.Variables.Where((_, i) => injected[i]).Select(v => v.Name)];
-        if (injectedNames == plan.Names && metadata.HasAnnotations)
+        if (injectedNames.Count > 0)
         {
-            // The usual case, whose operation is the same for every pod of the plan.
-            patch.AddRange(plan.InjectedEnvAnnotations.GetOrAdd(
-                basePath, static (path, state) => InjectedEnvAnnotation(state.metadata, path, state.JoinedNames), (metadata, plan.JoinedNames)));
-        }
-        else if (injectedNames.Count > 0)
-        {
-            patch.AddRange(InjectedEnvAnnotation(metadata, basePath, string.Join(',', injectedNames)));
+            // In the usual case the operation is the same for every pod of the plan, and kept with it.
+            patch.AddRange(injectedNames == plan.Names && metadata.HasAnnotations
+                ? plan.InjectedEnvAnnotations.GetOrAdd(
+                    basePath, static (path, state) => InjectedEnvAnnotation(state.metadata, path, state.JoinedNames), (metadata, plan.JoinedNames))
+                : InjectedEnvAnnotation(metadata, basePath, string.Join(',', injectedNames)));
         }
         return new PodInjection(patch, (IReadOnlyList<string>?)warnings ?? [], injectedNames, []);
     }

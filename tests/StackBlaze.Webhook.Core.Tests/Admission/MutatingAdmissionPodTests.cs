@@ -42,6 +42,19 @@ public class MutatingAdmissionPodTests
         }
     }
 
+    [Theory]
+    [InlineData(",")]
+    [InlineData(" , ")]
+    public void Links_that_name_no_service_patch_nothing(string links)
+    {
+        var pod = Json.Parse($$$"""{"metadata":{"annotations":{"stackblaze.io/links":"{{{links}}}"}},"spec":{"containers":[{"name":"a"}]}}""");
+
+        var outcome = Review(Pod(pod));
+
+        outcome.Allowed.Should().BeTrue();
+        outcome.Patch.Should().BeEmpty();
+    }
+
     [Fact]
     public void Warnings_of_the_injection_are_passed_on()
     {
