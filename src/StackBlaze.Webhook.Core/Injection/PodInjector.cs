@@ -9,7 +9,6 @@ namespace StackBlaze.Webhook.Injection;
 /// <summary>Injects the variables of a pod's links into its containers, as an RFC 6902 patch.</summary>
 public static class PodInjector
 {
-
     /// <param name="pod">The pod, or a workload's pod template.</param>
     /// <param name="basePath">Where <paramref name="pod"/> stands in the patched document: "" for a pod.</param>
     /// <param name="namespaceName">The namespace links resolve in.</param>

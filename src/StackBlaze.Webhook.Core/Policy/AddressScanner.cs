@@ -5,10 +5,12 @@ namespace StackBlaze.Webhook.Policy;
 /// <summary>Finds the URLs and bare host names in a configuration value.</summary>
 public static partial class AddressScanner
 {
+    /// <summary>Every public host has a dot; most values (ports, flags, words) have none and need no scan.</summary>
+    public static bool MayHoldAddress(string value) => value.Contains('.', StringComparison.Ordinal);
+
     public static IEnumerable<AddressMention> Scan(string value)
     {
-        // Every public host has a dot; most values (ports, flags, words) have none and skip the regexes.
-        if (!value.Contains('.', StringComparison.Ordinal))
+        if (!MayHoldAddress(value))
         {
             yield break;
         }

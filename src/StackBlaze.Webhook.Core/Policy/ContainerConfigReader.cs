@@ -53,7 +53,7 @@ public static class ContainerConfigReader
                         && Field(reference, "name"u8, JsonValueKind.String)?.GetString() is { } mapName
                         && Field(reference, "key"u8, JsonValueKind.String)?.GetString() is { } key
                         && catalog.FindConfigMap(namespaceName, mapName)?.Data.GetValueOrDefault(key) is { } referenced
-                        && MayHoldAddress(referenced))
+                        && AddressScanner.MayHoldAddress(referenced))
                     {
                         var text = variableName.GetString()!;
                         (values ??= []).Add(new ConfigValue(name ??= ContainerName(container), $"{text} (ConfigMap {mapName} key {key})", text, referenced));
@@ -69,7 +69,7 @@ public static class ContainerConfigReader
                     var prefix = Field(source, "prefix"u8, JsonValueKind.String)?.GetString() ?? "";
                     foreach (var (key, value) in configMap.Data)
                     {
-                        if (MayHoldAddress(value))
+                        if (AddressScanner.MayHoldAddress(value))
                         {
                             (values ??= []).Add(new ConfigValue(name ??= ContainerName(container), $"{prefix}{key} (ConfigMap {mapName})", prefix + key, value));
                         }
@@ -91,8 +91,6 @@ public static class ContainerConfigReader
         }
         return (IReadOnlyList<ConfigValue>?)values ?? [];
     }
-
-    private static bool MayHoldAddress(string value) => value.Contains('.', StringComparison.Ordinal);
 
     // The raw bytes of a string, with its escapes: an escaped dot (\u002e) is one too, so any escape is read in full.
     private static bool MayHoldAddress(JsonElement value) =>

@@ -69,7 +69,7 @@ public static class PodEvaluator
     }
 
     private static string? DnsPolicy(JsonElement pod) =>
-        pod.TryGetProperty("spec", out var spec) && spec.TryGetProperty("dnsPolicy", out var policy) && policy.ValueKind == JsonValueKind.String
+        pod.TryGetProperty("spec"u8, out var spec) && spec.TryGetProperty("dnsPolicy"u8, out var policy) && policy.ValueKind == JsonValueKind.String
             ? policy.GetString()
             : null;
 }

@@ -70,15 +70,12 @@ internal static class AdmissionReviewReader
         var operation = String(request, "operation");
         var obj = Any(request, "object");
         var old = Any(request, "oldObject");
-        error = true switch
-        {
-            _ when string.IsNullOrEmpty(uid) => "request.uid is missing",
-            _ when string.IsNullOrEmpty(objectKind) => "request.kind is missing",
-            _ when string.IsNullOrEmpty(operation) => "request.operation is missing",
-            _ when obj is { } o && !UnicodeText.IsValid(o) => "request.object holds a string that is not valid Unicode",
-            _ when old is { } p && !UnicodeText.IsValid(p) => "request.oldObject holds a string that is not valid Unicode",
-            _ => null,
-        };
+        error = string.IsNullOrEmpty(uid) ? "request.uid is missing"
+            : string.IsNullOrEmpty(objectKind) ? "request.kind is missing"
+            : string.IsNullOrEmpty(operation) ? "request.operation is missing"
+            : obj is { } o && !UnicodeText.IsValid(o) ? "request.object holds a string that is not valid Unicode"
+            : old is { } p && !UnicodeText.IsValid(p) ? "request.oldObject holds a string that is not valid Unicode"
+            : null;
         return error is not null ? null : new AdmissionAttributes(
             uid!,
             String(kind!.Value, "group") ?? "",

@@ -43,7 +43,7 @@ internal static class AuditAnnotations
         if (findings is not null)
         {
             writer.WriteString(PublicUrlFindings, findings.Count.ToString(CultureInfo.InvariantCulture));
-            writer.WriteString(PublicUrlPolicy, PolicyModeName(findings.Mode));
+            writer.WriteString(PublicUrlPolicy, PolicyModes.Name(findings.Mode));
         }
         writer.WriteEndObject();
     }
@@ -68,13 +68,6 @@ internal static class AuditAnnotations
             writer.WriteStringValueSegment(last ? "" : ",", isFinalSegment: last);
         }
     }
-
-    private static string PolicyModeName(PolicyMode mode) => mode switch
-    {
-        PolicyMode.Enforce => "enforce",
-        PolicyMode.Warn => "warn",
-        _ => "off",
-    };
 
     private static string Bounded(string value)
     {

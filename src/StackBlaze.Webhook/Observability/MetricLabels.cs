@@ -17,7 +17,7 @@ internal static class MetricLabels
 
     public static readonly string[] Outcomes = ["allowed", "patched", "denied", "error"];
 
-    public static readonly string[] Modes = [.. Enum.GetValues<PolicyMode>().Select(m => m.ToString().ToLowerInvariant())];
+    public static readonly string[] Modes = [.. Enum.GetValues<PolicyMode>().Select(PolicyModes.Name)];
 
     public const int Allowed = 0;
     public const int Patched = 1;
