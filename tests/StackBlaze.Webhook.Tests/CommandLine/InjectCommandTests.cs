@@ -1,4 +1,3 @@
-using k8s;
 using k8s.Models;
 using StackBlaze.Webhook.Tests.Support;
 
@@ -131,7 +130,7 @@ public sealed class InjectCommandTests
     }
 
     private static V1Deployment Deployment(string yaml, string name) =>
-        KubernetesYaml.LoadAllFromString(yaml).OfType<V1Deployment>().Single(d => d.Metadata.Name == name);
+        TypedManifests.Load(yaml, "inject output").OfType<V1Deployment>().Single(d => d.Metadata.Name == name);
 
     private static string Describe(V1EnvVar variable) => variable.ValueFrom?.SecretKeyRef is { } secret
         ? $"{variable.Name}<-{secret.Name}/{secret.Key}"

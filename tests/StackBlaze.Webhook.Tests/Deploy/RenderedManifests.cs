@@ -1,5 +1,5 @@
-using k8s;
 using k8s.Models;
+using StackBlaze.Webhook.Tests.Support;
 
 namespace StackBlaze.Webhook.Tests.Deploy;
 
@@ -27,15 +27,8 @@ public sealed class RenderedManifests(string name, IReadOnlyList<object> objects
         role.Rules.SelectMany(rule => rule.ApiGroups.SelectMany(group => rule.Resources.Select(resource => $"{group}/{resource}")));
 
     /// <summary>Parses rendered YAML; a field that is not in the type, or a kind we do not know, is an error.</summary>
-    public static RenderedManifests Parse(string name, string yaml)
-    {
-        var types = new Dictionary<string, Type>
-        {
-            ["cert-manager.io/v1/Issuer"] = typeof(CertManagerIssuer),
-            ["cert-manager.io/v1/Certificate"] = typeof(CertManagerCertificate),
-        };
-        return new RenderedManifests(name, KubernetesYaml.LoadAllFromString(yaml, types, strict: true));
-    }
+    public static RenderedManifests Parse(string name, string yaml) =>
+        new(name, TypedManifests.Load(yaml, $"kubectl kustomize {name}"));
 
     public override string ToString() => Name;
 }

@@ -7,9 +7,12 @@ namespace StackBlaze.Webhook.Tests.Support;
 /// <summary>Objects for the fake cluster: the fixtures of Fixtures/Cluster, and small ones made to order.</summary>
 internal static class ClusterObjects
 {
-    /// <summary>The Namespaces, Services, ConfigMaps and Ingresses of a fixture file, as KubernetesClient reads YAML.</summary>
-    public static IReadOnlyList<IKubernetesObject<V1ObjectMeta>> Load(string name) =>
-        [.. KubernetesYaml.LoadAllFromString(File.ReadAllText(RepositoryPaths.Fixture("Cluster", name))).Cast<IKubernetesObject<V1ObjectMeta>>()];
+    /// <summary>The Namespaces, Services, ConfigMaps and Ingresses of a fixture file, as typed objects.</summary>
+    public static IReadOnlyList<IKubernetesObject<V1ObjectMeta>> Load(string name)
+    {
+        var path = RepositoryPaths.Fixture("Cluster", name);
+        return [.. TypedManifests.Load(File.ReadAllText(path), path).Cast<IKubernetesObject<V1ObjectMeta>>()];
+    }
 
     /// <summary>A fake cluster holding the objects of a fixture file.</summary>
     public static async Task<FakeKubernetes> StartClusterAsync(string fixture, Outage? downFromTheStart = null)
