@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using k8s;
+using System.Text.Json.Nodes;
 using StackBlaze.Webhook.Catalog;
 using StackBlaze.Webhook.Injection;
 using StackBlaze.Webhook.Objects;
@@ -25,13 +25,13 @@ public static class ManifestInjector
             output.Append("---\n");
             var kind = PodKinds.Find(document.Group, document.Kind);
             var injected = kind is null ? null : Inject(document, kind, catalog, defaultNamespace, warnings, errors);
-            output.Append(injected is null ? Verbatim(document.Text) : KubernetesYaml.Serialize(kind!.ReadModel(injected)).TrimEnd() + "\n");
+            output.Append(injected is null ? Verbatim(document.Text) : JsonToYaml.Write(injected));
         }
         return new InjectionReport(errors.Count == 0 ? output.ToString() : "", warnings, errors);
     }
 
-    /// <summary>The object's JSON after injection, or null when nothing changed or it failed.</summary>
-    private static string? Inject(
+    /// <summary>The object after injection, or null when nothing changed or it failed.</summary>
+    private static JsonNode? Inject(
         ManifestDocument document, PodKind kind, IProjectCatalog catalog, string defaultNamespace, List<string> warnings, List<string> errors)
     {
         var body = document.Body.DeepClone();
@@ -62,7 +62,7 @@ public static class ManifestInjector
         errors.AddRange(injection.Errors.Select(e => $"{document.Location}: {e}"));
         JsonPatchApplier.Apply(body, injection.Patch);
         patch.AddRange(injection.Patch);
-        return patch.Count > 0 ? body.ToJsonString() : null;
+        return patch.Count > 0 ? body : null;
     }
 
     /// <summary>The document as written, without its own <c>---</c> marker.</summary>

@@ -4,8 +4,7 @@ namespace StackBlaze.Webhook.Workloads;
 /// <param name="Group">The API group, "" for the core group.</param>
 /// <param name="Kind">The kind's name.</param>
 /// <param name="TemplatePath">The fields leading to the pod template; empty for a Pod itself.</param>
-/// <param name="ReadModel">Reads the object's JSON into KubernetesClient's model, to write it out as YAML.</param>
-public sealed record PodKind(string Group, string Kind, IReadOnlyList<string> TemplatePath, Func<string, object> ReadModel)
+public sealed record PodKind(string Group, string Kind, IReadOnlyList<string> TemplatePath)
 {
     public bool IsPod => TemplatePath.Count == 0;
 

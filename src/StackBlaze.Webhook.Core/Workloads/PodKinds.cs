@@ -1,6 +1,3 @@
-using k8s;
-using k8s.Models;
-
 namespace StackBlaze.Webhook.Workloads;
 
 /// <summary>Pods and the workload kinds whose pod templates the webhook handles.</summary>
@@ -8,17 +5,17 @@ public static class PodKinds
 {
     private static readonly string[] Template = ["spec", "template"];
 
-    public static readonly PodKind Pod = Create<V1Pod>("", "Pod", []);
+    public static readonly PodKind Pod = new("", "Pod", []);
 
     public static IReadOnlyList<PodKind> All { get; } =
     [
         Pod,
-        Create<V1Deployment>("apps", "Deployment", Template),
-        Create<V1StatefulSet>("apps", "StatefulSet", Template),
-        Create<V1DaemonSet>("apps", "DaemonSet", Template),
-        Create<V1ReplicaSet>("apps", "ReplicaSet", Template),
-        Create<V1Job>("batch", "Job", Template),
-        Create<V1CronJob>("batch", "CronJob", ["spec", "jobTemplate", "spec", "template"]),
+        new("apps", "Deployment", Template),
+        new("apps", "StatefulSet", Template),
+        new("apps", "DaemonSet", Template),
+        new("apps", "ReplicaSet", Template),
+        new("batch", "Job", Template),
+        new("batch", "CronJob", ["spec", "jobTemplate", "spec", "template"]),
     ];
 
     // A loop, not LINQ: every admission request asks, and an enumerator over the list would be garbage each time.
@@ -33,7 +30,4 @@ public static class PodKinds
         }
         return null;
     }
-
-    private static PodKind Create<TModel>(string group, string kind, string[] templatePath) =>
-        new(group, kind, templatePath, json => KubernetesJson.Deserialize<TModel>(json)!);
 }

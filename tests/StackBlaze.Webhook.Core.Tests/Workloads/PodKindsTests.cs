@@ -1,4 +1,3 @@
-using k8s.Models;
 using StackBlaze.Webhook.Workloads;
 
 namespace StackBlaze.Webhook.Tests.Workloads;
@@ -39,13 +38,5 @@ public class PodKindsTests
     public void Other_kinds_are_not_found(string group, string kind)
     {
         PodKinds.Find(group, kind).Should().BeNull();
-    }
-
-    [Fact]
-    public void Model_reader_reads_the_kinds_own_model()
-    {
-        var model = PodKinds.Find("apps", "Deployment")!.ReadModel("""{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"}}""");
-
-        model.Should().BeOfType<V1Deployment>().Which.Metadata.Name.Should().Be("web");
     }
 }
