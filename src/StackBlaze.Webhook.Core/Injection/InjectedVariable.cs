@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace StackBlaze.Webhook.Injection;
@@ -27,7 +27,7 @@ public sealed record InjectedVariable(string Name, string? Value, string? Secret
     /// The <c>EnvVar</c> as UTF-8 JSON, written once: plans are kept across requests, and every
     /// pod of a ReplicaSet gets the same variables.
     /// </summary>
-    public ReadOnlyMemory<byte> EnvVarJson() => _envVarJson ??= JsonSerializer.SerializeToUtf8Bytes(ToEnvVar());
+    public ReadOnlyMemory<byte> EnvVarJson() => _envVarJson ??= Encoding.UTF8.GetBytes(ToEnvVar().ToJsonString());
 
     /// <summary>The variables' JSON, written once each, joined into an array.</summary>
     public static byte[] EnvArrayJson(IReadOnlyList<InjectedVariable> variables)

@@ -22,7 +22,7 @@ public static class ManifestChecker
                 continue;
             }
             var namespaceName = document.Namespace ?? defaultNamespace;
-            var evaluation = PodEvaluator.Evaluate(JsonSerializer.SerializeToElement(document.Body), kind, namespaceName, catalog, out var error);
+            var evaluation = PodEvaluator.Evaluate(JsonElement.Parse(document.Body.ToJsonString()), kind, namespaceName, catalog, out var error);
             if (evaluation is null)
             {
                 findings.Add(new CheckFinding(document, true, null, null, error!));

@@ -38,7 +38,7 @@ public static class ManifestInjector
         var patch = new List<JsonPatchOperation>();
         if (!kind.IsPod)
         {
-            var propagation = TemplateAnnotationPropagator.Propagate(JsonSerializer.SerializeToElement(body), kind, out var error);
+            var propagation = TemplateAnnotationPropagator.Propagate(JsonElement.Parse(body.ToJsonString()), kind, out var error);
             if (propagation is null)
             {
                 errors.Add($"{document.Location}: cannot be read: {error}");
@@ -48,7 +48,7 @@ public static class ManifestInjector
             patch.AddRange(propagation);
         }
 
-        var element = JsonSerializer.SerializeToElement(body);
+        var element = JsonElement.Parse(body.ToJsonString());
         TemplateAnnotationPropagator.TryFindTemplate(element, kind, out var template);
         var pod = ObjectShapeReader.ReadPod(template, out var podError);
         if (pod is null)
