@@ -9,7 +9,7 @@ namespace StackBlaze.Webhook.Cluster;
 /// Keeps the live catalog in step with the cluster: Namespaces, Services, Ingresses and
 /// ConfigMaps, listed then watched cluster-wide. Admission reads the catalog and never waits on this.
 /// </summary>
-internal sealed class ClusterCatalogSync(IKubernetes client, LiveProjectCatalog catalog, ILogger<ClusterCatalogSync> logger, TimeProvider time)
+internal sealed class ClusterCatalogSync(Kubernetes client, LiveProjectCatalog catalog, ILogger<ClusterCatalogSync> logger, TimeProvider time)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -17,31 +17,27 @@ internal sealed class ClusterCatalogSync(IKubernetes client, LiveProjectCatalog 
         var namespaces = Watch<V1Namespace, V1NamespaceList>(
             CatalogKind.Namespaces,
             (token, ct) => client.CoreV1.ListNamespaceAsync(continueParameter: token, limit: PageSize, cancellationToken: ct),
-            (rv, timeout, onError, ct) => client.CoreV1.WatchListNamespaceAsync(
-                allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
+            (rv, timeout, onError, ct) => WatchStream.ReadAsync<V1Namespace>(client, "api/v1/namespaces", rv, timeout, onError, ct),
             items => catalog.Replace([.. items.Select(NamespaceEntry.FromNamespace)]),
             (type, item) => Apply(type, item.Metadata.Name, () => catalog.Upsert(NamespaceEntry.FromNamespace(item)), () => catalog.DeleteNamespace(item.Metadata.Name)));
         var services = Watch<V1Service, V1ServiceList>(
             CatalogKind.Services,
             (token, ct) => client.CoreV1.ListServiceForAllNamespacesAsync(continueParameter: token, limit: PageSize, cancellationToken: ct),
-            (rv, timeout, onError, ct) => client.CoreV1.WatchListServiceForAllNamespacesAsync(
-                allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
+            (rv, timeout, onError, ct) => WatchStream.ReadAsync<V1Service>(client, "api/v1/services", rv, timeout, onError, ct),
             items => catalog.Replace([.. items.Select(s => ServiceEntry.FromService(s, ""))]),
             (type, item) => Apply(type, item.Metadata.Name,
                 () => catalog.Upsert(ServiceEntry.FromService(item, "")), () => catalog.DeleteService(item.Metadata.NamespaceProperty, item.Metadata.Name)));
         var ingresses = Watch<V1Ingress, V1IngressList>(
             CatalogKind.Ingresses,
             (token, ct) => client.NetworkingV1.ListIngressForAllNamespacesAsync(continueParameter: token, limit: PageSize, cancellationToken: ct),
-            (rv, timeout, onError, ct) => client.NetworkingV1.WatchListIngressForAllNamespacesAsync(
-                allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
+            (rv, timeout, onError, ct) => WatchStream.ReadAsync<V1Ingress>(client, "apis/networking.k8s.io/v1/ingresses", rv, timeout, onError, ct),
             items => catalog.Replace([.. items.Select(i => IngressEntry.FromIngress(i, ""))]),
             (type, item) => Apply(type, item.Metadata.Name,
                 () => catalog.Upsert(IngressEntry.FromIngress(item, "")), () => catalog.DeleteIngress(item.Metadata.NamespaceProperty, item.Metadata.Name)));
         var configMaps = Watch<V1ConfigMap, V1ConfigMapList>(
             CatalogKind.ConfigMaps,
             (token, ct) => client.CoreV1.ListConfigMapForAllNamespacesAsync(continueParameter: token, limit: PageSize, cancellationToken: ct),
-            (rv, timeout, onError, ct) => client.CoreV1.WatchListConfigMapForAllNamespacesAsync(
-                allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
+            (rv, timeout, onError, ct) => WatchStream.ReadAsync<V1ConfigMap>(client, "api/v1/configmaps", rv, timeout, onError, ct),
             items => catalog.Replace([.. items.Select(c => ConfigMapEntry.FromConfigMap(c, ""))]),
             (type, item) => Apply(type, item.Metadata.Name,
                 () => catalog.Upsert(ConfigMapEntry.FromConfigMap(item, "")), () => catalog.DeleteConfigMap(item.Metadata.NamespaceProperty, item.Metadata.Name)));

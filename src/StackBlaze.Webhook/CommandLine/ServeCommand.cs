@@ -71,7 +71,7 @@ internal static class ServeCommand
         var server = WebhookServer.Create(options, certificate, live, builder =>
         {
             builder.Services.AddSingleton(live);
-            builder.Services.AddSingleton<IKubernetes>(_ => new Kubernetes(cluster));
+            builder.Services.AddSingleton(_ => new Kubernetes(cluster));
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddHostedService<ClusterCatalogSync>();
             configure?.Invoke(builder);
