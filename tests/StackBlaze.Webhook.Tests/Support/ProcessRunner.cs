@@ -7,10 +7,13 @@ internal static class ProcessRunner
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    /// <summary>Runs <paramref name="fileName"/>; <paramref name="environment"/> sets variables, or removes those given as null, on top of the test's own.</summary>
+    /// <summary>
+    /// Runs <paramref name="fileName"/> for at most <paramref name="within"/> (2 minutes unless given);
+    /// <paramref name="environment"/> sets variables, or removes those given as null, on top of the test's own.
+    /// </summary>
     public static async Task<Result> RunAsync(
         string fileName, IEnumerable<string> arguments, string? stdin = null, string? workingDirectory = null,
-        IReadOnlyDictionary<string, string?>? environment = null)
+        IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? within = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -42,13 +45,16 @@ internal static class ProcessRunner
             await process.StandardInput.WriteAsync(stdin);
         }
         process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(within ?? TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
         return new Result(process.ExitCode, await stdout, await stderr);
     }
 
-    /// <summary>Runs the built <c>stackblaze-webhook</c> command, as a user would.</summary>
+    /// <summary>Runs the <c>stackblaze-webhook</c> command, as a user would: the built one unless <paramref name="program"/> says otherwise.</summary>
     public static Task<Result> RunWebhookCommandAsync(
-        IEnumerable<string> arguments, string? stdin = null, IReadOnlyDictionary<string, string?>? environment = null) =>
-        RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "stackblaze-webhook.dll"), .. arguments], stdin, environment: environment);
+        IEnumerable<string> arguments, string? stdin = null, IReadOnlyDictionary<string, string?>? environment = null, WebhookProgram? program = null)
+    {
+        program ??= WebhookProgram.Built;
+        return RunAsync(program.FileName, [.. program.LeadingArguments, .. arguments], stdin, environment: environment);
+    }
 }

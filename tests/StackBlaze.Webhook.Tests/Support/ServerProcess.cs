@@ -47,15 +47,24 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     /// <param name="environment">Variables to set, or to remove with a null value, on top of the test's own.</param>
     /// <param name="arguments">What follows <c>serve</c>.</param>
-    public static ServerProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    public static ServerProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        Start(WebhookProgram.Built, environment, arguments);
+
+    /// <param name="program">Which build of the command to start.</param>
+    /// <param name="environment">Variables to set, or to remove with a null value, on top of the test's own.</param>
+    /// <param name="arguments">What follows <c>serve</c>.</param>
+    public static ServerProcess Start(WebhookProgram program, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program.FileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = RepositoryPaths.Root,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "stackblaze-webhook.dll"));
+        foreach (var argument in program.LeadingArguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
         start.ArgumentList.Add("serve");
         foreach (var argument in arguments)
         {
