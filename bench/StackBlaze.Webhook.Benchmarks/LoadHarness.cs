@@ -15,13 +15,20 @@ internal static class LoadHarness
 
     private static readonly (string Name, string Path, bool Deployment)[] Endpoints =
     [
-        ("null", BenchServer.NullPath, false),
+        ("null", BenchServer.BenchServer.NullPath, false),
         // The ceiling for Deployments: their bodies parse slower than pods' of the same size (about 12%).
-        (NullDeployment, BenchServer.NullPath, true),
+        (NullDeployment, BenchServer.BenchServer.NullPath, true),
         ("mutate", "/mutate", false),
         ("validate-pod", "/validate", false),
         ("validate-deployment", "/validate", true),
     ];
+
+    /// <summary>The rows the targets are about, also run on the JIT: what native AOT costs or gains.</summary>
+    private static readonly int[] JitSizesKb = [3, 16];
+
+    private const int JitConnections = 16;
+
+    private static readonly string[] JitEndpoints = ["null", "mutate", "validate-pod"];
 
     public static async Task<int> RunAsync(string repository, TimeSpan duration, int rounds, string outputFolder)
     {
@@ -36,31 +43,36 @@ internal static class LoadHarness
         var catalog = Path.Combine(repository, "deploy", "examples", "shop");
         var bodies = WriteBodies();
 
+        var product = await PublishedServer.PublishNativeAsync(
+            Path.Combine(repository, "src", "StackBlaze.Webhook", "StackBlaze.Webhook.csproj"), "stackblaze-webhook");
+        var benchServer = await PublishedServer.PublishNativeAsync(
+            Path.Combine(repository, "bench", "StackBlaze.Webhook.BenchServer", "StackBlaze.Webhook.BenchServer.csproj"), "StackBlaze.Webhook.BenchServer");
         var startup = new List<double>();
-        var serverDll = await PublishedServer.PublishAsync(repository);
         for (var i = 0; i < 5; i++)
         {
-            startup.Add((await StartupProbe.MeasureAsync(serverDll, catalog)).TotalMilliseconds);
+            startup.Add((await StartupProbe.MeasureAsync(product, catalog)).TotalMilliseconds);
         }
 
-        await using var server = await ServerProcess.StartAsync(catalog);
+        await using var server = await ServerProcess.StartAsync(ServerProgram.Native(benchServer), catalog);
+        await using var jit = await ServerProcess.StartAsync(ServerProgram.JitBenchServer, catalog);
         foreach (var (name, path, deployment) in Endpoints)
         {
-            await WrkRunner.RunAsync(server.Url, path, bodies[(deployment, 16)], 16, TimeSpan.FromSeconds(2), name, 16);
+            await WrkRunner.RunAsync(server, path, bodies[(deployment, 16)], 16, TimeSpan.FromSeconds(2), name, 16);
+            // The JIT needs longer to reach its optimized code (tiering, then dynamic PGO).
+            await WrkRunner.RunAsync(jit, path, bodies[(deployment, 16)], 16, TimeSpan.FromSeconds(5), name, 16);
         }
-        var idleMb = server.ResidentMegabytes();
+        var memory = new[] { new MemoryPeak(server), new MemoryPeak(jit) };
         using var gc = new GcCounter(server.Url, server.CaFile);
         var gen2Before = await gc.Gen2CollectionsAsync();
         var loadClock = System.Diagnostics.Stopwatch.StartNew();
 
         var results = new List<LoadResult>();
-        var peakMb = idleMb;
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {
             while (!sampling.IsCancellationRequested)
             {
-                peakMb = Math.Max(peakMb, server.ResidentMegabytes());
+                Array.ForEach(memory, m => m.Sample());
                 await Task.Delay(200);
             }
         });
@@ -72,9 +84,14 @@ internal static class LoadHarness
                 {
                     foreach (var (name, path, deployment) in Endpoints)
                     {
-                        var result = await WrkRunner.RunAsync(server.Url, path, bodies[(deployment, size)], connections, duration, name, size);
-                        results.Add(result);
-                        Console.WriteLine($"round {round} {name,-20} {size,3} KB {connections,3} conn: {result.RequestsPerSecond,9:F0} req/s p50 {result.P50Ms:F2} ms p99 {result.P99Ms:F2} ms errors {result.Errors}");
+                        results.Add(Print(round, await WrkRunner.RunAsync(server, path, bodies[(deployment, size)], connections, duration, name, size)));
+                    }
+                    if (connections == JitConnections && JitSizesKb.Contains(size))
+                    {
+                        foreach (var (name, path, deployment) in Endpoints.Where(e => JitEndpoints.Contains(e.Name)))
+                        {
+                            results.Add(Print(round, await WrkRunner.RunAsync(jit, path, bodies[(deployment, size)], connections, duration, name, size)));
+                        }
                     }
                 }
             }
@@ -84,12 +101,19 @@ internal static class LoadHarness
         var gen2 = await gc.Gen2CollectionsAsync() - gen2Before;
 
         Directory.CreateDirectory(outputFolder);
-        var table = Report.Table(results, startup, idleMb, peakMb, duration, rounds)
-            + $"Gen 2 collections in the server during the {loadClock.Elapsed.TotalSeconds:F0} s of load: {gen2}.\n";
+        var table = Report.Table(results, startup, memory, duration, rounds)
+            + $"Gen 2 collections in the native server during the {loadClock.Elapsed.TotalSeconds:F0} s of load: {gen2}.\n";
         await File.WriteAllTextAsync(Path.Combine(outputFolder, "results.md"), table);
-        await Report.PlotAsync(results, Path.Combine(outputFolder, "latency.png"));
+        await Report.PlotAsync(results.Where(r => r.Build == server.Build).ToList(), Path.Combine(outputFolder, "latency.png"));
         Console.WriteLine(table);
         return 0;
+    }
+
+    private static LoadResult Print(int round, LoadResult result)
+    {
+        Console.WriteLine($"round {round} {result.Build,-6} {result.Endpoint,-20} {result.SizeKb,3} KB {result.Connections,3} conn: "
+            + $"{result.RequestsPerSecond,9:F0} req/s p50 {result.P50Ms:F2} ms p99 {result.P99Ms:F2} ms errors {result.Errors}");
+        return result;
     }
 
     private static Dictionary<(bool Deployment, int SizeKb), string> WriteBodies()

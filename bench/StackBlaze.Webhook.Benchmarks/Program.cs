@@ -5,11 +5,10 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using StackBlaze.Webhook.Benchmarks;
 
 // load: the load comparison of docs/performance.md; alloc: bytes per review (BenchmarkDotNet);
-// catalog: the live catalog's memory and throughput of docs/catalog.md;
-// server: the process under load, started by load itself.
+// catalog: the live catalog's memory and throughput of docs/catalog.md. The server under load is
+// bench/StackBlaze.Webhook.BenchServer, which load publishes and starts itself.
 return args.FirstOrDefault() switch
 {
-    "server" => await BenchServer.RunAsync(args[1]),
     "load" => await LoadHarness.RunAsync(
         Repository(),
         TimeSpan.FromSeconds(Option("--duration", 5)),

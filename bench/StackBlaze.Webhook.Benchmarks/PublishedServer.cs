@@ -1,22 +1,20 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace StackBlaze.Webhook.Benchmarks;
 
 /// <summary>
-/// The server as the image ships it (deploy/Dockerfile: published, ReadyToRun, framework-dependent),
-/// so that start to ready is measured on what runs in a cluster, not on the build output.
+/// A program published as the image publishes the product (deploy/Dockerfile: native AOT for this
+/// architecture), so that what is measured is what runs in a cluster, not the build output.
 /// </summary>
 internal static class PublishedServer
 {
-    public static async Task<string> PublishAsync(string repository)
+    /// <returns>The native executable.</returns>
+    public static async Task<string> PublishNativeAsync(string project, string executableName)
     {
         var output = Directory.CreateTempSubdirectory("stackblaze-published-").FullName;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
-        {
-            "publish", Path.Combine(repository, "src", "StackBlaze.Webhook", "StackBlaze.Webhook.csproj"),
-            "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-p:UseAppHost=false", "-o", output,
-        })
+        foreach (var argument in new[] { "publish", project, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "-o", output })
         {
             start.ArgumentList.Add(argument);
         }
@@ -26,8 +24,8 @@ internal static class PublishedServer
         await publish.WaitForExitAsync();
         if (publish.ExitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet publish failed: {await log}{errors}");
+            throw new InvalidOperationException($"dotnet publish {project} failed: {await log}{errors}");
         }
-        return Path.Combine(output, "stackblaze-webhook.dll");
+        return Path.Combine(output, executableName);
     }
 }

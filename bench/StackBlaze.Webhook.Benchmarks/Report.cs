@@ -7,29 +7,35 @@ namespace StackBlaze.Webhook.Benchmarks;
 /// <summary>Medians per scenario, ratios to the null webhook of the same run, and the latency plot.</summary>
 internal static class Report
 {
-    public static string Table(IReadOnlyList<LoadResult> results, IReadOnlyList<double> startupMs, double idleMb, double peakMb, TimeSpan duration, int rounds)
+    public static string Table(IReadOnlyList<LoadResult> results, IReadOnlyList<double> startupMs, IReadOnlyList<MemoryPeak> memory, TimeSpan duration, int rounds)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Medians of {rounds} interleaved rounds of {duration.TotalSeconds:0} s each; ratios are to the null webhook in the same round set, given the same body (a pod, or a Deployment).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Medians of {rounds} interleaved rounds of {duration.TotalSeconds:0} s each; ratios are to the null webhook of the same build in the same round set, given the same body (a pod, or a Deployment). native: published with native AOT, as the image ships it; jit: the same server on the JIT, for comparison.");
         text.AppendLine();
-        text.AppendLine("| endpoint | pod | conns | req/s | x null | p50 ms | p99 ms | x null p99 | p99.9 ms | errors |");
-        text.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        foreach (var scenario in results.GroupBy(r => (r.SizeKb, r.Connections, r.Endpoint)).OrderBy(g => g.Key.SizeKb).ThenBy(g => g.Key.Connections))
+        text.AppendLine("| build | endpoint | pod | conns | req/s | x null | p50 ms | p99 ms | x null p99 | p99.9 ms | errors |");
+        text.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var scenario in results.GroupBy(r => (r.Build, r.SizeKb, r.Connections, r.Endpoint))
+            .OrderBy(g => g.Key.Build == "jit").ThenBy(g => g.Key.SizeKb).ThenBy(g => g.Key.Connections))
         {
             var ceiling = scenario.Key.Endpoint.EndsWith("deployment", StringComparison.Ordinal) ? LoadHarness.NullDeployment : "null";
-            var baseline = results.Where(r => r.SizeKb == scenario.Key.SizeKb && r.Connections == scenario.Key.Connections && r.Endpoint == ceiling).ToArray();
+            var baseline = results.Where(r => r.Build == scenario.Key.Build && r.SizeKb == scenario.Key.SizeKb
+                && r.Connections == scenario.Key.Connections && r.Endpoint == ceiling).ToArray();
             var rps = LoadHarness.Median(scenario.Select(r => r.RequestsPerSecond));
             var p99 = LoadHarness.Median(scenario.Select(r => r.P99Ms));
             var nullRps = LoadHarness.Median(baseline.Select(r => r.RequestsPerSecond));
             var nullP99 = LoadHarness.Median(baseline.Select(r => r.P99Ms));
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {scenario.Key.Endpoint} | {scenario.Key.SizeKb} KB | {scenario.Key.Connections} | {rps:F0} | {rps / nullRps:F2} | "
+                $"| {scenario.Key.Build} | {scenario.Key.Endpoint} | {scenario.Key.SizeKb} KB | {scenario.Key.Connections} | {rps:F0} | {rps / nullRps:F2} | "
                 + $"{LoadHarness.Median(scenario.Select(r => r.P50Ms)):F2} | {p99:F2} | {p99 / nullP99:F2} | "
                 + $"{LoadHarness.Median(scenario.Select(r => r.P999Ms)):F2} | {scenario.Sum(r => r.Errors)} |");
         }
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Start to /readyz 200 (median of {startupMs.Count}): {LoadHarness.Median(startupMs):F0} ms, including the dotnet host's own start.");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Resident memory of the server: {idleMb:F0} MB idle after warm-up, {peakMb:F0} MB at most under load.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Start to /readyz 200 of the published native server (median of {startupMs.Count}): {LoadHarness.Median(startupMs):F0} ms.");
+        foreach (var server in memory)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"Resident memory of the {server.Build} server: {server.IdleMb:F0} MB idle after warm-up, {server.PeakMb:F0} MB at most under load.");
+        }
         return text.ToString();
     }
 

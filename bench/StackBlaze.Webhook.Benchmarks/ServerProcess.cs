@@ -3,28 +3,34 @@ using System.Globalization;
 
 namespace StackBlaze.Webhook.Benchmarks;
 
-/// <summary>A child process running <see cref="BenchServer"/>, and its resident memory.</summary>
+/// <summary>A child process running the bench server (the product's server plus the null webhook), and its resident memory.</summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private ServerProcess(Process process, Uri url, string caFile)
+    private ServerProcess(Process process, string build, Uri url, string caFile)
     {
         _process = process;
+        Build = build;
         Url = url;
         CaFile = caFile;
     }
+
+    /// <summary>"native" or "jit".</summary>
+    public string Build { get; }
 
     public Uri Url { get; }
 
     /// <summary>The CA of the server's development certificate.</summary>
     public string CaFile { get; }
 
-    public static async Task<ServerProcess> StartAsync(string catalogPath)
+    public static async Task<ServerProcess> StartAsync(ServerProgram program, string catalogPath)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(typeof(ServerProcess).Assembly.Location);
-        start.ArgumentList.Add("server");
+        var start = new ProcessStartInfo(program.FileName) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in program.LeadingArguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
         start.ArgumentList.Add(catalogPath);
         var process = Process.Start(start) ?? throw new InvalidOperationException("the server did not start");
         while (await process.StandardOutput.ReadLineAsync() is { } line)
@@ -35,7 +41,7 @@ internal sealed class ServerProcess : IAsyncDisposable
                 _ = process.StandardOutput.ReadToEndAsync();
                 _ = process.StandardError.ReadToEndAsync();
                 var parts = line.Split(' ');
-                return new ServerProcess(process, new Uri(parts[1]), parts[2]);
+                return new ServerProcess(process, program.Build, new Uri(parts[1]), parts[2]);
             }
         }
         throw new InvalidOperationException("the server exited: " + await process.StandardError.ReadToEndAsync());

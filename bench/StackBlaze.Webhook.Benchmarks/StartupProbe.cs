@@ -7,7 +7,7 @@ namespace StackBlaze.Webhook.Benchmarks;
 /// <summary>Time from starting <c>stackblaze-webhook serve</c> to its first /readyz 200.</summary>
 internal static class StartupProbe
 {
-    public static async Task<TimeSpan> MeasureAsync(string serverDll, string catalogPath)
+    public static async Task<TimeSpan> MeasureAsync(string executable, string catalogPath)
     {
         var port = FreePort();
         using var client = new HttpClient(new SocketsHttpHandler
@@ -17,8 +17,8 @@ internal static class StartupProbe
         }) { Timeout = TimeSpan.FromSeconds(1) };
 
         var clock = Stopwatch.StartNew();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { serverDll, "serve", "--catalog", catalogPath, "--urls", $"https://127.0.0.1:{port}" })
+        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "serve", "--catalog", catalogPath, "--urls", $"https://127.0.0.1:{port}" })
         {
             start.ArgumentList.Add(argument);
         }

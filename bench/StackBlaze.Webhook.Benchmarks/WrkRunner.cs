@@ -7,7 +7,7 @@ namespace StackBlaze.Webhook.Benchmarks;
 /// <summary>Runs wrk (keep-alive HTTP/1.1 over TLS, latency per request) and reads the JSON line its script prints.</summary>
 internal static class WrkRunner
 {
-    public static async Task<LoadResult> RunAsync(Uri server, string path, string bodyFile, int connections, TimeSpan duration, string endpoint, int sizeKb)
+    public static async Task<LoadResult> RunAsync(ServerProcess server, string path, string bodyFile, int connections, TimeSpan duration, string endpoint, int sizeKb)
     {
         var start = new ProcessStartInfo("wrk")
         {
@@ -21,7 +21,7 @@ internal static class WrkRunner
             "-d", $"{(int)duration.TotalSeconds}s",
             "--timeout", "10s",
             "-s", Path.Combine(AppContext.BaseDirectory, "wrk", "post.lua"),
-            new Uri(server, path).ToString(),
+            new Uri(server.Url, path).ToString(),
         })
         {
             start.ArgumentList.Add(argument);
@@ -36,6 +36,7 @@ internal static class WrkRunner
         var requests = figures["requests"]!.GetValue<long>();
         var seconds = figures["duration_us"]!.GetValue<long>() / 1e6;
         return new LoadResult(
+            server.Build,
             endpoint,
             sizeKb,
             connections,
