@@ -70,10 +70,12 @@ internal static class WatchStream
         {
             using var document = JsonDocument.Parse(line);
             var root = document.RootElement;
-            var typeName = root.TryGetProperty("type"u8, out var typeElement) && typeElement.ValueKind == JsonValueKind.String
+            var isObject = root.ValueKind == JsonValueKind.Object;
+            var typeName = isObject && root.TryGetProperty("type"u8, out var typeElement) && typeElement.ValueKind == JsonValueKind.String
                 ? typeElement.GetString()
                 : null;
-            if (!root.TryGetProperty("object"u8, out var obj) || obj.ValueKind != JsonValueKind.Object)
+            var obj = default(JsonElement);
+            if (!isObject || !root.TryGetProperty("object"u8, out obj) || obj.ValueKind != JsonValueKind.Object)
             {
                 error = new InvalidDataException($"a watch event without an object (type {typeName ?? "missing"})");
                 return false;
