@@ -1,4 +1,3 @@
-using System.Net;
 using StackBlaze.Webhook.Tests.Support;
 
 namespace StackBlaze.Webhook.Tests.CommandLine;
@@ -11,7 +10,7 @@ public sealed class ServeClusterCommandTests
     {
         using var empty = new TemporaryFolder();
 
-        var result = await ProcessRunner.RunWebhookCommandAsync(["serve", "--urls", "https://127.0.0.1:0"], environment: NoCluster(empty.Path));
+        var result = await ProcessRunner.RunWebhookCommandAsync(["serve", "--urls", "https://127.0.0.1:0"], environment: ServerProcess.NoCluster(empty.Path));
 
         result.ExitCode.Should().Be(2);
         result.Stderr.Should().Be(
@@ -25,25 +24,12 @@ public sealed class ServeClusterCommandTests
         using var empty = new TemporaryFolder();
         using var certificates = await TestCertificates.CreateAsync();
         await using var cluster = await ClusterObjects.StartClusterAsync("shop.yaml");
-        var kubeconfig = cluster.WriteKubeconfig(empty.Path);
 
-        await using var server = ServerProcess.Start(
-            NoCluster(empty.Path),
-            "--kubeconfig", kubeconfig, "--urls", "https://127.0.0.1:0", "--tls-cert", certificates.CertFile, "--tls-key", certificates.KeyFile);
+        await using var server = await ServerProcess.StartFollowingAsync(WebhookProgram.Built, cluster, certificates, empty.Path);
         using var client = certificates.CreateTrustingClient(await server.WaitForListeningAsync());
-        await Eventually.ProbeAsync(async () => (await client.GetAsync("/readyz")).StatusCode, status => status == HttpStatusCode.OK, "/readyz answers 200", TimeSpan.FromSeconds(15));
 
         var response = await (await client.PostAsync("/mutate", LinkAnswers.PodLinking("backend"))).ReadResponseAsync();
         response.Injected("API_URL").Should().Be("http://backend.internal:3000");
         server.Lines.Should().Contain(line => line.Contains($"Catalog from the cluster at {cluster.Address.GetLeftPart(UriPartial.Authority)}", StringComparison.Ordinal));
     }
-
-    /// <summary>No kubeconfig where the command looks, and nothing that says it runs in a pod.</summary>
-    private static Dictionary<string, string?> NoCluster(string emptyFolder) => new()
-    {
-        ["HOME"] = emptyFolder,
-        ["KUBECONFIG"] = emptyFolder,
-        ["KUBERNETES_SERVICE_HOST"] = null,
-        ["KUBERNETES_SERVICE_PORT"] = null,
-    };
 }

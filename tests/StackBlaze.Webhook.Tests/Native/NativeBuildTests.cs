@@ -1,4 +1,3 @@
-using System.Net;
 using StackBlaze.Webhook.Tests.Support;
 
 namespace StackBlaze.Webhook.Tests.Native;
@@ -33,14 +32,9 @@ public sealed class NativeBuildTests(NativeBuild build)
         using var home = new TemporaryFolder();
         using var certificates = await TestCertificates.CreateAsync();
         await using var cluster = await ClusterObjects.StartClusterAsync("shop.yaml");
-        var kubeconfig = cluster.WriteKubeconfig(home.Path);
 
-        await using var server = ServerProcess.Start(
-            build.Program,
-            new Dictionary<string, string?> { ["HOME"] = home.Path, ["KUBERNETES_SERVICE_HOST"] = null },
-            "--kubeconfig", kubeconfig, "--urls", "https://127.0.0.1:0", "--tls-cert", certificates.CertFile, "--tls-key", certificates.KeyFile);
+        await using var server = await ServerProcess.StartFollowingAsync(build.Program, cluster, certificates, home.Path);
         using var client = certificates.CreateTrustingClient(await server.WaitForListeningAsync());
-        await Eventually.ProbeAsync(async () => (await client.GetAsync("/readyz")).StatusCode, status => status == HttpStatusCode.OK, "/readyz answers 200", TimeSpan.FromSeconds(15));
 
         var listed = await (await client.PostAsync("/mutate", LinkAnswers.PodLinking("backend"))).ReadResponseAsync();
         listed.Injected("API_URL").Should().Be("http://backend.internal:3000", "the Services were listed");

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Net;
 using System.Text.RegularExpressions;
+using StackBlaze.Webhook.Tests.Support.FakeApiServer;
 
 namespace StackBlaze.Webhook.Tests.Support;
 
@@ -87,6 +89,41 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
         return server;
+    }
+
+    /// <summary>No kubeconfig where <c>serve</c> looks, and nothing that says it runs in a pod.</summary>
+    public static Dictionary<string, string?> NoCluster(string emptyFolder) => new()
+    {
+        ["HOME"] = emptyFolder,
+        ["KUBECONFIG"] = emptyFolder,
+        ["KUBERNETES_SERVICE_HOST"] = null,
+        ["KUBERNETES_SERVICE_PORT"] = null,
+    };
+
+    /// <summary>
+    /// <c>serve --kubeconfig</c> following <paramref name="cluster"/> and no other (its kubeconfig written in
+    /// <paramref name="emptyFolder"/>), returned once <c>/readyz</c> answers 200.
+    /// </summary>
+    public static async Task<ServerProcess> StartFollowingAsync(
+        WebhookProgram program, FakeKubernetes cluster, TestCertificates certificates, string emptyFolder)
+    {
+        var server = Start(
+            program,
+            NoCluster(emptyFolder),
+            "--kubeconfig", cluster.WriteKubeconfig(emptyFolder), "--urls", "https://127.0.0.1:0",
+            "--tls-cert", certificates.CertFile, "--tls-key", certificates.KeyFile);
+        try
+        {
+            using var client = certificates.CreateTrustingClient(await server.WaitForListeningAsync());
+            await Eventually.ProbeAsync(
+                async () => (await client.GetAsync("/readyz")).StatusCode, status => status == HttpStatusCode.OK, "/readyz answers 200", TimeSpan.FromSeconds(15));
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Waits for the log line that says where it listens, and returns that address.</summary>
