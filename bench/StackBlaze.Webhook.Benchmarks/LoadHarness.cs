@@ -28,7 +28,8 @@ internal static class LoadHarness
 
     private const int JitConnections = 16;
 
-    private static readonly string[] JitEndpoints = ["null", "mutate", "validate-pod"];
+    private static readonly (string Name, string Path, bool Deployment)[] JitEndpoints =
+        [.. Endpoints.Where(e => e.Name is "null" or "mutate" or "validate-pod")];
 
     public static async Task<int> RunAsync(string repository, TimeSpan duration, int rounds, string outputFolder)
     {
@@ -58,6 +59,9 @@ internal static class LoadHarness
         foreach (var (name, path, deployment) in Endpoints)
         {
             await WrkRunner.RunAsync(server, path, bodies[(deployment, 16)], 16, TimeSpan.FromSeconds(2), name, 16);
+        }
+        foreach (var (name, path, deployment) in JitEndpoints)
+        {
             // The JIT needs longer to reach its optimized code (tiering, then dynamic PGO).
             await WrkRunner.RunAsync(jit, path, bodies[(deployment, 16)], 16, TimeSpan.FromSeconds(5), name, 16);
         }
@@ -88,7 +92,7 @@ internal static class LoadHarness
                     }
                     if (connections == JitConnections && JitSizesKb.Contains(size))
                     {
-                        foreach (var (name, path, deployment) in Endpoints.Where(e => JitEndpoints.Contains(e.Name)))
+                        foreach (var (name, path, deployment) in JitEndpoints)
                         {
                             results.Add(Print(round, await WrkRunner.RunAsync(jit, path, bodies[(deployment, size)], connections, duration, name, size)));
                         }

@@ -1,13 +1,21 @@
 namespace StackBlaze.Webhook.Benchmarks;
 
 /// <summary>A server's resident memory when warmed up, and the most it reached while sampled under load.</summary>
-internal sealed class MemoryPeak(ServerProcess server)
+internal sealed class MemoryPeak
 {
-    public string Build => server.Build;
+    private readonly ServerProcess _server;
 
-    public double IdleMb { get; } = server.ResidentMegabytes();
+    public MemoryPeak(ServerProcess server)
+    {
+        _server = server;
+        IdleMb = PeakMb = server.ResidentMegabytes();
+    }
 
-    public double PeakMb { get; private set; } = server.ResidentMegabytes();
+    public string Build => _server.Build;
 
-    public void Sample() => PeakMb = Math.Max(PeakMb, server.ResidentMegabytes());
+    public double IdleMb { get; }
+
+    public double PeakMb { get; private set; }
+
+    public void Sample() => PeakMb = Math.Max(PeakMb, _server.ResidentMegabytes());
 }
