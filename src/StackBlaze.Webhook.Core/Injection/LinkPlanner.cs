@@ -1,4 +1,5 @@
 using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Limits;
 using StackBlaze.Webhook.Links;
 using StackBlaze.Webhook.Resolution;
 
@@ -41,16 +42,16 @@ public static class LinkPlanner
     {
         if (first.Entry.Text == second.Entry.Text)
         {
-            return $"link \"{second.Entry.Text}\" is listed twice";
+            return $"link \"{second.Entry.Quoted}\" is listed twice";
         }
         // Suggest a name for a link that did not choose its own, never the name they clash on.
         ResolvedLink[] unnamed = [.. new[] { second, first }.Where(l => l.Entry.EnvName is null)];
         var suggested = unnamed.FirstOrDefault(l => !names.Contains(EnvNames.ForService(l.Service.Name)));
         var fix = suggested is not null
-            ? $"name one explicitly, e.g. \"{EnvNames.ForService(suggested.Service.Name)}={suggested.Entry.Text}\""
+            ? $"name one explicitly, e.g. \"{EnvNames.ForService(suggested.Service.Name)}={suggested.Entry.Quoted}\""
             : unnamed.Length > 0
-                ? $"name one explicitly, as \"NAME={unnamed[0].Entry.Text}\""
+                ? $"name one explicitly, as \"NAME={unnamed[0].Entry.Quoted}\""
                 : "give them different names";
-        return $"links \"{first.Entry.Text}\" and \"{second.Entry.Text}\" would both set {string.Join(", ", names)}; {fix}";
+        return $"links \"{first.Entry.Quoted}\" and \"{second.Entry.Quoted}\" would both set {BoundedText.Join(", ", names, ReviewLimits.MaxNamesListed)}; {fix}";
     }
 }

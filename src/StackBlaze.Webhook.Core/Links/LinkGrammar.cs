@@ -1,3 +1,5 @@
+using StackBlaze.Webhook.Limits;
+
 namespace StackBlaze.Webhook.Links;
 
 /// <summary>
@@ -18,6 +20,11 @@ public static class LinkGrammar
         {
             return new LinkParseResult(entries, errors);
         }
+        if (OverLimit(annotation) is { } limit)
+        {
+            errors.Add(limit);
+            return new LinkParseResult(entries, errors);
+        }
 
         // Empty entries ("a, b,") are tolerated: a trailing comma is an easy edit to leave behind.
         foreach (var raw in annotation.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -33,6 +40,26 @@ public static class LinkGrammar
             }
         }
         return new LinkParseResult(entries, errors);
+    }
+
+    /// <summary>Why the annotation is refused unread, or null: checked before any entry is.</summary>
+    private static string? OverLimit(string annotation)
+    {
+        if (annotation.Length > ReviewLimits.MaxLinksAnnotationLength)
+        {
+            return $"the annotation is {annotation.Length} characters long; at most {ReviewLimits.MaxLinksAnnotationLength} are allowed";
+        }
+        var count = 0;
+        foreach (var range in annotation.AsSpan().Split(','))
+        {
+            if (!annotation.AsSpan(range).IsWhiteSpace())
+            {
+                count++;
+            }
+        }
+        return count > ReviewLimits.MaxLinkEntries
+            ? $"the annotation has {count} links; at most {ReviewLimits.MaxLinkEntries} are allowed"
+            : null;
     }
 
     private static string? TryParseEntry(string text, out LinkEntry? entry)
@@ -71,7 +98,7 @@ public static class LinkGrammar
         }
         if (service.Contains('/', StringComparison.Ordinal) || service.Contains('.', StringComparison.Ordinal))
         {
-            return $"link \"{text}\" names another namespace; projects are isolated, so link a service of this namespace as {ExpectedForm}";
+            return $"link \"{BoundedText.Quote(text)}\" names another namespace; projects are isolated, so link a service of this namespace as {ExpectedForm}";
         }
         if (!IsServiceName(service))
         {
@@ -87,7 +114,7 @@ public static class LinkGrammar
     }
 
     private static string Invalid(string text, string reason) =>
-        $"link \"{text}\" is not of the form {ExpectedForm}: {reason}";
+        $"link \"{BoundedText.Quote(text)}\" is not of the form {ExpectedForm}: {reason}";
 
     /// <summary>A DNS-1035 label, as Kubernetes requires of Service names.</summary>
     public static bool IsServiceName(string name) =>

@@ -1,5 +1,6 @@
 using StackBlaze.Webhook.Catalog;
 using StackBlaze.Webhook.Conventions;
+using StackBlaze.Webhook.Limits;
 using StackBlaze.Webhook.Links;
 
 namespace StackBlaze.Webhook.Resolution;
@@ -11,9 +12,10 @@ public static class LinkResolver
     {
         var links = new List<ResolvedLink>();
         var errors = new List<string>();
+        var servicesListed = false;
         foreach (var entry in entries)
         {
-            var error = TryResolve(entry, namespaceName, catalog, out var link);
+            var error = TryResolve(entry, namespaceName, catalog, ref servicesListed, out var link);
             if (error is null)
             {
                 links.Add(link!);
@@ -26,15 +28,21 @@ public static class LinkResolver
         return new LinkResolution(links, errors);
     }
 
-    private static string? TryResolve(LinkEntry entry, string namespaceName, IProjectCatalog catalog, out ResolvedLink? link)
+    // servicesListed: whether an earlier message lists the namespace's Services, which are listed once.
+    private static string? TryResolve(LinkEntry entry, string namespaceName, IProjectCatalog catalog, ref bool servicesListed, out ResolvedLink? link)
     {
         link = null;
         var service = catalog.FindService(namespaceName, entry.Service);
         if (service is null)
         {
+            var missing = $"link \"{entry.Quoted}\": namespace \"{namespaceName}\" has no service \"{entry.Service}\"";
+            if (servicesListed)
+            {
+                return missing;
+            }
+            servicesListed = true;
             var known = catalog.ServiceNames(namespaceName);
-            var names = known.Count == 0 ? "it has none" : $"it has {string.Join(", ", known)}";
-            return $"link \"{entry.Text}\": namespace \"{namespaceName}\" has no service \"{entry.Service}\" ({names})";
+            return $"{missing} ({(known.Count == 0 ? "it has none" : $"it has {BoundedText.Join(", ", known, ReviewLimits.MaxNamesListed)}")})";
         }
 
         var portError = TrySelectPort(entry, service, out var port);
@@ -46,7 +54,7 @@ public static class LinkResolver
         var scheme = Protocols.SchemeOf(port!);
         if (entry.EnvName is null && service.EnvName is { } annotated && !EnvNames.IsValid(annotated))
         {
-            return $"link \"{entry.Text}\": service \"{service.Name}\" has annotation {StackBlazeAnnotations.EnvName}: \"{annotated}\", "
+            return $"link \"{entry.Quoted}\": service \"{service.Name}\" has annotation {StackBlazeAnnotations.EnvName}: \"{BoundedText.Quote(annotated)}\", "
                 + $"which is not a variable name ({EnvNames.Rule}); fix it or name the variable in the link";
         }
         var envName = entry.EnvName ?? service.EnvName ?? Protocols.DefaultEnvName(scheme) ?? EnvNames.ForService(service.Name);
@@ -61,23 +69,23 @@ public static class LinkResolver
         if (service.Ports.IsEmpty)
         {
             port = null;
-            return $"link \"{entry.Text}\": service \"{service.Name}\" has no ports";
+            return $"link \"{entry.Quoted}\": service \"{service.Name}\" has no ports";
         }
 
         if (entry.Port is { } wanted)
         {
             port = service.FindPort(wanted);
             return port is null
-                ? $"link \"{entry.Text}\": service \"{service.Name}\" has no port \"{wanted}\"; its ports are {ListPorts(service)}"
+                ? $"link \"{entry.Quoted}\": service \"{service.Name}\" has no port \"{wanted}\"; its ports are {ListPorts(service)}"
                 : null;
         }
 
         port = service.DefaultPort;
         return port is null
-            ? $"link \"{entry.Text}\": service \"{service.Name}\" has several ports, {ListPorts(service)}, and none named http; "
+            ? $"link \"{entry.Quoted}\": service \"{service.Name}\" has several ports, {ListPorts(service)}, and none named http; "
                 + $"choose one as {service.Name}:PORT"
             : null;
     }
 
-    private static string ListPorts(ServiceEntry service) => string.Join(", ", service.Ports);
+    private static string ListPorts(ServiceEntry service) => BoundedText.Join(", ", [.. service.Ports.Select(p => p.ToString())], ReviewLimits.MaxNamesListed);
 }

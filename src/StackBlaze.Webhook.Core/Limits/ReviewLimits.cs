@@ -1,0 +1,54 @@
+namespace StackBlaze.Webhook.Limits;
+
+/// <summary>
+/// What one review may ask of the webhook. Both webhooks fail closed for every project, so a
+/// review that costs a replica seconds or megabytes stops pod creation everywhere: each figure is
+/// far above what a real project needs and far below what would hurt, and a review past one is
+/// denied with a message that names it, before any work that grows with it.
+/// </summary>
+public static class ReviewLimits
+{
+    /// <summary>
+    /// Link entries in one <c>stackblaze.io/links</c> annotation. A service that calls a hundred
+    /// others is already far past any real app (Online Boutique's frontend calls seven).
+    /// </summary>
+    public const int MaxLinkEntries = 100;
+
+    /// <summary>
+    /// Characters in one links annotation: a hundred entries of the longest sensible form
+    /// (<c>PRODUCT_CATALOG_SERVICE_ADDR=productcatalogservice:grpc</c>, 55) fit five times over.
+    /// Beyond it the annotation is refused unread, and never becomes a cache key.
+    /// </summary>
+    public const int MaxLinksAnnotationLength = 16 * 1024;
+
+    /// <summary>
+    /// Variables injected into one pod, counted once per container that gets them: ten containers
+    /// with a hundred variables each. Each is one patch operation the API server applies and
+    /// stores in etcd.
+    /// </summary>
+    public const int MaxInjectedVariables = 1000;
+
+    /// <summary>
+    /// The JSON of every variable injected into one pod, all containers together: a few hundred
+    /// bytes a variable at most for real names and URLs, and a quarter of the answer limit below.
+    /// </summary>
+    public const int MaxInjectedBytes = 256 * 1024;
+
+    /// <summary>Problems listed in one denial; the rest are counted ("and 12 more").</summary>
+    public const int MaxProblemsListed = 10;
+
+    /// <summary>Names listed in one message, such as a namespace's Services; the rest are counted.</summary>
+    public const int MaxNamesListed = 20;
+
+    /// <summary>Characters of a tenant's own text (a link entry, an env value) quoted in a message.</summary>
+    public const int MaxQuotedLength = 120;
+
+    /// <summary>Characters of a denial's message: well inside what kubectl shows and the API server keeps.</summary>
+    public const int MaxMessageLength = 4000;
+
+    /// <summary>The API server truncates a warning of 256 characters or more.</summary>
+    public const int MaxWarningLength = 255;
+
+    /// <summary>The API server truncates warnings past 4 KiB in all.</summary>
+    public const int MaxWarningsLength = 4096;
+}
