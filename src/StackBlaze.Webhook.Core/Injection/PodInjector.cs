@@ -1,6 +1,7 @@
 using StackBlaze.Webhook.Admission;
 using StackBlaze.Webhook.Catalog;
 using StackBlaze.Webhook.Conventions;
+using StackBlaze.Webhook.Limits;
 using StackBlaze.Webhook.Objects;
 using StackBlaze.Webhook.Patches;
 
@@ -30,6 +31,10 @@ public static class PodInjector
         {
             return PodInjection.Denied(plan.Errors);
         }
+        if (OverLimit(plan, pod.Containers.Count + pod.InitContainers.Count) is { } limit)
+        {
+            return PodInjection.Denied([limit]);
+        }
 
         var patch = new List<JsonPatchOperation>((pod.Containers.Count + pod.InitContainers.Count) * plan.Variables.Count + 1);
         List<string>? warnings = null;
@@ -50,6 +55,21 @@ public static class PodInjector
                 : InjectedEnvAnnotation(metadata, basePath, string.Join(',', injectedNames)));
         }
         return new PodInjection(patch, (IReadOnlyList<string>?)warnings ?? [], injectedNames, []);
+    }
+
+    /// <summary>Why the pod would get more than a pod may, counted before a single operation is made; or null.</summary>
+    private static string? OverLimit(LinkPlan plan, int containers)
+    {
+        var variables = (long)plan.Variables.Count * containers;
+        if (variables > ReviewLimits.MaxInjectedVariables)
+        {
+            return $"{plan.Variables.Count} variables in each of {containers} containers make {variables}; "
+                + $"at most {ReviewLimits.MaxInjectedVariables} are injected into one pod";
+        }
+        var bytes = (long)plan.EnvArrayJson().Length * containers;
+        return bytes > ReviewLimits.MaxInjectedBytes
+            ? $"the variables of {containers} containers make {bytes} bytes; at most {ReviewLimits.MaxInjectedBytes} are injected into one pod"
+            : null;
     }
 
     private static IReadOnlyList<JsonPatchOperation> InjectedEnvAnnotation(MetadataShape metadata, string basePath, string names) =>
@@ -102,10 +122,9 @@ public static class PodInjector
                 continue;
             }
             var place = (basePath, list, index, container.EnvCount is not null);
-            // Most containers get every variable: their operations are kept with the plan, for a bounded
-            // set of places (the first containers of each list).
-            patch.AddRange(addedCount == variables.Count && index < 16
-                ? plan.ContainerOperations.GetOrAdd(place, static (place, plan) => Operations(place, plan, plan.Variables), plan)
+            // Most containers get every variable, at the same few places: the plan keeps those operations.
+            patch.AddRange(addedCount == variables.Count
+                ? plan.ContainerOperations(place, static (place, plan) => Operations(place, plan, plan.Variables))
                 : Operations(place, plan, [.. variables.Where((_, v) => added[v])]));
         }
     }

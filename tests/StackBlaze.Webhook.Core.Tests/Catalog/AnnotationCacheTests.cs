@@ -58,7 +58,7 @@ public class AnnotationCacheTests
     [Fact]
     public void A_full_cache_still_answers_right()
     {
-        var cache = Plans(Shop, capacity: 2);
+        var cache = Plans(Shop, maxBytes: 3 * Plans(Shop).Get("backend", Namespace).RetainedBytes * AnnotationCache.MinEntriesKept);
 
         foreach (var annotation in new[] { "backend", "postgres", "frontend", "backend, postgres" })
         {
@@ -72,7 +72,7 @@ public class AnnotationCacheTests
     {
         var catalog = new LiveProjectCatalog();
         catalog.Upsert(Http("backend", 3000));
-        var checks = new AnnotationCache<LinkCheck>(catalog, LinkValidator.Check);
+        var checks = new AnnotationCache<LinkCheck>(catalog, LinkValidator.Check, check => check.RetainedBytes);
         checks.Get("backend, api", Namespace).Warnings.Should().ContainSingle().Which.Should().Contain("\"api\"");
 
         catalog.Upsert(Http("api", 8080));
@@ -80,5 +80,35 @@ public class AnnotationCacheTests
         checks.Get("backend, api", Namespace).Warnings.Should().BeEmpty();
     }
 
-    private static AnnotationCache<LinkPlan> Plans(IProjectCatalog catalog, int capacity = 4096) => new(catalog, LinkPlanner.Plan, capacity);
+    [Fact]
+    public void A_tenant_who_sends_a_new_annotation_every_time_never_grows_it_past_its_budget()
+    {
+        const long budget = 4 * 1024 * 1024;
+        var cache = Plans(Shop, budget);
+        var most = 0L;
+
+        for (var i = 0; i < 5_000; i++)
+        {
+            // Each a valid annotation of its own, with long names.
+            var name = $"V{i}_" + new string('X', 500);
+            cache.Get($"{name}=backend, {name}_DB=postgres", Namespace).IsValid.Should().BeTrue();
+            most = Math.Max(most, cache.Bytes);
+        }
+
+        most.Should().BeGreaterThan(budget / 2, "the cache is used").And.BeLessThanOrEqualTo(budget);
+    }
+
+    [Fact]
+    public void A_value_too_large_for_its_share_of_the_budget_is_worked_out_but_not_kept()
+    {
+        var cache = Plans(Shop, maxBytes: 64 * 1024);
+
+        var first = cache.Get("backend, postgres", Namespace);
+
+        cache.Get("backend, postgres", Namespace).Should().NotBeSameAs(first);
+        cache.Bytes.Should().Be(0);
+    }
+
+    private static AnnotationCache<LinkPlan> Plans(IProjectCatalog catalog, long maxBytes = AnnotationCache.DefaultMaxBytes) =>
+        new(catalog, LinkPlanner.Plan, plan => plan.RetainedBytes, maxBytes);
 }
