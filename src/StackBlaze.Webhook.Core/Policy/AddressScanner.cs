@@ -24,10 +24,16 @@ public static partial class AddressScanner
             }
         }
         // A value may also name a host alone (API_HOST=api.example.com, --upstream=api.example.com:443).
+        // Both lists come in the value's order, so one pass over each tells which hosts stand inside a URL.
+        var nextUrl = 0;
         foreach (Match match in BareHostPattern().Matches(value))
         {
+            while (nextUrl < urls.Count && urls[nextUrl].Index + urls[nextUrl].Length <= match.Index)
+            {
+                nextUrl++;
+            }
             // A dotted word in a URL's query or fragment (?next=shop.example.com) is part of that URL, not a host it calls.
-            if (urls.Any(url => match.Index >= url.Index && match.Index < url.Index + url.Length))
+            if (nextUrl < urls.Count && match.Index >= urls[nextUrl].Index)
             {
                 continue;
             }
