@@ -1,3 +1,4 @@
+using StackBlaze.Webhook.Limits;
 using StackBlaze.Webhook.Patches;
 
 namespace StackBlaze.Webhook.Admission;
@@ -27,9 +28,12 @@ public sealed record AdmissionOutcome(
     public static AdmissionOutcome Patched(IReadOnlyList<JsonPatchOperation> patch, IReadOnlyList<string> warnings, IReadOnlyList<string>? injectedEnv = null) =>
         new(true, patch, warnings, null, null) { InjectedEnv = injectedEnv ?? [] };
 
-    public static AdmissionOutcome Deny(string message) => new(false, [], [], Forbidden, message);
+    /// <summary>Refused with the message, cut to the length a message may have.</summary>
+    public static AdmissionOutcome Deny(string message) =>
+        new(false, [], [], Forbidden, BoundedText.Truncate(message, ReviewLimits.MaxMessageLength));
 
-    public static AdmissionOutcome Invalid(string message) => new(false, [], [], BadRequest, message);
+    public static AdmissionOutcome Invalid(string message) =>
+        new(false, [], [], BadRequest, BoundedText.Truncate(message, ReviewLimits.MaxMessageLength));
 
     /// <summary>
     /// Refused until the catalog has its first full picture of the cluster; controllers retry

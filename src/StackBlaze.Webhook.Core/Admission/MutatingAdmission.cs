@@ -1,6 +1,7 @@
 using StackBlaze.Webhook.Catalog;
 using StackBlaze.Webhook.Conventions;
 using StackBlaze.Webhook.Injection;
+using StackBlaze.Webhook.Limits;
 using StackBlaze.Webhook.Objects;
 using StackBlaze.Webhook.Workloads;
 
@@ -12,7 +13,7 @@ namespace StackBlaze.Webhook.Admission;
 /// </summary>
 public sealed class MutatingAdmission(IProjectCatalog catalog)
 {
-    private readonly AnnotationCache<LinkPlan> _plans = new(catalog, LinkPlanner.Plan);
+    private readonly AnnotationCache<LinkPlan> _plans = new(catalog, LinkPlanner.Plan, plan => plan.RetainedBytes);
 
     public AdmissionOutcome Review(AdmissionAttributes request)
     {
@@ -50,8 +51,8 @@ public sealed class MutatingAdmission(IProjectCatalog catalog)
 
         var injection = PodInjector.Inject(pod, "", request.Namespace, catalog, _plans);
         return injection.IsDenied
-            ? AdmissionOutcome.Deny($"{StackBlazeAnnotations.Links}: {string.Join("; ", injection.Errors)}")
-            : AdmissionOutcome.Patched(injection.Patch, injection.Warnings, injection.InjectedNames);
+            ? AdmissionOutcome.Deny($"{StackBlazeAnnotations.Links}: {BoundedText.Problems(injection.Errors)}")
+            : AdmissionOutcome.Patched(injection.Patch, AdmissionWarning.Bound(injection.Warnings), injection.InjectedNames);
     }
 
     // A pod's containers cannot change after creation; a workload's template can, and rolls its pods.

@@ -1,5 +1,6 @@
 using StackBlaze.Webhook.Catalog;
 using StackBlaze.Webhook.Conventions;
+using StackBlaze.Webhook.Limits;
 using StackBlaze.Webhook.Policy;
 using StackBlaze.Webhook.Workloads;
 
@@ -12,7 +13,7 @@ namespace StackBlaze.Webhook.Admission;
 /// </summary>
 public sealed class ValidatingAdmission(IProjectCatalog catalog)
 {
-    private readonly AnnotationCache<LinkCheck> _linkChecks = new(catalog, LinkValidator.Check);
+    private readonly AnnotationCache<LinkCheck> _linkChecks = new(catalog, LinkValidator.Check, check => check.RetainedBytes);
 
     // Most reviews find nothing: their answer, per mode, is made once.
     private static readonly AdmissionOutcome[] NothingFound =
@@ -65,13 +66,13 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
         var reasons = new List<string>();
         if (evaluation.LinkErrors.Count > 0)
         {
-            reasons.Add($"{StackBlazeAnnotations.Links}: {string.Join("; ", evaluation.LinkErrors)}");
+            reasons.Add($"{StackBlazeAnnotations.Links}: {BoundedText.Problems(evaluation.LinkErrors)}");
         }
         if (blocking.Count > 0)
         {
-            reasons.Add($"calls to this project's public URLs ({StackBlazeLabels.PublicUrlPolicy}: enforce): {string.Join("; ", blocking)}");
+            reasons.Add($"calls to this project's public URLs ({StackBlazeLabels.PublicUrlPolicy}: enforce): {BoundedText.Problems(blocking)}");
         }
-        var shortWarnings = warnings.Select(AdmissionWarning.Create).ToArray();
+        var shortWarnings = AdmissionWarning.Bound(warnings);
         var findings = new PolicyFindings(evaluation.Mode, evaluation.Findings.Count);
         return reasons.Count > 0
             ? AdmissionOutcome.Deny(string.Join(" | ", reasons)) with { Warnings = shortWarnings, Findings = findings }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StackBlaze.Webhook.Limits;
 using StackBlaze.Webhook.Logging;
 
 namespace StackBlaze.Webhook.Admission;
@@ -63,15 +64,26 @@ internal sealed class AdmissionEndpoint(ILogger<AdmissionEndpoint> logger) : IAd
         }
     }
 
+    /// <summary>One line a review at most, of a few KiB at most: its denial, else its warnings.</summary>
     private void Log(string? path, AdmissionAttributes attributes, AdmissionOutcome outcome)
     {
+        if ((outcome.Allowed && outcome.Warnings.Count == 0) || !logger.IsEnabled(LogLevel.Information))
+        {
+            return;
+        }
+        // What the request says of itself is the tenant's text too.
+        var ns = BoundedText.Quote(attributes.Namespace);
+        var kind = BoundedText.Quote(attributes.Kind);
+        var name = attributes.Name is null ? null : BoundedText.Quote(attributes.Name);
+        var uid = BoundedText.Quote(attributes.Uid);
         if (!outcome.Allowed)
         {
-            WebhookLog.Denied(logger, path, attributes.Namespace, attributes.Kind, attributes.Name, attributes.Uid, outcome.Message);
+            WebhookLog.Denied(logger, path, ns, kind, name, uid, outcome.Warnings.Count, outcome.Message);
         }
-        foreach (var warning in outcome.Warnings)
+        else
         {
-            WebhookLog.Warned(logger, path, attributes.Namespace, attributes.Kind, attributes.Name, attributes.Uid, warning);
+            var warnings = BoundedText.JoinWithin(" | ", outcome.Warnings, ReviewLimits.MaxMessageLength);
+            WebhookLog.Warned(logger, path, ns, kind, name, uid, outcome.Warnings.Count, warnings);
         }
     }
 }

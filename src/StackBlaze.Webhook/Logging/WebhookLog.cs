@@ -20,12 +20,13 @@ internal static partial class WebhookLog
     public static partial void CatalogLoaded(ILogger logger, string path, int serviceCount);
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information,
-        Message = "{Path} denied {Kind} {NamespaceName}/{Name} (uid {Uid}): {Reason}")]
-    public static partial void Denied(ILogger logger, string? path, string namespaceName, string kind, string? name, string uid, string? reason);
+        Message = "{Path} denied {Kind} {NamespaceName}/{Name} (uid {Uid}), with {WarningCount} warnings: {Reason}")]
+    public static partial void Denied(ILogger logger, string? path, string namespaceName, string kind, string? name, string uid, int warningCount, string? reason);
 
+    /// <summary>All of a review's warnings in one line.</summary>
     [LoggerMessage(EventId = 11, Level = LogLevel.Information,
-        Message = "{Path} warned on {Kind} {NamespaceName}/{Name} (uid {Uid}): {Warning}")]
-    public static partial void Warned(ILogger logger, string? path, string namespaceName, string kind, string? name, string uid, string warning);
+        Message = "{Path} warned on {Kind} {NamespaceName}/{Name} (uid {Uid}), {WarningCount} warnings: {Warning}")]
+    public static partial void Warned(ILogger logger, string? path, string namespaceName, string kind, string? name, string uid, int warningCount, string warning);
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Error,
         Message = "Review of {Kind} {NamespaceName}/{Name} (uid {Uid}) failed; denied")]

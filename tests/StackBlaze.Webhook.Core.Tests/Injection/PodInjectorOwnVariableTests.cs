@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using StackBlaze.Webhook.Admission;
 using StackBlaze.Webhook.Conventions;
+using StackBlaze.Webhook.Limits;
 using StackBlaze.Webhook.Tests.Support;
 using static StackBlaze.Webhook.Tests.Support.Injections;
 
@@ -86,6 +86,6 @@ public class PodInjectorOwnVariableTests
     {
         var (injection, _) = Run(Json.FixtureNode("pod-sets-api-url.json"));
 
-        injection.Warnings.Should().OnlyContain(w => w.Length <= AdmissionWarning.MaxLength);
+        injection.Warnings.Should().OnlyContain(w => w.Length <= ReviewLimits.MaxWarningLength);
     }
 }
