@@ -46,6 +46,12 @@ public static class ReviewLimits
     /// <summary>Characters of a denial's message: well inside what kubectl shows and the API server keeps.</summary>
     public const int MaxMessageLength = 4000;
 
+    /// <summary>
+    /// Characters of a denial or of warnings in one log line: a JSON log line holds its text twice
+    /// (the message and the field), and stays within a few KiB.
+    /// </summary>
+    public const int MaxLoggedLength = 1500;
+
     /// <summary>The API server truncates a warning of 256 characters or more.</summary>
     public const int MaxWarningLength = 255;
 

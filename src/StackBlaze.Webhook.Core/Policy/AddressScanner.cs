@@ -1,10 +1,24 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace StackBlaze.Webhook.Policy;
 
-/// <summary>Finds the URLs and bare host names in a configuration value.</summary>
+/// <summary>
+/// Finds the URLs and bare host names in a configuration value, in time and memory linear in the
+/// value and holding one match at a time: a tenant's value can be a megabyte of addresses.
+/// </summary>
 public static partial class AddressScanner
 {
+    /// <summary>
+    /// The longest run a bare host can be: a DNS name (253), a port (":65535") and a full stop
+    /// after it. Longer runs are passed over unmatched, so a match never backtracks far.
+    /// </summary>
+    private const int MaxHostRunLength = 253 + 6 + 1;
+
+    // What a bare host may not touch: it stands alone, not in a word, a path, an e-mail address or a URL's authority.
+    private static readonly SearchValues<char> HostRunChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-_/:@");
+
     /// <summary>Every public host has a dot; most values (ports, flags, words) have none and need no scan.</summary>
     public static bool MayHoldAddress(string value) => value.Contains('.', StringComparison.Ordinal);
 
@@ -14,8 +28,7 @@ public static partial class AddressScanner
         {
             yield break;
         }
-        var urls = UrlPattern().Matches(value);
-        foreach (Match match in urls)
+        for (var match = UrlPattern().Match(value); match.Success; match = match.NextMatch())
         {
             // Prose punctuation after a URL ("see https://api.example.com.") is not part of it.
             if (ParseUrl(match.Value.TrimEnd('.', ',', ';', ':', '!', '?')) is { } url)
@@ -23,23 +36,50 @@ public static partial class AddressScanner
                 yield return url;
             }
         }
-        // A value may also name a host alone (API_HOST=api.example.com, --upstream=api.example.com:443).
-        // Both lists come in the value's order, so one pass over each tells which hosts stand inside a URL.
-        var nextUrl = 0;
-        foreach (Match match in BareHostPattern().Matches(value))
+
+        // A value may also name a host alone (API_HOST=api.example.com, --upstream=api.example.com:443):
+        // a whole run of the characters a host may not touch, less a full stop that ends a sentence.
+        // Runs and URLs both come in the value's order, so one pass over each tells which runs stand inside a URL.
+        var enclosing = UrlPattern().Match(value);
+        var end = 0;
+        while (NextRun(value, ref end) is var (start, length) && length > 0)
         {
-            while (nextUrl < urls.Count && urls[nextUrl].Index + urls[nextUrl].Length <= match.Index)
+            while (enclosing.Success && enclosing.Index + enclosing.Length <= start)
             {
-                nextUrl++;
+                enclosing = enclosing.NextMatch();
             }
             // A dotted word in a URL's query or fragment (?next=shop.example.com) is part of that URL, not a host it calls.
-            if (nextUrl < urls.Count && match.Index >= urls[nextUrl].Index)
+            if (length > MaxHostRunLength || (enclosing.Success && start >= enclosing.Index))
             {
                 continue;
             }
-            var colon = match.Value.IndexOf(':', StringComparison.Ordinal);
-            yield return new AddressMention(match.Value, (colon < 0 ? match.Value : match.Value[..colon]).ToLowerInvariant(), colon >= 0, "", false);
+            var run = value.AsSpan(start, length);
+            if (run[^1] == '.')
+            {
+                run = run[..^1];
+            }
+            if (BareHostPattern().IsMatch(run))
+            {
+                var text = run.ToString();
+                var colon = text.IndexOf(':', StringComparison.Ordinal);
+                yield return new AddressMention(text, (colon < 0 ? text : text[..colon]).ToLowerInvariant(), colon >= 0, "", false);
+            }
         }
+    }
+
+    /// <summary>The next maximal run of <see cref="HostRunChars"/> at or after <paramref name="end"/>, moving it past the run.</summary>
+    private static (int Start, int Length) NextRun(string value, ref int end)
+    {
+        var offset = value.AsSpan(end).IndexOfAny(HostRunChars);
+        if (offset < 0)
+        {
+            end = value.Length;
+            return (end, 0);
+        }
+        var start = end + offset;
+        var length = value.AsSpan(start).IndexOfAnyExcept(HostRunChars);
+        end = length < 0 ? value.Length : start + length;
+        return (start, end - start);
     }
 
     private static AddressMention? ParseUrl(string text)
@@ -60,7 +100,7 @@ public static partial class AddressScanner
     [GeneratedRegex(@"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]*://[^\s""'<>,;()\[\]{}|\\^`]+")]
     private static partial Regex UrlPattern();
 
-    // Dotted names standing alone: not part of a URL, a path, an e-mail address or a longer word.
-    [GeneratedRegex(@"(?<![A-Za-z0-9.\-_/:@])(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?::[0-9]{1,5})?(?!\.?[A-Za-z0-9\-_/:@])")]
+    // Dotted labels, the last starting with a letter, and a port: the whole of a run.
+    [GeneratedRegex(@"^(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?::[0-9]{1,5})?$")]
     private static partial Regex BareHostPattern();
 }

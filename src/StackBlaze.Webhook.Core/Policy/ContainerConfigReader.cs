@@ -8,7 +8,8 @@ namespace StackBlaze.Webhook.Policy;
 /// Every value a pod's containers are configured with that may hold an address: env values,
 /// ConfigMap keys they take (one by one or whole, with a prefix), command and args. Secrets are
 /// never read. A value without a dot names no public host, and most values (ports, flags, words)
-/// have none: those are passed over in the request's bytes, without a string made for them.
+/// have none: those are passed over in the request's bytes, without a string made for them. Values
+/// come one at a time, so a pod of a hundred thousand values never holds them all at once.
 /// </summary>
 public static class ContainerConfigReader
 {
@@ -18,14 +19,12 @@ public static class ContainerConfigReader
     /// <param name="pod">The pod or pod template, already read as a pod.</param>
     /// <param name="namespaceName">Where its ConfigMaps are.</param>
     /// <param name="catalog">The ConfigMaps it may refer to.</param>
-    public static IReadOnlyList<ConfigValue> Read(JsonElement pod, string namespaceName, IProjectCatalog catalog)
+    public static IEnumerable<ConfigValue> Read(JsonElement pod, string namespaceName, IProjectCatalog catalog)
     {
         if (!pod.TryGetProperty("spec"u8, out var spec) || spec.ValueKind != JsonValueKind.Object)
         {
-            return [];
+            yield break;
         }
-        // Made only when a value may hold an address: most pods have none.
-        List<ConfigValue>? values = null;
         foreach (var list in ContainerLists)
         {
             foreach (var container in Array(spec, list))
@@ -46,7 +45,7 @@ public static class ContainerConfigReader
                         if (MayHoldAddress(value))
                         {
                             var text = variableName.GetString()!;
-                            (values ??= []).Add(new ConfigValue(name ??= ContainerName(container), text, text, value.GetString()!));
+                            yield return new ConfigValue(name ??= ContainerName(container), text, text, value.GetString()!);
                         }
                     }
                     else if (Field(Field(variable, "valueFrom"u8, JsonValueKind.Object), "configMapKeyRef"u8, JsonValueKind.Object) is { } reference
@@ -56,7 +55,7 @@ public static class ContainerConfigReader
                         && AddressScanner.MayHoldAddress(referenced))
                     {
                         var text = variableName.GetString()!;
-                        (values ??= []).Add(new ConfigValue(name ??= ContainerName(container), $"{text} (ConfigMap {mapName} key {key})", text, referenced));
+                        yield return new ConfigValue(name ??= ContainerName(container), $"{text} (ConfigMap {mapName} key {key})", text, referenced);
                     }
                 }
                 foreach (var source in Array(container, "envFrom"u8))
@@ -71,7 +70,7 @@ public static class ContainerConfigReader
                     {
                         if (AddressScanner.MayHoldAddress(value))
                         {
-                            (values ??= []).Add(new ConfigValue(name ??= ContainerName(container), $"{prefix}{key} (ConfigMap {mapName})", prefix + key, value));
+                            yield return new ConfigValue(name ??= ContainerName(container), $"{prefix}{key} (ConfigMap {mapName})", prefix + key, value);
                         }
                     }
                 }
@@ -82,14 +81,13 @@ public static class ContainerConfigReader
                     {
                         if (argument.ValueKind == JsonValueKind.String && MayHoldAddress(argument))
                         {
-                            (values ??= []).Add(new ConfigValue(name ??= ContainerName(container), $"{field.Name}[{index}]", null, argument.GetString()!));
+                            yield return new ConfigValue(name ??= ContainerName(container), $"{field.Name}[{index}]", null, argument.GetString()!);
                         }
                         index++;
                     }
                 }
             }
         }
-        return (IReadOnlyList<ConfigValue>?)values ?? [];
     }
 
     // The raw bytes of a string, with its escapes: an escaped dot (\u002e) is one too, so any escape is read in full.

@@ -78,11 +78,12 @@ internal sealed class AdmissionEndpoint(ILogger<AdmissionEndpoint> logger) : IAd
         var uid = BoundedText.Quote(attributes.Uid);
         if (!outcome.Allowed)
         {
-            WebhookLog.Denied(logger, path, ns, kind, name, uid, outcome.Warnings.Count, outcome.Message);
+            var reason = BoundedText.Truncate(outcome.Message ?? "", ReviewLimits.MaxLoggedLength);
+            WebhookLog.Denied(logger, path, ns, kind, name, uid, outcome.Warnings.Count, reason);
         }
         else
         {
-            var warnings = BoundedText.JoinWithin(" | ", outcome.Warnings, ReviewLimits.MaxMessageLength);
+            var warnings = BoundedText.JoinWithin(" | ", outcome.Warnings, ReviewLimits.MaxLoggedLength);
             WebhookLog.Warned(logger, path, ns, kind, name, uid, outcome.Warnings.Count, warnings);
         }
     }
