@@ -23,6 +23,7 @@ internal static class TypedManifests
         ["v1/ServiceAccount"] = Bind<V1ServiceAccount>(),
         ["v1/ConfigMap"] = Bind<V1ConfigMap>(),
         ["v1/Secret"] = Bind<V1Secret>(),
+        ["v1/ResourceQuota"] = Bind<V1ResourceQuota>(),
         ["apps/v1/Deployment"] = Bind<V1Deployment>(),
         ["networking.k8s.io/v1/Ingress"] = Bind<V1Ingress>(),
         ["policy/v1/PodDisruptionBudget"] = Bind<V1PodDisruptionBudget>(),
