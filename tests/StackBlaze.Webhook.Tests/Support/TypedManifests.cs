@@ -26,6 +26,7 @@ internal static class TypedManifests
         ["v1/ResourceQuota"] = Bind<V1ResourceQuota>(),
         ["apps/v1/Deployment"] = Bind<V1Deployment>(),
         ["networking.k8s.io/v1/Ingress"] = Bind<V1Ingress>(),
+        ["networking.k8s.io/v1/NetworkPolicy"] = Bind<V1NetworkPolicy>(),
         ["policy/v1/PodDisruptionBudget"] = Bind<V1PodDisruptionBudget>(),
         ["rbac.authorization.k8s.io/v1/ClusterRole"] = Bind<V1ClusterRole>(),
         ["rbac.authorization.k8s.io/v1/ClusterRoleBinding"] = Bind<V1ClusterRoleBinding>(),
