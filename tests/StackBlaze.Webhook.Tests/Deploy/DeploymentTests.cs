@@ -27,6 +27,19 @@ public sealed class DeploymentTests(RenderedOverlays overlays) : IClassFixture<R
 
     [Theory]
     [MemberData(nameof(RenderedOverlays.All), MemberType = typeof(RenderedOverlays))]
+    public void Spread_is_a_hard_rule_over_the_nodes_the_pods_may_use_counted_per_revision(string overlay)
+    {
+        var spread = overlays[overlay].Deployment.Spec.Template.Spec.TopologySpreadConstraints.Should().ContainSingle().Subject;
+
+        spread.WhenUnsatisfiable.Should().Be("DoNotSchedule", "ScheduleAnyway would let both replicas share a node");
+        spread.NodeTaintsPolicy.Should().Be("Honor", "a tainted control plane must not count as a node with no replica");
+        spread.NodeAffinityPolicy.Should().Be("Honor");
+        spread.MatchLabelKeys.Should().Equal("pod-template-hash");
+        spread.MinDomains.Should().BeNull("a one-node cluster must still run both replicas");
+    }
+
+    [Theory]
+    [MemberData(nameof(RenderedOverlays.All), MemberType = typeof(RenderedOverlays))]
     public void Disruption_budget_keeps_at_least_one_replica_of_the_webhook(string overlay)
     {
         var manifests = overlays[overlay];

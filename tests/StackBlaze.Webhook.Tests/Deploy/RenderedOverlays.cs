@@ -59,7 +59,7 @@ public sealed class RenderedOverlays : IAsyncLifetime
         RenderedManifests.Parse(name, await KustomizeAsync(folder));
 
     // Only the kustomization's own files: generated certificates in the checkout are not copied.
-    private static void CopyFolder(string from, string to, string? skip = null)
+    internal static void CopyFolder(string from, string to, string? skip = null)
     {
         Directory.CreateDirectory(to);
         foreach (var file in Directory.EnumerateFiles(from))
