@@ -42,10 +42,15 @@ internal static class WebhookServer
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             KestrelHardening.ApplyLimits(kestrel, options.Limits);
-            Listen(kestrel, options.Url, https =>
+            var clock = kestrel.ApplicationServices.GetRequiredService<TimeProvider>();
+            Listen(kestrel, options.Url, listen =>
             {
-                https.ServerCertificateSelector = (_, _) => certificate();
-                KestrelHardening.ApplyTls(https, options.Limits);
+                listen.UseHttps(https =>
+                {
+                    https.ServerCertificateSelector = (_, _) => certificate();
+                    KestrelHardening.ApplyTls(https, options.Limits);
+                });
+                listen.Use(FirstRequestDeadline.Middleware(options.Limits.RequestHeadersTimeout, clock));
             });
         });
 
@@ -62,6 +67,7 @@ internal static class WebhookServer
         // still accepted during the delay, and no idle keep-alive connection is left for the stop to cut.
         app.Use((http, next) =>
         {
+            FirstRequestDeadline.Arrived(http);
             if (stopping.IsCancellationRequested)
             {
                 http.Response.Headers.Connection = "close";
@@ -113,14 +119,14 @@ internal static class WebhookServer
         }
     }
 
-    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, Uri url, Action<Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions> https)
+    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, Uri url, Action<Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions> configure)
     {
         if (url.IsLoopback && url.HostNameType == UriHostNameType.Dns)
         {
-            kestrel.ListenLocalhost(url.Port, listen => listen.UseHttps(https));
+            kestrel.ListenLocalhost(url.Port, configure);
             return;
         }
         var address = url.Host is "0.0.0.0" or "*" or "+" ? IPAddress.Any : IPAddress.Parse(url.Host.Trim('[', ']'));
-        kestrel.Listen(address, url.Port, listen => listen.UseHttps(https));
+        kestrel.Listen(address, url.Port, configure);
     }
 }
