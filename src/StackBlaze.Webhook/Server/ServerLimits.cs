@@ -23,9 +23,10 @@ internal sealed record ServerLimits(
     /// body at the minimum rate takes under two minutes). Keep-alive stays longer than the 90 s
     /// idle timeout of the API server's Go client (HTTP/1.1 and HTTP/2 alike), so that the API
     /// server, not this server, closes idle connections and never sends a request on one being
-    /// closed. 2,048 connections: an idle TLS connection costs tens of KiB here (docs/hardening.md),
-    /// so a client holding every one of them stays far inside the pod's memory limit, while an
-    /// attacker holding 1,000 idle ones still leaves room for the API servers, kubelet and Prometheus.
+    /// closed. 1,536 connections: an idle TLS connection costs about 50 KiB of resident memory
+    /// (docs/hardening.md), so a client holding all of them adds about 80 MiB and leaves the pod's
+    /// 256 MiB room for requests in flight, while one holding 1,000 idle connections still leaves
+    /// places for the API servers, the kubelet and Prometheus.
     /// 32 streams: the API server multiplexes its calls on one HTTP/2 connection and opens another
     /// when a connection has no stream free, so this bounds one connection's share, not throughput.
     /// </summary>
@@ -35,6 +36,6 @@ internal sealed record ServerLimits(
         MinBytesPerSecond: 32 * 1024,
         MinRateGracePeriod: TimeSpan.FromSeconds(2),
         HandshakeTimeout: TimeSpan.FromSeconds(5),
-        MaxConcurrentConnections: 2048,
+        MaxConcurrentConnections: 1536,
         Http2MaxStreamsPerConnection: 32);
 }

@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using StackBlaze.Webhook.Tests.Support;
 
 namespace StackBlaze.Webhook.Tests.Server;
@@ -78,5 +81,49 @@ public sealed class ConnectionLimitTests
 
         (await idle.IsClosedByServerWithinAsync(TimeSpan.FromSeconds(2))).Should().BeFalse("the first request's deadline is over once it came");
         (await idle.IsClosedByServerWithinAsync(Bound)).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Http2_connection_that_made_a_request_outlives_the_first_request_deadline_and_is_reused()
+    {
+        await using var server = await LoopbackServer.StartAsync(options: o => o with { Limits = o.Limits with { RequestHeadersTimeout = Short } });
+        var connections = 0;
+        using var client = Http2Client(server, () => Interlocked.Increment(ref connections));
+
+        var first = await client.GetAsync("/healthz");
+        await Task.Delay(Short * 2.5);
+        var second = await client.GetAsync("/readyz");
+
+        first.Version.Should().Be(HttpVersion.Version20);
+        second.Version.Should().Be(HttpVersion.Version20);
+        second.StatusCode.Should().Be(HttpStatusCode.OK);
+        connections.Should().Be(1, "the API server multiplexes its calls on one HTTP/2 connection, which is not cut between them");
+    }
+
+    /// <summary>An HTTP/2-only client (ALPN) that trusts exactly the server's certificate and counts the connections it opens.</summary>
+    private static HttpClient Http2Client(LoopbackServer server, Action connected)
+    {
+        using var pinned = X509CertificateLoader.LoadCertificateFromFile(server.CertFile);
+        var hash = pinned.GetCertHashString();
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (_, cancellation) =>
+            {
+                connected();
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, server.Port), cancellation);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == hash,
+            },
+        };
+        return new HttpClient(handler)
+        {
+            BaseAddress = new Uri($"https://localhost:{server.Port}"),
+            DefaultRequestVersion = HttpVersion.Version20,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
     }
 }
