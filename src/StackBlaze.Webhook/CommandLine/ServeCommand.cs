@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Security.Cryptography.X509Certificates;
 using k8s;
 using StackBlaze.Webhook.Catalog;
@@ -10,7 +11,7 @@ using StackBlaze.Webhook.Server;
 namespace StackBlaze.Webhook.CommandLine;
 
 /// <summary><c>serve</c>: the admission webhook over HTTPS.</summary>
-internal static class ServeCommand
+internal static partial class ServeCommand
 {
     public const string Usage = "stackblaze-webhook serve [--catalog PATH | --kubeconfig FILE] [--urls https://HOST:PORT] [--tls-cert FILE --tls-key FILE] [-n NAMESPACE] [--shutdown-delay SECONDS]";
 
@@ -48,12 +49,16 @@ internal static class ServeCommand
             WebhookLog.Listening(logger, address);
             if (devCaFile is not null)
             {
-                WebhookLog.DevelopmentCertificate(logger, devCaFile, address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+                WebhookLog.DevelopmentCertificate(logger, devCaFile, LocalUrl(address));
             }
         }
         await app.WaitForShutdownAsync();
         return Cli.ExitOk;
     }
+
+    /// <summary>An address a client on this machine can use: loopback in place of "every address".</summary>
+    private static string LocalUrl(string address) =>
+        address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
 
     /// <summary>The server with its catalog: from manifests with <c>--catalog</c>, else followed from the cluster.</summary>
     internal static WebApplication Build(ServeOptions options, Func<X509Certificate2> certificate, Action<WebApplicationBuilder>? configure = null)
@@ -83,11 +88,7 @@ internal static class ServeCommand
     internal static ServeOptions ParseOptions(IReadOnlyList<string> args)
     {
         var parsed = new ParsedArguments(args, Options, new HashSet<string>());
-        var urlText = parsed.Value("urls") ?? ServeOptions.DefaultUrl;
-        if (!Uri.TryCreate(urlText, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
-        {
-            throw new UsageException($"--urls must be https://HOST:PORT, not \"{urlText}\"");
-        }
+        var url = ParseUrl("urls", parsed.Value("urls") ?? ServeOptions.DefaultUrl);
         var cert = parsed.Value("tls-cert");
         var key = parsed.Value("tls-key");
         if ((cert is null) != (key is null))
@@ -106,6 +107,18 @@ internal static class ServeCommand
         };
     }
 
+    /// <summary>An https URL whose host is an IP address or localhost; <c>*</c> and <c>+</c> mean every address, as <c>[::]</c>.</summary>
+    private static Uri ParseUrl(string option, string text)
+    {
+        var anyHost = AnyHostPattern().Replace(text, "https://[::]:");
+        if (!Uri.TryCreate(anyHost, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps || url.AbsolutePath != "/"
+            || !(url.IsLoopback && url.HostNameType == UriHostNameType.Dns || url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6))
+        {
+            throw new UsageException($"--{option} must be https://HOST:PORT with an IP address, [::], * or localhost as HOST, not \"{text}\"");
+        }
+        return url;
+    }
+
     private static TimeSpan ParseShutdownDelay(string? text)
     {
         if (text is null)
@@ -116,4 +129,7 @@ internal static class ServeCommand
             ? TimeSpan.FromSeconds(seconds)
             : throw new UsageException($"--shutdown-delay must be a number of seconds from 0 to {MaxShutdownDelaySeconds}, not \"{text}\"");
     }
+
+    [GeneratedRegex(@"^https://[*+]:", RegexOptions.CultureInvariant)]
+    private static partial Regex AnyHostPattern();
 }

@@ -126,7 +126,13 @@ internal static class WebhookServer
             kestrel.ListenLocalhost(url.Port, configure);
             return;
         }
-        var address = url.Host is "0.0.0.0" or "*" or "+" ? IPAddress.Any : IPAddress.Parse(url.Host.Trim('[', ']'));
+        var address = IPAddress.Parse(url.Host.Trim('[', ']'));
+        if (address.Equals(IPAddress.IPv6Any))
+        {
+            // Dual-stack: one IPv6 socket that takes IPv4 too, or IPv4 alone where the node has IPv6 off.
+            kestrel.ListenAnyIP(url.Port, configure);
+            return;
+        }
         kestrel.Listen(address, url.Port, configure);
     }
 }
