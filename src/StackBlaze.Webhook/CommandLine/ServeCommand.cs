@@ -43,7 +43,8 @@ internal static partial class ServeCommand
         await app.StartAsync();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("StackBlaze.Webhook");
-        files?.Start(logger, ServingCertificateReloader.DefaultPeriod);
+        var validity = app.Services.GetRequiredService<ServingCertificateValidity>();
+        files?.Start(logger, ServingCertificateReloader.DefaultPeriod, () => validity.Problem());
         foreach (var address in app.Urls)
         {
             WebhookLog.Listening(logger, address);

@@ -43,6 +43,10 @@ internal static partial class WebhookLog
         Message = "Serving certificate files {CertFile} and {KeyFile} changed but cannot be loaded; still serving the previous certificate, which expires {NotAfter:O}: {Reason}")]
     public static partial void ServingCertificateNotReloaded(ILogger logger, string certFile, string keyFile, DateTime notAfter, string reason);
 
+    [LoggerMessage(EventId = 33, Level = LogLevel.Error,
+        Message = "Serving certificate {CertFile} is not valid now ({Now:O}): valid from {NotBefore:O} to {NotAfter:O}. The API server refuses it, so /readyz fails until it is replaced")]
+    public static partial void ServingCertificateNotValid(ILogger logger, string certFile, DateTime now, DateTime notBefore, DateTime notAfter);
+
     [LoggerMessage(EventId = 40, Level = LogLevel.Information,
         Message = "Listed {Kind}: {Count} objects at resourceVersion {ResourceVersion}")]
     public static partial void Listed(ILogger logger, StackBlaze.Webhook.Catalog.CatalogKind kind, int count, string resourceVersion);

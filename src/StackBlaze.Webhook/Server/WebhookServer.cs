@@ -36,6 +36,9 @@ internal static class WebhookServer
         builder.Services.AddSingleton(new ValidatingAdmission(catalog));
         builder.Services.AddSingleton<WebhookMetrics>();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(services => new ServingCertificateValidity(
+            options.TlsCertFile ?? "(development certificate)", certificate, services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILogger<ServingCertificateValidity>>()));
         builder.Services.AddHostedService(services => new ShutdownDelay(
             options.ShutdownDelay, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<ShutdownDelay>>()));
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownDelay + ShutdownDelay.DrainTimeout);
@@ -85,11 +88,17 @@ internal static class WebhookServer
         var validating = app.Services.GetRequiredService<ValidatingAdmission>();
         app.MapPost(MutatePath, Answer(mutate, mutating.Review));
         app.MapPost(ValidatePath, Answer(validate, validating.Review));
+        // Alive even with a bad certificate: a restart would load the same Secret again.
         app.MapGet("/healthz", () => "ok");
+        var validity = app.Services.GetRequiredService<ServingCertificateValidity>();
+        // Logged at start, not only at the first probe.
+        app.Lifetime.ApplicationStarted.Register(() => validity.Problem());
         // Not ready from the moment shutdown starts, so that endpoints drop this pod while it still answers;
+        // nor while its certificate is out of its dates, which every API server call would refuse;
         // before that, ready once the catalog holds a full picture: until then admission would only say "syncing".
         app.MapGet("/readyz", () =>
             stopping.IsCancellationRequested ? Results.Text("shutting down", statusCode: StatusCodes.Status503ServiceUnavailable)
+            : validity.Problem() is { } problem ? Results.Text(problem, statusCode: StatusCodes.Status503ServiceUnavailable)
             : catalog.IsSynced ? Results.Text("ready")
             : Results.Text("catalog syncing", statusCode: StatusCodes.Status503ServiceUnavailable));
         app.MapMetrics("/metrics", metrics.Registry);
