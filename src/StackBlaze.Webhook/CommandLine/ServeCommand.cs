@@ -13,7 +13,7 @@ namespace StackBlaze.Webhook.CommandLine;
 /// <summary><c>serve</c>: the admission webhook over HTTPS.</summary>
 internal static partial class ServeCommand
 {
-    public const string Usage = "stackblaze-webhook serve [--catalog PATH | --kubeconfig FILE] [--urls https://HOST:PORT] [--tls-cert FILE --tls-key FILE] [-n NAMESPACE] [--shutdown-delay SECONDS]";
+    public const string Usage = "stackblaze-webhook serve [--catalog PATH | --kubeconfig FILE] [--urls https://HOST:PORT] [--metrics-urls https://HOST:PORT] [--tls-cert FILE --tls-key FILE] [-n NAMESPACE] [--shutdown-delay SECONDS]";
 
     /// <summary>Beyond this the kubelet's grace period (30 s by default) would kill the pod mid-delay anyway.</summary>
     public const double MaxShutdownDelaySeconds = 600;
@@ -21,6 +21,7 @@ internal static partial class ServeCommand
     private static readonly Dictionary<string, string?> Options = new()
     {
         ["urls"] = null,
+        ["metrics-urls"] = null,
         ["tls-cert"] = null,
         ["tls-key"] = null,
         ["catalog"] = null,
@@ -45,7 +46,14 @@ internal static partial class ServeCommand
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("StackBlaze.Webhook");
         var validity = app.Services.GetRequiredService<ServingCertificateValidity>();
         files?.Start(logger, ServingCertificateReloader.DefaultPeriod, () => validity.Problem());
-        foreach (var address in app.Urls)
+        // One address per listener, the metrics listener's last (see WebhookServer).
+        var addresses = app.Urls.ToArray();
+        if (options.MetricsUrl is not null)
+        {
+            WebhookLog.MetricsListening(logger, addresses[^1]);
+            addresses = addresses[..^1];
+        }
+        foreach (var address in addresses)
         {
             WebhookLog.Listening(logger, address);
             if (devCaFile is not null)
@@ -90,6 +98,11 @@ internal static partial class ServeCommand
     {
         var parsed = new ParsedArguments(args, Options, new HashSet<string>());
         var url = ParseUrl("urls", parsed.Value("urls") ?? ServeOptions.DefaultUrl);
+        var metricsUrl = parsed.Value("metrics-urls") is { } metricsText ? ParseUrl("metrics-urls", metricsText) : null;
+        if (metricsUrl is not null && metricsUrl.Port == url.Port && url.Port != 0)
+        {
+            throw new UsageException($"--metrics-urls needs a port of its own, not --urls' {url.Port}");
+        }
         var cert = parsed.Value("tls-cert");
         var key = parsed.Value("tls-key");
         if ((cert is null) != (key is null))
@@ -105,6 +118,7 @@ internal static partial class ServeCommand
         return new ServeOptions(url, cert, key, catalog, parsed.Value("namespace") ?? Cli.DefaultNamespace, kubeconfig)
         {
             ShutdownDelay = ParseShutdownDelay(parsed.Value("shutdown-delay")),
+            MetricsUrl = metricsUrl,
         };
     }
 

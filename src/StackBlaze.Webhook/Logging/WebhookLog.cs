@@ -19,6 +19,10 @@ internal static partial class WebhookLog
         Message = "Catalog loaded from {Path}: {ServiceCount} services")]
     public static partial void CatalogLoaded(ILogger logger, string path, int serviceCount);
 
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information,
+        Message = "Metrics on {Url}: GET /metrics only, and not on the webhook port")]
+    public static partial void MetricsListening(ILogger logger, string url);
+
     [LoggerMessage(EventId = 10, Level = LogLevel.Information,
         Message = "{Path} denied {Kind} {NamespaceName}/{Name} (uid {Uid}): {Reason}")]
     public static partial void Denied(ILogger logger, string? path, string namespaceName, string kind, string? name, string uid, string? reason);

@@ -23,6 +23,12 @@ internal sealed record ServeOptions(
     /// <summary>How long the server keeps answering after SIGTERM, not ready, before it stops accepting.</summary>
     public TimeSpan ShutdownDelay { get; init; } = DefaultShutdownDelay;
 
+    /// <summary>
+    /// Where to serve <c>GET /metrics</c> alone, with the same certificate and TLS policy; the webhook
+    /// port then answers it 404. Null: <c>/metrics</c> is on the webhook port.
+    /// </summary>
+    public Uri? MetricsUrl { get; init; }
+
     /// <summary>Timeouts and minimum rates for clients.</summary>
     public ServerLimits Limits { get; init; } = ServerLimits.Default;
 }

@@ -46,7 +46,7 @@ internal static class WebhookServer
         {
             KestrelHardening.ApplyLimits(kestrel, options.Limits);
             var clock = kestrel.ApplicationServices.GetRequiredService<TimeProvider>();
-            Listen(kestrel, options.Url, listen =>
+            void Https(Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions listen)
             {
                 listen.UseHttps(https =>
                 {
@@ -54,16 +54,31 @@ internal static class WebhookServer
                     KestrelHardening.ApplyTls(https, options.Limits);
                 });
                 listen.Use(FirstRequestDeadline.Middleware(options.Limits.RequestHeadersTimeout, clock));
-            });
+            }
+            // Kestrel lists one address per listener in this order: the webhook's, then the metrics'.
+            Listen(kestrel, options.Url, Https);
+            if (options.MetricsUrl is { } metricsUrl)
+            {
+                Listen(kestrel, metricsUrl, listen =>
+                {
+                    Https(listen);
+                    listen.Use(MetricsListener.Middleware);
+                });
+            }
         });
 
         configure?.Invoke(builder);
         var app = builder.Build();
+        var separateMetrics = options.MetricsUrl is not null;
+        var webhookPaths = separateMetrics
+            ? $"POST {MutatePath}, POST {ValidatePath}, GET /healthz and GET /readyz"
+            : $"POST {MutatePath}, POST {ValidatePath}, GET /healthz, GET /readyz and GET {MetricsListener.Path}";
         // 404 and 405 get a one-line reason like every other refusal.
         app.UseStatusCodePages(context => HttpAnswers.WriteErrorAsync(
             context.HttpContext,
             context.HttpContext.Response.StatusCode,
-            $"{ReasonPhrases.GetReasonPhrase(context.HttpContext.Response.StatusCode)}: the webhook serves POST {MutatePath}, POST {ValidatePath}, GET /healthz, GET /readyz and GET /metrics"));
+            $"{ReasonPhrases.GetReasonPhrase(context.HttpContext.Response.StatusCode)}: "
+            + (MetricsListener.Received(context.HttpContext) ? $"the metrics port serves GET {MetricsListener.Path} only" : $"the webhook serves {webhookPaths}")));
 
         var stopping = app.Lifetime.ApplicationStopping;
         // While shutting down, every answer closes its connection: clients open new ones, which are
@@ -77,6 +92,20 @@ internal static class WebhookServer
             }
             return next(http);
         });
+
+        // With a metrics listener, each port answers 404 to what the other one serves.
+        if (separateMetrics)
+        {
+            app.Use((http, next) =>
+            {
+                if (MetricsListener.Serves(http))
+                {
+                    return next(http);
+                }
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            });
+        }
 
         var time = app.Services.GetRequiredService<TimeProvider>();
         var metrics = app.Services.GetRequiredService<WebhookMetrics>();
@@ -101,7 +130,7 @@ internal static class WebhookServer
             : validity.Problem() is { } problem ? Results.Text(problem, statusCode: StatusCodes.Status503ServiceUnavailable)
             : catalog.IsSynced ? Results.Text("ready")
             : Results.Text("catalog syncing", statusCode: StatusCodes.Status503ServiceUnavailable));
-        app.MapMetrics("/metrics", metrics.Registry);
+        app.MapMetrics(MetricsListener.Path, metrics.Registry);
         return app;
     }
 

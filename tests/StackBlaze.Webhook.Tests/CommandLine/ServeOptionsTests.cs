@@ -72,4 +72,21 @@ public sealed class ServeOptionsTests
 
         parse.Should().Throw<UsageException>().WithMessage($"--urls must be https://HOST:PORT with an IP address, [::], * or localhost as HOST, not \"{text}\"");
     }
+
+    [Fact]
+    public void Metrics_stay_on_the_webhook_port_unless_a_metrics_url_is_given()
+    {
+        ServeCommand.ParseOptions([]).MetricsUrl.Should().BeNull();
+        ServeCommand.ParseOptions(["--metrics-urls", "https://*:9443"]).MetricsUrl.Should().Be(new Uri("https://[::]:9443"));
+    }
+
+    [Theory]
+    [InlineData("http://[::]:9443", "--metrics-urls must be https://HOST:PORT with an IP address, [::], * or localhost as HOST, not \"http://[::]:9443\"")]
+    [InlineData("https://[::]:8443", "--metrics-urls needs a port of its own, not --urls' 8443")]
+    public void Metrics_url_that_is_not_https_or_shares_the_webhook_port_is_refused(string text, string message)
+    {
+        var parse = () => ServeCommand.ParseOptions(["--metrics-urls", text]);
+
+        parse.Should().Throw<UsageException>().WithMessage(message);
+    }
 }
