@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Security.Cryptography.X509Certificates;
 using k8s;
 using StackBlaze.Webhook.Catalog;
@@ -10,9 +11,9 @@ using StackBlaze.Webhook.Server;
 namespace StackBlaze.Webhook.CommandLine;
 
 /// <summary><c>serve</c>: the admission webhook over HTTPS.</summary>
-internal static class ServeCommand
+internal static partial class ServeCommand
 {
-    public const string Usage = "stackblaze-webhook serve [--catalog PATH | --kubeconfig FILE] [--urls https://HOST:PORT] [--tls-cert FILE --tls-key FILE] [-n NAMESPACE] [--shutdown-delay SECONDS]";
+    public const string Usage = "stackblaze-webhook serve [--catalog PATH | --kubeconfig FILE] [--urls https://HOST:PORT] [--metrics-urls https://HOST:PORT] [--tls-cert FILE --tls-key FILE] [-n NAMESPACE] [--shutdown-delay SECONDS]";
 
     /// <summary>Beyond this the kubelet's grace period (30 s by default) would kill the pod mid-delay anyway.</summary>
     public const double MaxShutdownDelaySeconds = 600;
@@ -20,6 +21,7 @@ internal static class ServeCommand
     private static readonly Dictionary<string, string?> Options = new()
     {
         ["urls"] = null,
+        ["metrics-urls"] = null,
         ["tls-cert"] = null,
         ["tls-key"] = null,
         ["catalog"] = null,
@@ -42,18 +44,30 @@ internal static class ServeCommand
         await app.StartAsync();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("StackBlaze.Webhook");
-        files?.Start(logger, ServingCertificateReloader.DefaultPeriod);
-        foreach (var address in app.Urls)
+        var validity = app.Services.GetRequiredService<ServingCertificateValidity>();
+        files?.Start(logger, ServingCertificateReloader.DefaultPeriod, () => validity.Problem());
+        // One address per listener, the metrics listener's last (see WebhookServer).
+        var addresses = app.Urls.ToArray();
+        if (options.MetricsUrl is not null)
+        {
+            WebhookLog.MetricsListening(logger, addresses[^1]);
+            addresses = addresses[..^1];
+        }
+        foreach (var address in addresses)
         {
             WebhookLog.Listening(logger, address);
             if (devCaFile is not null)
             {
-                WebhookLog.DevelopmentCertificate(logger, devCaFile, address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+                WebhookLog.DevelopmentCertificate(logger, devCaFile, LocalUrl(address));
             }
         }
         await app.WaitForShutdownAsync();
         return Cli.ExitOk;
     }
+
+    /// <summary>An address a client on this machine can use: loopback in place of "every address".</summary>
+    private static string LocalUrl(string address) =>
+        address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
 
     /// <summary>The server with its catalog: from manifests with <c>--catalog</c>, else followed from the cluster.</summary>
     internal static WebApplication Build(ServeOptions options, Func<X509Certificate2> certificate, Action<WebApplicationBuilder>? configure = null)
@@ -83,10 +97,11 @@ internal static class ServeCommand
     internal static ServeOptions ParseOptions(IReadOnlyList<string> args)
     {
         var parsed = new ParsedArguments(args, Options, new HashSet<string>());
-        var urlText = parsed.Value("urls") ?? ServeOptions.DefaultUrl;
-        if (!Uri.TryCreate(urlText, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
+        var url = ParseUrl("urls", parsed.Value("urls") ?? ServeOptions.DefaultUrl);
+        var metricsUrl = parsed.Value("metrics-urls") is { } metricsText ? ParseUrl("metrics-urls", metricsText) : null;
+        if (metricsUrl is not null && metricsUrl.Port == url.Port && url.Port != 0)
         {
-            throw new UsageException($"--urls must be https://HOST:PORT, not \"{urlText}\"");
+            throw new UsageException($"--metrics-urls needs a port of its own, not --urls' {url.Port}");
         }
         var cert = parsed.Value("tls-cert");
         var key = parsed.Value("tls-key");
@@ -103,7 +118,20 @@ internal static class ServeCommand
         return new ServeOptions(url, cert, key, catalog, parsed.Value("namespace") ?? Cli.DefaultNamespace, kubeconfig)
         {
             ShutdownDelay = ParseShutdownDelay(parsed.Value("shutdown-delay")),
+            MetricsUrl = metricsUrl,
         };
+    }
+
+    /// <summary>An https URL whose host is an IP address or localhost; <c>*</c> and <c>+</c> mean every address, as <c>[::]</c>.</summary>
+    private static Uri ParseUrl(string option, string text)
+    {
+        var anyHost = AnyHostPattern().Replace(text, "https://[::]:");
+        if (!Uri.TryCreate(anyHost, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps || url.AbsolutePath != "/"
+            || !(url.IsLoopback && url.HostNameType == UriHostNameType.Dns || url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6))
+        {
+            throw new UsageException($"--{option} must be https://HOST:PORT with an IP address, [::], * or localhost as HOST, not \"{text}\"");
+        }
+        return url;
     }
 
     private static TimeSpan ParseShutdownDelay(string? text)
@@ -116,4 +144,7 @@ internal static class ServeCommand
             ? TimeSpan.FromSeconds(seconds)
             : throw new UsageException($"--shutdown-delay must be a number of seconds from 0 to {MaxShutdownDelaySeconds}, not \"{text}\"");
     }
+
+    [GeneratedRegex(@"^https://[*+]:", RegexOptions.CultureInvariant)]
+    private static partial Regex AnyHostPattern();
 }

@@ -19,6 +19,10 @@ internal static partial class WebhookLog
         Message = "Catalog loaded from {Path}: {ServiceCount} services")]
     public static partial void CatalogLoaded(ILogger logger, string path, int serviceCount);
 
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information,
+        Message = "Metrics on {Url}: GET /metrics only, and not on the webhook port")]
+    public static partial void MetricsListening(ILogger logger, string url);
+
     [LoggerMessage(EventId = 10, Level = LogLevel.Information,
         Message = "{Path} denied {Kind} {NamespaceName}/{Name} (uid {Uid}), with {WarningCount} warnings: {Reason}")]
     public static partial void Denied(ILogger logger, string? path, string namespaceName, string kind, string? name, string uid, int warningCount, string? reason);
@@ -43,6 +47,10 @@ internal static partial class WebhookLog
     [LoggerMessage(EventId = 32, Level = LogLevel.Warning,
         Message = "Serving certificate files {CertFile} and {KeyFile} changed but cannot be loaded; still serving the previous certificate, which expires {NotAfter:O}: {Reason}")]
     public static partial void ServingCertificateNotReloaded(ILogger logger, string certFile, string keyFile, DateTime notAfter, string reason);
+
+    [LoggerMessage(EventId = 33, Level = LogLevel.Error,
+        Message = "Serving certificate {CertFile} is not valid now ({Now:O}): valid from {NotBefore:O} to {NotAfter:O}. The API server refuses it, so /readyz fails until it is replaced")]
+    public static partial void ServingCertificateNotValid(ILogger logger, string certFile, DateTime now, DateTime notBefore, DateTime notAfter);
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Information,
         Message = "Listed {Kind}: {Count} objects at resourceVersion {ResourceVersion}")]

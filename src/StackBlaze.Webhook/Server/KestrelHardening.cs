@@ -15,6 +15,10 @@ internal static class KestrelHardening
         kestrel.Limits.KeepAliveTimeout = limits.KeepAliveTimeout;
         kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(limits.MinBytesPerSecond, limits.MinRateGracePeriod);
         kestrel.Limits.MinResponseDataRate = new MinDataRate(limits.MinBytesPerSecond, limits.MinRateGracePeriod);
+        kestrel.Limits.MaxConcurrentConnections = limits.MaxConcurrentConnections;
+        // Nothing here upgrades a connection (no WebSockets): an upgraded one would escape the timeouts above.
+        kestrel.Limits.MaxConcurrentUpgradedConnections = 0;
+        kestrel.Limits.Http2.MaxStreamsPerConnection = limits.Http2MaxStreamsPerConnection;
     }
 
     public static void ApplyTls(HttpsConnectionAdapterOptions https, ServerLimits limits)

@@ -1,7 +1,7 @@
 namespace StackBlaze.Webhook.Server;
 
 /// <summary>The options of <c>stackblaze-webhook serve</c>.</summary>
-/// <param name="Url">Where to listen: <c>https://HOST:PORT</c>.</param>
+/// <param name="Url">Where to listen: <c>https://HOST:PORT</c>; host <c>[::]</c> is every address, IPv6 and IPv4.</param>
 /// <param name="TlsCertFile">The serving certificate (PEM), with <paramref name="TlsKeyFile"/>; both null for a development certificate.</param>
 /// <param name="TlsKeyFile">The certificate's private key (PEM, RSA or ECDSA).</param>
 /// <param name="CatalogPath">A YAML file or folder of manifests as the catalog; null to follow the cluster.</param>
@@ -15,12 +15,19 @@ internal sealed record ServeOptions(
     string DefaultNamespace,
     string? KubeconfigPath = null)
 {
-    public const string DefaultUrl = "https://0.0.0.0:8443";
+    /// <summary>Every address, IPv6 and IPv4: pods of IPv4, IPv6 and dual-stack clusters alike are reached.</summary>
+    public const string DefaultUrl = "https://[::]:8443";
 
     public static readonly TimeSpan DefaultShutdownDelay = TimeSpan.FromSeconds(5);
 
     /// <summary>How long the server keeps answering after SIGTERM, not ready, before it stops accepting.</summary>
     public TimeSpan ShutdownDelay { get; init; } = DefaultShutdownDelay;
+
+    /// <summary>
+    /// Where to serve <c>GET /metrics</c> alone, with the same certificate and TLS policy; the webhook
+    /// port then answers it 404. Null: <c>/metrics</c> is on the webhook port.
+    /// </summary>
+    public Uri? MetricsUrl { get; init; }
 
     /// <summary>Timeouts and minimum rates for clients.</summary>
     public ServerLimits Limits { get; init; } = ServerLimits.Default;

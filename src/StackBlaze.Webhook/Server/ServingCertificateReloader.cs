@@ -29,6 +29,7 @@ internal sealed class ServingCertificateReloader : IDisposable
     private CertificateFiles _files;
     private string? _lastProblem;
     private ILogger? _logger;
+    private Action? _reloaded;
     private ITimer? _timer;
 
     private ServingCertificateReloader(string certFile, string keyFile, TimeProvider time, CertificateFiles files, X509Certificate2 certificate)
@@ -65,9 +66,13 @@ internal sealed class ServingCertificateReloader : IDisposable
     }
 
     /// <summary>Logs the certificate's expiry and looks for new files every <paramref name="period"/> from now on.</summary>
-    public void Start(ILogger logger, TimeSpan period)
+    /// <param name="logger">Where the expiry, reloads and faults are logged.</param>
+    /// <param name="period">How often the files are read again.</param>
+    /// <param name="reloaded">Called once a new certificate is served, so that its validity is checked at once.</param>
+    public void Start(ILogger logger, TimeSpan period, Action? reloaded = null)
     {
         _logger = logger;
+        _reloaded = reloaded;
         var certificate = Current;
         var expiry = certificate.NotAfter.ToUniversalTime();
         WebhookLog.ServingCertificate(logger, _certFile, certificate.Subject, expiry);
@@ -104,6 +109,7 @@ internal sealed class ServingCertificateReloader : IDisposable
                 var expiry = certificate.NotAfter.ToUniversalTime();
                 WebhookLog.ServingCertificateReloaded(_logger, _certFile, certificate.Subject, expiry);
             }
+            _reloaded?.Invoke();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
         {

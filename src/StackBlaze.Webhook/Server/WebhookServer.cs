@@ -36,38 +36,76 @@ internal static class WebhookServer
         builder.Services.AddSingleton(new ValidatingAdmission(catalog));
         builder.Services.AddSingleton<WebhookMetrics>();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(services => new ServingCertificateValidity(
+            options.TlsCertFile ?? "(development certificate)", certificate, services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILogger<ServingCertificateValidity>>()));
         builder.Services.AddHostedService(services => new ShutdownDelay(
             options.ShutdownDelay, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<ShutdownDelay>>()));
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownDelay + ShutdownDelay.DrainTimeout);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             KestrelHardening.ApplyLimits(kestrel, options.Limits);
-            Listen(kestrel, options.Url, https =>
+            var clock = kestrel.ApplicationServices.GetRequiredService<TimeProvider>();
+            void Https(Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions listen)
             {
-                https.ServerCertificateSelector = (_, _) => certificate();
-                KestrelHardening.ApplyTls(https, options.Limits);
-            });
+                listen.UseHttps(https =>
+                {
+                    https.ServerCertificateSelector = (_, _) => certificate();
+                    KestrelHardening.ApplyTls(https, options.Limits);
+                });
+                listen.Use(FirstRequestDeadline.Middleware(options.Limits.RequestHeadersTimeout, clock));
+            }
+            // Kestrel lists one address per listener in this order: the webhook's, then the metrics'.
+            Listen(kestrel, options.Url, Https);
+            if (options.MetricsUrl is { } metricsUrl)
+            {
+                Listen(kestrel, metricsUrl, listen =>
+                {
+                    Https(listen);
+                    listen.Use(MetricsListener.Middleware);
+                });
+            }
         });
 
         configure?.Invoke(builder);
         var app = builder.Build();
+        var separateMetrics = options.MetricsUrl is not null;
+        var webhookPaths = separateMetrics
+            ? $"POST {MutatePath}, POST {ValidatePath}, GET /healthz and GET /readyz"
+            : $"POST {MutatePath}, POST {ValidatePath}, GET /healthz, GET /readyz and GET {MetricsListener.Path}";
         // 404 and 405 get a one-line reason like every other refusal.
         app.UseStatusCodePages(context => HttpAnswers.WriteErrorAsync(
             context.HttpContext,
             context.HttpContext.Response.StatusCode,
-            $"{ReasonPhrases.GetReasonPhrase(context.HttpContext.Response.StatusCode)}: the webhook serves POST {MutatePath}, POST {ValidatePath}, GET /healthz, GET /readyz and GET /metrics"));
+            $"{ReasonPhrases.GetReasonPhrase(context.HttpContext.Response.StatusCode)}: "
+            + (MetricsListener.Received(context.HttpContext) ? $"the metrics port serves GET {MetricsListener.Path} only" : $"the webhook serves {webhookPaths}")));
 
         var stopping = app.Lifetime.ApplicationStopping;
         // While shutting down, every answer closes its connection: clients open new ones, which are
         // still accepted during the delay, and no idle keep-alive connection is left for the stop to cut.
         app.Use((http, next) =>
         {
+            FirstRequestDeadline.Arrived(http);
             if (stopping.IsCancellationRequested)
             {
                 http.Response.Headers.Connection = "close";
             }
             return next(http);
         });
+
+        // With a metrics listener, each port answers 404 to what the other one serves.
+        if (separateMetrics)
+        {
+            app.Use((http, next) =>
+            {
+                if (MetricsListener.Serves(http))
+                {
+                    return next(http);
+                }
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            });
+        }
 
         var time = app.Services.GetRequiredService<TimeProvider>();
         var metrics = app.Services.GetRequiredService<WebhookMetrics>();
@@ -79,14 +117,20 @@ internal static class WebhookServer
         var validating = app.Services.GetRequiredService<ValidatingAdmission>();
         app.MapPost(MutatePath, Answer(mutate, mutating.Review));
         app.MapPost(ValidatePath, Answer(validate, validating.Review));
+        // Alive even with a bad certificate: a restart would load the same Secret again.
         app.MapGet("/healthz", () => "ok");
+        var validity = app.Services.GetRequiredService<ServingCertificateValidity>();
+        // Logged at start, not only at the first probe.
+        app.Lifetime.ApplicationStarted.Register(() => validity.Problem());
         // Not ready from the moment shutdown starts, so that endpoints drop this pod while it still answers;
+        // nor while its certificate is out of its dates, which every API server call would refuse;
         // before that, ready once the catalog holds a full picture: until then admission would only say "syncing".
         app.MapGet("/readyz", () =>
             stopping.IsCancellationRequested ? Results.Text("shutting down", statusCode: StatusCodes.Status503ServiceUnavailable)
+            : validity.Problem() is { } problem ? Results.Text(problem, statusCode: StatusCodes.Status503ServiceUnavailable)
             : catalog.IsSynced ? Results.Text("ready")
             : Results.Text("catalog syncing", statusCode: StatusCodes.Status503ServiceUnavailable));
-        app.MapMetrics("/metrics", metrics.Registry);
+        app.MapMetrics(MetricsListener.Path, metrics.Registry);
         return app;
     }
 
@@ -113,14 +157,20 @@ internal static class WebhookServer
         }
     }
 
-    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, Uri url, Action<Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions> https)
+    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, Uri url, Action<Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions> configure)
     {
         if (url.IsLoopback && url.HostNameType == UriHostNameType.Dns)
         {
-            kestrel.ListenLocalhost(url.Port, listen => listen.UseHttps(https));
+            kestrel.ListenLocalhost(url.Port, configure);
             return;
         }
-        var address = url.Host is "0.0.0.0" or "*" or "+" ? IPAddress.Any : IPAddress.Parse(url.Host.Trim('[', ']'));
-        kestrel.Listen(address, url.Port, listen => listen.UseHttps(https));
+        var address = IPAddress.Parse(url.Host.Trim('[', ']'));
+        if (address.Equals(IPAddress.IPv6Any))
+        {
+            // Dual-stack: one IPv6 socket that takes IPv4 too, or IPv4 alone where the node has IPv6 off.
+            kestrel.ListenAnyIP(url.Port, configure);
+            return;
+        }
+        kestrel.Listen(address, url.Port, configure);
     }
 }

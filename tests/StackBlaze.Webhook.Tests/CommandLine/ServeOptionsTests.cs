@@ -42,4 +42,51 @@ public sealed class ServeOptionsTests
         result.ExitCode.Should().Be(2);
         result.Stderr.Should().StartWith("stackblaze-webhook: --shutdown-delay must be a number of seconds from 0 to 600, not \"soon\"");
     }
+
+    [Fact]
+    public void Default_url_is_every_address_ipv6_and_ipv4_on_8443()
+    {
+        ServeCommand.ParseOptions([]).Url.Should().Be(new Uri("https://[::]:8443"));
+    }
+
+    [Theory]
+    [InlineData("https://[::]:8443", "https://[::]:8443/")]
+    [InlineData("https://*:8443", "https://[::]:8443/")]
+    [InlineData("https://+:8443", "https://[::]:8443/")]
+    [InlineData("https://0.0.0.0:8443", "https://0.0.0.0:8443/")]
+    [InlineData("https://127.0.0.1:0", "https://127.0.0.1:0/")]
+    [InlineData("https://[fd00::2]:8443", "https://[fd00::2]:8443/")]
+    public void Url_takes_an_address_or_every_address(string text, string expected)
+    {
+        ServeCommand.ParseOptions(["--urls", text]).Url.ToString().Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("http://[::]:8443")]
+    [InlineData("https://webhook.example.com:8443")]
+    [InlineData("https://[::]:8443/prefix")]
+    [InlineData("https://*")]
+    public void Url_that_is_not_https_to_an_address_is_refused_with_one_line(string text)
+    {
+        var parse = () => ServeCommand.ParseOptions(["--urls", text]);
+
+        parse.Should().Throw<UsageException>().WithMessage($"--urls must be https://HOST:PORT with an IP address, [::], * or localhost as HOST, not \"{text}\"");
+    }
+
+    [Fact]
+    public void Metrics_stay_on_the_webhook_port_unless_a_metrics_url_is_given()
+    {
+        ServeCommand.ParseOptions([]).MetricsUrl.Should().BeNull();
+        ServeCommand.ParseOptions(["--metrics-urls", "https://*:9443"]).MetricsUrl.Should().Be(new Uri("https://[::]:9443"));
+    }
+
+    [Theory]
+    [InlineData("http://[::]:9443", "--metrics-urls must be https://HOST:PORT with an IP address, [::], * or localhost as HOST, not \"http://[::]:9443\"")]
+    [InlineData("https://[::]:8443", "--metrics-urls needs a port of its own, not --urls' 8443")]
+    public void Metrics_url_that_is_not_https_or_shares_the_webhook_port_is_refused(string text, string message)
+    {
+        var parse = () => ServeCommand.ParseOptions(["--metrics-urls", text]);
+
+        parse.Should().Throw<UsageException>().WithMessage(message);
+    }
 }

@@ -44,6 +44,21 @@ public sealed class ServingCertificateReloaderTests(TwoCertificateSets sets) : I
     }
 
     [Fact]
+    public void Each_new_certificate_is_reported_once_it_is_served_so_that_its_dates_are_checked_at_once()
+    {
+        using var volume = SecretVolume.Create(_first.CertFile, _first.KeyFile);
+        using var reloader = ServingCertificateReloader.Load(volume.CertFile, volume.KeyFile, _time);
+        var served = new List<string>();
+        reloader.Start(_logger, Period, () => served.Add(reloader.Current.Thumbprint));
+
+        _time.Advance(Period * 2);
+        volume.Update(_second.CertFile, _second.KeyFile);
+        _time.Advance(Period * 2);
+
+        served.Should().Equal(ThumbprintOf(_second.CertFile));
+    }
+
+    [Fact]
     public void Unchanged_files_keep_the_same_certificate_and_log_nothing()
     {
         using var volume = SecretVolume.Create(_first.CertFile, _first.KeyFile);

@@ -1,11 +1,12 @@
 namespace StackBlaze.Webhook.Tests.Support;
 
 /// <summary>A clock that moves only when told; timers fire on the thread that advances it.</summary>
-internal sealed class ManualTimeProvider : TimeProvider
+/// <param name="start">Where the clock starts; 2030-01-01 when not given.</param>
+internal sealed class ManualTimeProvider(DateTimeOffset? start = null) : TimeProvider
 {
     private readonly Lock _gate = new();
     private readonly List<ManualTimer> _timers = [];
-    private DateTimeOffset _now = new(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private DateTimeOffset _now = start ?? new(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public override DateTimeOffset GetUtcNow()
     {

@@ -129,6 +129,9 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     /// <summary>Waits for the log line that says where it listens, and returns that address.</summary>
     public async Task<Uri> WaitForListeningAsync() => new((await WaitForLineAsync(ListeningPattern())).Groups[1].Value);
 
+    /// <summary>Waits for the log line that says where metrics are served (<c>--metrics-urls</c>), and returns that address.</summary>
+    public async Task<Uri> WaitForMetricsListeningAsync() => new((await WaitForLineAsync(MetricsPattern())).Groups[1].Value);
+
     /// <summary>Waits for a log line that matches, and returns the match.</summary>
     public async Task<Match> WaitForLineAsync(Regex pattern)
     {
@@ -168,4 +171,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     [GeneratedRegex(@"Listening on (https://[0-9.]+:[0-9]+)")]
     private static partial Regex ListeningPattern();
+
+    [GeneratedRegex(@"Metrics on (https://[0-9.]+:[0-9]+)")]
+    private static partial Regex MetricsPattern();
 }

@@ -34,6 +34,25 @@ internal sealed class TestCertificates : IDisposable
         return certificates;
     }
 
+    /// <summary>
+    /// The same, but the serving certificate valid only from <paramref name="notBefore"/> to
+    /// <paramref name="notAfter"/> (years ago, say), signed with <c>openssl ca</c>, which alone sets both dates.
+    /// </summary>
+    public static async Task<TestCertificates> CreateAsync(DateTimeOffset notBefore, DateTimeOffset notAfter)
+    {
+        var certificates = await CreateAsync();
+        var folder = certificates.Folder;
+        await File.WriteAllTextAsync(Path.Combine(folder, "ca.cnf"),
+            "[ca]\ndefault_ca = dated\n[dated]\ndatabase = index.txt\nnew_certs_dir = .\nserial = serial\npolicy = any\ndefault_md = sha256\n[any]\ncommonName = supplied\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "index.txt"), "");
+        await File.WriteAllTextAsync(Path.Combine(folder, "serial"), "1000\n");
+        await OpenSsl(folder, "ca", "-batch", "-config", "ca.cnf", "-cert", "ca.crt", "-keyfile", "ca.key", "-in", "tls.csr",
+            "-out", "tls.crt", "-notext", "-extfile", "san.ext",
+            "-startdate", notBefore.UtcDateTime.ToString("yyyyMMddHHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            "-enddate", notAfter.UtcDateTime.ToString("yyyyMMddHHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        return certificates;
+    }
+
     /// <summary>The serving certificate with its key, loaded once and kept.</summary>
     public System.Security.Cryptography.X509Certificates.X509Certificate2 Load() =>
         _loaded ??= System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(CertFile, KeyFile);
