@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
 
 namespace StackBlaze.Webhook.Benchmarks;
 
@@ -9,13 +7,7 @@ internal sealed class GcCounter(Uri server, string caFile) : IDisposable
 {
     private const string Gen2 = "dotnet_collection_count_total{generation=\"2\"}";
 
-    private readonly HttpClient _client = new(new SocketsHttpHandler
-    {
-        SslOptions = new SslClientAuthenticationOptions
-        {
-            RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is not null && TrustedBy(caFile, certificate),
-        },
-    });
+    private readonly HttpClient _client = TrustingClient.Create(caFile);
 
     public async Task<long> Gen2CollectionsAsync()
     {
@@ -25,13 +17,4 @@ internal sealed class GcCounter(Uri server, string caFile) : IDisposable
     }
 
     public void Dispose() => _client.Dispose();
-
-    private static bool TrustedBy(string caFile, X509Certificate certificate)
-    {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(X509CertificateLoader.LoadCertificateFromFile(caFile));
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(new X509Certificate2(certificate));
-    }
 }

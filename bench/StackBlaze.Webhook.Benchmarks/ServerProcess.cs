@@ -24,9 +24,16 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>The CA of the server's development certificate.</summary>
     public string CaFile { get; }
 
-    public static async Task<ServerProcess> StartAsync(ServerProgram program, string catalogPath)
+    /// <param name="program">Which build to start.</param>
+    /// <param name="catalogPath">The catalog it serves.</param>
+    /// <param name="environment">Variables to set for it, such as the heap cap a container would give.</param>
+    public static async Task<ServerProcess> StartAsync(ServerProgram program, string catalogPath, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program.FileName) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         foreach (var argument in program.LeadingArguments)
         {
             start.ArgumentList.Add(argument);

@@ -14,7 +14,7 @@ public static class JsonPatchWriter
     /// <summary>The patch, in a buffer of this thread's that the next call overwrites.</summary>
     public static ReadOnlySpan<byte> Write(IReadOnlyList<JsonPatchOperation> operations)
     {
-        var buffer = t_buffer ??= new ReusableJsonBuffer();
+        var buffer = ReusableJsonBuffer.Reuse(ref t_buffer);
         var writer = buffer.Start();
         writer.WriteStartArray();
         foreach (var operation in operations)

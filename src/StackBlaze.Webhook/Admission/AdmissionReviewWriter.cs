@@ -14,7 +14,7 @@ internal static class AdmissionReviewWriter
     /// <summary>The answer, in a buffer of this thread's that the next call overwrites.</summary>
     public static ReadOnlySpan<byte> Write(string uid, AdmissionOutcome outcome)
     {
-        var buffer = t_buffer ??= new ReusableJsonBuffer();
+        var buffer = ReusableJsonBuffer.Reuse(ref t_buffer);
         var writer = buffer.Start();
         writer.WriteStartObject();
         writer.WriteString("apiVersion", AdmissionReviewReader.V1);
