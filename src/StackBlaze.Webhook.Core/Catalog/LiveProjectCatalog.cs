@@ -10,7 +10,8 @@ public sealed class LiveProjectCatalog : IProjectCatalog
 {
     private readonly ConcurrentDictionary<string, ProjectNamespace> _namespaces = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<CatalogKind, bool> _synced = new();
-    private long _lastEventTicks;
+    // Per kind, indexed by CatalogKind: one stuck watch must not hide behind the others' bookmarks.
+    private readonly long[] _lastEventTicks = new long[KindCount];
 
     /// <summary>A namespace became a project: its ConfigMaps, ignored until now, must be listed.</summary>
     public event Action<string>? ProjectAppeared;
@@ -39,14 +40,14 @@ public sealed class LiveProjectCatalog : IProjectCatalog
     public bool HasSynced(CatalogKind kind) => _synced.ContainsKey(kind);
 
     /// <summary>
-    /// When the cluster last told the catalog anything: a list, a watch event or a bookmark; null
-    /// before the first. A watch that went quiet for long is a watch that may be stuck.
+    /// When the cluster last told the catalog anything of a kind: a list, a watch event or a
+    /// bookmark; null before the first. A watch that went quiet for long is a watch that may be stuck.
     /// </summary>
-    public DateTimeOffset? LastEventAt => Interlocked.Read(ref _lastEventTicks) is var ticks and not 0
+    public DateTimeOffset? LastEventAt(CatalogKind kind) => Interlocked.Read(ref _lastEventTicks[(int)kind]) is var ticks and not 0
         ? new DateTimeOffset(ticks, TimeSpan.Zero)
         : null;
 
-    public void MarkEvent(DateTimeOffset at) => Interlocked.Exchange(ref _lastEventTicks, at.UtcTicks);
+    public void MarkEvent(CatalogKind kind, DateTimeOffset at) => Interlocked.Exchange(ref _lastEventTicks[(int)kind], at.UtcTicks);
 
     public int ServiceCount => _namespaces.Values.Sum(ns => ns.Services.Count);
 
