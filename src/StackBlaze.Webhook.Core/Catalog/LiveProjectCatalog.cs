@@ -69,7 +69,7 @@ public sealed class LiveProjectCatalog : IProjectCatalog
         _namespaces.TryGetValue(namespaceName, out var ns) ? ns.Routes.Match(host, path) : null;
 
     public ConfigMapEntry? FindConfigMap(string namespaceName, string name) =>
-        _namespaces.TryGetValue(namespaceName, out var ns) && ns.ConfigMaps.TryGetValue(name, out var configMap) ? configMap : null;
+        _namespaces.TryGetValue(namespaceName, out var ns) && ns.ConfigMaps.Find(name) is { } configMap ? configMap : null;
 
     public NamespaceEntry? FindNamespace(string namespaceName) =>
         _namespaces.TryGetValue(namespaceName, out var ns) ? ns.Namespace : null;
@@ -131,13 +131,16 @@ public sealed class LiveProjectCatalog : IProjectCatalog
         }
     }
 
-    /// <summary>Keeps the ConfigMap only in a project namespace: other namespaces' data is never held.</summary>
+    /// <summary>
+    /// Keeps the ConfigMap only in a project namespace, within the namespace's budget: other
+    /// namespaces' data is never held.
+    /// </summary>
     public void Upsert(ConfigMapEntry entry)
     {
         var ns = State(entry.Namespace);
         if (ns.IsProject)
         {
-            ns.ConfigMaps[entry.Name] = entry;
+            ns.ConfigMaps.Put(entry);
         }
     }
 
@@ -145,7 +148,7 @@ public sealed class LiveProjectCatalog : IProjectCatalog
     {
         if (_namespaces.TryGetValue(namespaceName, out var ns))
         {
-            ns.ConfigMaps.TryRemove(name, out _);
+            ns.ConfigMaps.Remove(name);
         }
     }
 
@@ -164,17 +167,17 @@ public sealed class LiveProjectCatalog : IProjectCatalog
     }
 
     public void Replace(IReadOnlyCollection<ServiceEntry> entries) =>
-        Replace(entries, ns => ns.Services, e => e.Namespace, e => e.Name, Upsert, DeleteService);
+        Replace(entries, ns => ns.Services.Keys, e => e.Namespace, e => e.Name, Upsert, DeleteService);
 
     public void Replace(IReadOnlyCollection<IngressEntry> entries) =>
-        Replace(entries, ns => ns.Ingresses, e => e.Namespace, e => e.Name, Upsert, DeleteIngress);
+        Replace(entries, ns => ns.Ingresses.Keys, e => e.Namespace, e => e.Name, Upsert, DeleteIngress);
 
     public void Replace(IReadOnlyCollection<ConfigMapEntry> entries) =>
-        Replace(entries, ns => ns.ConfigMaps, e => e.Namespace, e => e.Name, Upsert, DeleteConfigMap);
+        Replace(entries, ns => ns.ConfigMaps.Names, e => e.Namespace, e => e.Name, Upsert, DeleteConfigMap);
 
     private void Replace<T>(
         IReadOnlyCollection<T> entries,
-        Func<ProjectNamespace, ConcurrentDictionary<string, T>> held,
+        Func<ProjectNamespace, IEnumerable<string>> held,
         Func<T, string> namespaceOf,
         Func<T, string> nameOf,
         Action<T> upsert,
@@ -183,7 +186,7 @@ public sealed class LiveProjectCatalog : IProjectCatalog
         var kept = entries.Select(e => (namespaceOf(e), nameOf(e))).ToHashSet();
         foreach (var ns in _namespaces.Values)
         {
-            foreach (var name in held(ns).Keys.Where(name => !kept.Contains((ns.Name, name))).ToArray())
+            foreach (var name in held(ns).Where(name => !kept.Contains((ns.Name, name))).ToArray())
             {
                 delete(ns.Name, name);
             }

@@ -9,16 +9,29 @@ namespace StackBlaze.Webhook.Policy;
 /// ConfigMap keys they take (one by one or whole, with a prefix), command and args. Secrets are
 /// never read. A value without a dot names no public host, and most values (ports, flags, words)
 /// have none: those are passed over in the request's bytes, without a string made for them.
+/// ConfigMap keys are read as the catalog keeps them: their addresses only.
 /// </summary>
 public static class ContainerConfigReader
 {
     private static readonly byte[][] ContainerLists = ["initContainers"u8.ToArray(), "containers"u8.ToArray()];
     private static readonly (string Name, byte[] Utf8)[] ArgumentLists = [("command", "command"u8.ToArray()), ("args", "args"u8.ToArray())];
 
+    /// <summary>The values, saying nothing of what could not be checked.</summary>
+    public static IReadOnlyList<ConfigValue> Read(JsonElement pod, string namespaceName, IProjectCatalog catalog)
+    {
+        List<string>? notChecked = null;
+        return Read(pod, namespaceName, catalog, ref notChecked);
+    }
+
     /// <param name="pod">The pod or pod template, already read as a pod.</param>
     /// <param name="namespaceName">Where its ConfigMaps are.</param>
     /// <param name="catalog">The ConfigMaps it may refer to.</param>
-    public static IReadOnlyList<ConfigValue> Read(JsonElement pod, string namespaceName, IProjectCatalog catalog)
+    /// <param name="notChecked">
+    /// Where to say what of the ConfigMaps it takes was not kept in whole by the catalog (made when
+    /// there is something to say): those parts cannot be checked, and passing them in silence
+    /// would let a large value hide a public URL.
+    /// </param>
+    public static IReadOnlyList<ConfigValue> Read(JsonElement pod, string namespaceName, IProjectCatalog catalog, ref List<string>? notChecked)
     {
         if (!pod.TryGetProperty("spec"u8, out var spec) || spec.ValueKind != JsonValueKind.Object)
         {
@@ -52,11 +65,18 @@ public static class ContainerConfigReader
                     else if (Field(Field(variable, "valueFrom"u8, JsonValueKind.Object), "configMapKeyRef"u8, JsonValueKind.Object) is { } reference
                         && Field(reference, "name"u8, JsonValueKind.String)?.GetString() is { } mapName
                         && Field(reference, "key"u8, JsonValueKind.String)?.GetString() is { } key
-                        && catalog.FindConfigMap(namespaceName, mapName)?.Data.GetValueOrDefault(key) is { } referenced
-                        && AddressScanner.MayHoldAddress(referenced))
+                        && catalog.FindConfigMap(namespaceName, mapName) is { } configMap)
                     {
-                        var text = variableName.GetString()!;
-                        (values ??= []).Add(new ConfigValue(name ??= ContainerName(container), $"{text} (ConfigMap {mapName} key {key})", text, referenced));
+                        if (configMap.Values.GetValueOrDefault(key) is { } referenced)
+                        {
+                            var text = variableName.GetString()!;
+                            (values ??= []).Add(new ConfigValue(name ??= ContainerName(container), $"{text} (ConfigMap {mapName} key {key})", text, referenced.Addresses));
+                            NoteIfCut(mapName, key, referenced, ref notChecked);
+                        }
+                        else if (configMap.IsPartial)
+                        {
+                            (notChecked ??= []).Add($"ConfigMap {mapName} key {key} was not checked: {PartialReason}");
+                        }
                     }
                 }
                 foreach (var source in Array(container, "envFrom"u8))
@@ -67,12 +87,14 @@ public static class ContainerConfigReader
                         continue;
                     }
                     var prefix = Field(source, "prefix"u8, JsonValueKind.String)?.GetString() ?? "";
-                    foreach (var (key, value) in configMap.Data)
+                    foreach (var (key, value) in configMap.Values)
                     {
-                        if (AddressScanner.MayHoldAddress(value))
-                        {
-                            (values ??= []).Add(new ConfigValue(name ??= ContainerName(container), $"{prefix}{key} (ConfigMap {mapName})", prefix + key, value));
-                        }
+                        (values ??= []).Add(new ConfigValue(name ??= ContainerName(container), $"{prefix}{key} (ConfigMap {mapName})", prefix + key, value.Addresses));
+                        NoteIfCut(mapName, key, value, ref notChecked);
+                    }
+                    if (configMap.IsPartial)
+                    {
+                        (notChecked ??= []).Add($"ConfigMap {mapName} was checked only in part: {PartialReason}");
                     }
                 }
                 foreach (var field in ArgumentLists)
@@ -90,6 +112,18 @@ public static class ContainerConfigReader
             }
         }
         return (IReadOnlyList<ConfigValue>?)values ?? [];
+    }
+
+    private static readonly string PartialReason =
+        $"this namespace's ConfigMaps hold more addresses than the webhook keeps ({ConfigMapLimits.BytesPerNamespace / 1024} KiB)";
+
+    private static void NoteIfCut(string mapName, string key, ConfigMapValue value, ref List<string>? notChecked)
+    {
+        if (value.IsCut)
+        {
+            (notChecked ??= []).Add($"ConfigMap {mapName} key {key} holds more addresses than the webhook keeps "
+                + $"({ConfigMapLimits.AddressesPerValue}, or {ConfigMapLimits.BytesPerValue / 1024} KiB); only the first {value.Count} were checked");
+        }
     }
 
     // The raw bytes of a string, with its escapes: an escaped dot (\u002e) is one too, so any escape is read in full.

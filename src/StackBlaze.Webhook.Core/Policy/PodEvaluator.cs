@@ -61,10 +61,11 @@ public static class PodEvaluator
         }
 
         var mode = PolicyModes.Of(catalog.FindNamespace(namespaceName));
+        // What the catalog could not keep of its ConfigMaps is said as a warning: not checked is not clean.
         var findings = mode == PolicyMode.Off
             ? []
             : PublicUrlChecker.Check(template, PublicUrlExemptions.ParseAllowed(
-                pod.Metadata.Annotation(StackBlazeAnnotations.AllowPublicUrls) ?? workload?.Annotation(StackBlazeAnnotations.AllowPublicUrls)), namespaceName, catalog);
+                pod.Metadata.Annotation(StackBlazeAnnotations.AllowPublicUrls) ?? workload?.Annotation(StackBlazeAnnotations.AllowPublicUrls)), namespaceName, catalog, ref warnings);
         return new PodEvaluation(linkErrors, (IReadOnlyList<string>?)warnings ?? [], findings, (workload ?? pod.Metadata).IsControlled, mode);
     }
 

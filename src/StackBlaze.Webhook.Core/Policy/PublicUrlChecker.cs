@@ -8,14 +8,23 @@ namespace StackBlaze.Webhook.Policy;
 /// <summary>Finds a pod's calls to its own project's services through their public URLs.</summary>
 public static class PublicUrlChecker
 {
+    /// <summary>The findings, saying nothing of what could not be checked.</summary>
+    public static IReadOnlyList<PublicUrlFinding> Check(JsonElement pod, IReadOnlySet<string> allowed, string namespaceName, IProjectCatalog catalog)
+    {
+        List<string>? notChecked = null;
+        return Check(pod, allowed, namespaceName, catalog, ref notChecked);
+    }
+
     /// <param name="pod">The pod or pod template.</param>
     /// <param name="allowed">Variable names the pod allows to hold public URLs.</param>
     /// <param name="namespaceName">The pod's namespace, whose project's public hosts count.</param>
     /// <param name="catalog">The project's Services, Ingresses and ConfigMaps.</param>
-    public static IReadOnlyList<PublicUrlFinding> Check(JsonElement pod, IReadOnlySet<string> allowed, string namespaceName, IProjectCatalog catalog)
+    /// <param name="notChecked">Where to say what of its ConfigMaps could not be checked (see <see cref="ContainerConfigReader"/>).</param>
+    public static IReadOnlyList<PublicUrlFinding> Check(
+        JsonElement pod, IReadOnlySet<string> allowed, string namespaceName, IProjectCatalog catalog, ref List<string>? notChecked)
     {
         List<PublicUrlFinding>? findings = null;
-        foreach (var value in ContainerConfigReader.Read(pod, namespaceName, catalog))
+        foreach (var value in ContainerConfigReader.Read(pod, namespaceName, catalog, ref notChecked))
         {
             if (PublicUrlExemptions.IsExempt(value.VariableName, allowed))
             {

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using StackBlaze.Webhook.Catalog;
 using StackBlaze.Webhook.Tests.Support;
 using static StackBlaze.Webhook.Tests.Support.MetricsScrape;
@@ -80,7 +79,7 @@ public sealed class CatalogMetricsTests
         catalog.Upsert(new NamespaceEntry("shop", IsProject: true, PublicUrlPolicy: null));
         catalog.Upsert(new ServiceEntry("shop", "backend", [new ServicePortEntry("http", 3000, null)]));
         catalog.Upsert(new ServiceEntry("shop", "postgres", [new ServicePortEntry("postgres", 5432, null)]));
-        catalog.Upsert(new ConfigMapEntry("shop", "settings", new Dictionary<string, string> { ["A"] = "b" }.ToFrozenDictionary()));
+        catalog.Upsert(ConfigMapEntry.FromData("shop", "settings", new Dictionary<string, string> { ["API_URL"] = "http://backend.internal:3000" }));
         foreach (var kind in Enum.GetValues<CatalogKind>())
         {
             catalog.MarkSynced(kind);
