@@ -75,7 +75,7 @@ public static class ContainerConfigReader
                         }
                         else if (configMap.IsPartial)
                         {
-                            (notChecked ??= []).Add($"ConfigMap {mapName} key {key} was not checked: {PartialReason}");
+                            Note($"ConfigMap {mapName} key {key} was not checked: {PartialReason}", ref notChecked);
                         }
                     }
                 }
@@ -94,7 +94,7 @@ public static class ContainerConfigReader
                     }
                     if (configMap.IsPartial)
                     {
-                        (notChecked ??= []).Add($"ConfigMap {mapName} was checked only in part: {PartialReason}");
+                        Note($"ConfigMap {mapName} was checked only in part: {PartialReason}", ref notChecked);
                     }
                 }
                 foreach (var field in ArgumentLists)
@@ -121,8 +121,17 @@ public static class ContainerConfigReader
     {
         if (value.IsCut)
         {
-            (notChecked ??= []).Add($"ConfigMap {mapName} key {key} holds more addresses than the webhook keeps "
-                + $"({ConfigMapLimits.AddressesPerValue}, or {ConfigMapLimits.BytesPerValue / 1024} KiB); only the first {value.Count} were checked");
+            Note($"ConfigMap {mapName} key {key} holds more addresses than the webhook keeps "
+                + $"({ConfigMapLimits.AddressesPerValue}, or {ConfigMapLimits.BytesPerValue / 1024} KiB); only the first {value.Count} were checked", ref notChecked);
+        }
+    }
+
+    // Once: every container of a pod may take the same ConfigMap, and the same line said again tells nothing.
+    private static void Note(string text, ref List<string>? notChecked)
+    {
+        if (notChecked?.Contains(text, StringComparer.Ordinal) != true)
+        {
+            (notChecked ??= []).Add(text);
         }
     }
 

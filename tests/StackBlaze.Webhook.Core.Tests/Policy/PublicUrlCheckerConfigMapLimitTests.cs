@@ -35,8 +35,8 @@ public class PublicUrlCheckerConfigMapLimitTests
 
         evaluation.Findings.Should().NotContain(f => f.Subject.Contains("ConfigMap", StringComparison.Ordinal), "the public URL comes after the 64 addresses kept");
         evaluation.Warnings.Should().Equal(
-            "ConfigMap app key search holds more addresses than the webhook keeps (64, or 8 KiB); only the first 64 were checked",
-            "ConfigMap app key search holds more addresses than the webhook keeps (64, or 8 KiB); only the first 64 were checked");
+            ["ConfigMap app key search holds more addresses than the webhook keeps (64, or 8 KiB); only the first 64 were checked"],
+            "the key is taken twice (configMapKeyRef and envFrom) and said once");
     }
 
     [Fact]
