@@ -5,8 +5,9 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using StackBlaze.Webhook.Benchmarks;
 
 // load: the load comparison of docs/performance.md; alloc: bytes per review (BenchmarkDotNet);
-// catalog: the live catalog's memory and throughput of docs/catalog.md; hostile: the hostile-input
-// table of docs/hardening.md. The server under load is
+// catalog: the live catalog's memory and throughput of docs/catalog.md; configmaps: the memory it
+// holds for ConfigMaps of 1 MiB, also in docs/catalog.md; hostile: the hostile-input table of
+// docs/hardening.md. The server under load is
 // bench/StackBlaze.Webhook.BenchServer, which load publishes and starts itself.
 return args.FirstOrDefault() switch
 {
@@ -17,6 +18,7 @@ return args.FirstOrDefault() switch
         Path.Combine(Repository(), "docs", "performance")),
     "alloc" => Alloc(),
     "catalog" => CatalogBenchmark.Run(TimeSpan.FromSeconds(Option("--seconds", 1))),
+    "configmaps" => ConfigMapBenchmark.Run(Option("--namespaces", 100)),
     "hostile" => await HostileBenchmark.RunAsync(Repository()),
     _ => Usage(),
 };
@@ -31,7 +33,7 @@ static int Alloc()
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/StackBlaze.Webhook.Benchmarks -- load [--duration SECONDS] [--rounds N] | alloc | catalog [--seconds PER_ROUND] | hostile");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/StackBlaze.Webhook.Benchmarks -- load [--duration SECONDS] [--rounds N] | alloc | catalog [--seconds PER_ROUND] | configmaps [--namespaces N] | hostile");
     return 2;
 }
 

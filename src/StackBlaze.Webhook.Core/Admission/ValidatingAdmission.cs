@@ -44,7 +44,7 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
             return AdmissionOutcome.Invalid(error!);
         }
 
-        if (evaluation is { Findings.Count: 0, LinkErrors.Count: 0, Warnings.Count: 0 })
+        if (evaluation is { Findings.Count: 0, LinkErrors.Count: 0, Warnings.Count: 0, Unchecked.Count: 0 })
         {
             return NothingFound[(int)evaluation.Mode];
         }
@@ -57,8 +57,9 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
         var refusable = evaluation.Mode == PolicyMode.Enforce && !evaluation.IsControlled;
         // An UPDATE is not refused for what the object already did: only new calls count. The old
         // object is read only when a finding could otherwise be refused.
-        var before = refusable && evaluation.Findings.Count > 0 ? PreviousFindings(request, kind) : [];
-        foreach (var finding in evaluation.Findings.Select(f => f.ToString()))
+        var calls = Calls(evaluation);
+        var before = refusable && calls.Any() ? PreviousFindings(request, kind) : [];
+        foreach (var finding in calls)
         {
             (refusable && !before.Contains(finding) ? blocking : warnings).Add(finding);
         }
@@ -82,6 +83,9 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
     private HashSet<string> PreviousFindings(AdmissionAttributes request, PodKind kind) =>
         request.Operation == "UPDATE" && request.OldObjectJson is { } old
             && PodEvaluator.Evaluate(old, kind, request.Namespace, catalog, out _, _linkChecks) is { } previous
-            ? previous.Findings.Select(f => f.ToString()).ToHashSet(StringComparer.Ordinal)
+            ? Calls(previous).ToHashSet(StringComparer.Ordinal)
             : [];
+
+    /// <summary>The public-URL calls found, and what could not be checked for them, each in one line.</summary>
+    private static IEnumerable<string> Calls(PodEvaluation evaluation) => evaluation.Findings.Select(f => f.ToString()).Concat(evaluation.Unchecked);
 }

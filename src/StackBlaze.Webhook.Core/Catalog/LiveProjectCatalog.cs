@@ -10,7 +10,8 @@ public sealed class LiveProjectCatalog : IProjectCatalog
 {
     private readonly ConcurrentDictionary<string, ProjectNamespace> _namespaces = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<CatalogKind, bool> _synced = new();
-    private long _lastEventTicks;
+    // Per kind, indexed by CatalogKind: one stuck watch must not hide behind the others' bookmarks.
+    private readonly long[] _lastEventTicks = new long[KindCount];
 
     /// <summary>A namespace became a project: its ConfigMaps, ignored until now, must be listed.</summary>
     public event Action<string>? ProjectAppeared;
@@ -39,14 +40,14 @@ public sealed class LiveProjectCatalog : IProjectCatalog
     public bool HasSynced(CatalogKind kind) => _synced.ContainsKey(kind);
 
     /// <summary>
-    /// When the cluster last told the catalog anything: a list, a watch event or a bookmark; null
-    /// before the first. A watch that went quiet for long is a watch that may be stuck.
+    /// When the cluster last told the catalog anything of a kind: a list, a watch event or a
+    /// bookmark; null before the first. A watch that went quiet for long is a watch that may be stuck.
     /// </summary>
-    public DateTimeOffset? LastEventAt => Interlocked.Read(ref _lastEventTicks) is var ticks and not 0
+    public DateTimeOffset? LastEventAt(CatalogKind kind) => Interlocked.Read(ref _lastEventTicks[(int)kind]) is var ticks and not 0
         ? new DateTimeOffset(ticks, TimeSpan.Zero)
         : null;
 
-    public void MarkEvent(DateTimeOffset at) => Interlocked.Exchange(ref _lastEventTicks, at.UtcTicks);
+    public void MarkEvent(CatalogKind kind, DateTimeOffset at) => Interlocked.Exchange(ref _lastEventTicks[(int)kind], at.UtcTicks);
 
     public int ServiceCount => _namespaces.Values.Sum(ns => ns.Services.Count);
 
@@ -68,7 +69,7 @@ public sealed class LiveProjectCatalog : IProjectCatalog
         _namespaces.TryGetValue(namespaceName, out var ns) ? ns.Routes.Match(host, path) : null;
 
     public ConfigMapEntry? FindConfigMap(string namespaceName, string name) =>
-        _namespaces.TryGetValue(namespaceName, out var ns) && ns.ConfigMaps.TryGetValue(name, out var configMap) ? configMap : null;
+        _namespaces.TryGetValue(namespaceName, out var ns) && ns.ConfigMaps.Find(name) is { } configMap ? configMap : null;
 
     public NamespaceEntry? FindNamespace(string namespaceName) =>
         _namespaces.TryGetValue(namespaceName, out var ns) ? ns.Namespace : null;
@@ -130,13 +131,16 @@ public sealed class LiveProjectCatalog : IProjectCatalog
         }
     }
 
-    /// <summary>Keeps the ConfigMap only in a project namespace: other namespaces' data is never held.</summary>
+    /// <summary>
+    /// Keeps the ConfigMap only in a project namespace, within the namespace's budget: other
+    /// namespaces' data is never held.
+    /// </summary>
     public void Upsert(ConfigMapEntry entry)
     {
         var ns = State(entry.Namespace);
         if (ns.IsProject)
         {
-            ns.ConfigMaps[entry.Name] = entry;
+            ns.ConfigMaps.Put(entry);
         }
     }
 
@@ -144,7 +148,7 @@ public sealed class LiveProjectCatalog : IProjectCatalog
     {
         if (_namespaces.TryGetValue(namespaceName, out var ns))
         {
-            ns.ConfigMaps.TryRemove(name, out _);
+            ns.ConfigMaps.Remove(name);
         }
     }
 
@@ -163,17 +167,17 @@ public sealed class LiveProjectCatalog : IProjectCatalog
     }
 
     public void Replace(IReadOnlyCollection<ServiceEntry> entries) =>
-        Replace(entries, ns => ns.Services, e => e.Namespace, e => e.Name, Upsert, DeleteService);
+        Replace(entries, ns => ns.Services.Keys, e => e.Namespace, e => e.Name, Upsert, DeleteService);
 
     public void Replace(IReadOnlyCollection<IngressEntry> entries) =>
-        Replace(entries, ns => ns.Ingresses, e => e.Namespace, e => e.Name, Upsert, DeleteIngress);
+        Replace(entries, ns => ns.Ingresses.Keys, e => e.Namespace, e => e.Name, Upsert, DeleteIngress);
 
     public void Replace(IReadOnlyCollection<ConfigMapEntry> entries) =>
-        Replace(entries, ns => ns.ConfigMaps, e => e.Namespace, e => e.Name, Upsert, DeleteConfigMap);
+        Replace(entries, ns => ns.ConfigMaps.Names, e => e.Namespace, e => e.Name, Upsert, DeleteConfigMap);
 
     private void Replace<T>(
         IReadOnlyCollection<T> entries,
-        Func<ProjectNamespace, ConcurrentDictionary<string, T>> held,
+        Func<ProjectNamespace, IEnumerable<string>> held,
         Func<T, string> namespaceOf,
         Func<T, string> nameOf,
         Action<T> upsert,
@@ -182,7 +186,7 @@ public sealed class LiveProjectCatalog : IProjectCatalog
         var kept = entries.Select(e => (namespaceOf(e), nameOf(e))).ToHashSet();
         foreach (var ns in _namespaces.Values)
         {
-            foreach (var name in held(ns).Keys.Where(name => !kept.Contains((ns.Name, name))).ToArray())
+            foreach (var name in held(ns).Where(name => !kept.Contains((ns.Name, name))).ToArray())
             {
                 delete(ns.Name, name);
             }

@@ -17,7 +17,7 @@ internal sealed class ProjectNamespace(string name)
 
     public ConcurrentDictionary<string, IngressEntry> Ingresses { get; } = Map<IngressEntry>();
 
-    public ConcurrentDictionary<string, ConfigMapEntry> ConfigMaps { get; } = Map<ConfigMapEntry>();
+    public NamespaceConfigMaps ConfigMaps { get; } = new();
 
     /// <summary>The public routes, built again on first use after a Service or Ingress changed.</summary>
     public PublicRouteTable Routes
@@ -38,6 +38,6 @@ internal sealed class ProjectNamespace(string name)
     public void RoutesChanged() => Volatile.Write(ref _routes, null);
 
     // One writer per kind needs one lock, and most namespaces hold a few objects: the defaults (a
-    // lock per CPU, 31 buckets) cost three dictionaries per namespace kilobytes on a big node.
+    // lock per CPU, 31 buckets) cost the dictionaries of a namespace kilobytes on a big node.
     private static ConcurrentDictionary<string, T> Map<T>() => new(concurrencyLevel: 1, capacity: 0, StringComparer.Ordinal);
 }

@@ -7,7 +7,7 @@ public sealed class StaticProjectCatalog : IProjectCatalog
 {
     private readonly FrozenDictionary<string, FrozenDictionary<string, ServiceEntry>> _services;
     private readonly FrozenDictionary<string, PublicRouteTable> _publicRoutes;
-    private readonly FrozenDictionary<string, FrozenDictionary<string, ConfigMapEntry>> _configMaps;
+    private readonly FrozenDictionary<string, NamespaceConfigMaps> _configMaps;
     private readonly FrozenDictionary<string, NamespaceEntry> _namespaces;
 
     // The last definition of an object wins, as it would with kubectl apply.
@@ -18,7 +18,7 @@ public sealed class StaticProjectCatalog : IProjectCatalog
         IEnumerable<NamespaceEntry>? namespaces = null)
     {
         _services = ByNamespace(services, s => s.Namespace, s => s.Name);
-        _configMaps = ByNamespace(configMaps ?? [], c => c.Namespace, c => c.Name);
+        _configMaps = (configMaps ?? []).GroupBy(c => c.Namespace, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, Within, StringComparer.Ordinal);
         _namespaces = (namespaces ?? []).GroupBy(n => n.Name, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         var ingressesByNamespace = (ingresses ?? []).ToLookup(i => i.Namespace, StringComparer.Ordinal);
         _publicRoutes = _services.Keys.Concat(ingressesByNamespace.Select(g => g.Key)).Distinct(StringComparer.Ordinal)
@@ -52,9 +52,20 @@ public sealed class StaticProjectCatalog : IProjectCatalog
         _publicRoutes.TryGetValue(namespaceName, out var table) ? table.Match(host, path) : null;
 
     public ConfigMapEntry? FindConfigMap(string namespaceName, string name) =>
-        _configMaps.TryGetValue(namespaceName, out var configMaps) && configMaps.TryGetValue(name, out var configMap) ? configMap : null;
+        _configMaps.TryGetValue(namespaceName, out var configMaps) ? configMaps.Find(name) : null;
 
     public NamespaceEntry? FindNamespace(string namespaceName) => _namespaces.GetValueOrDefault(namespaceName);
+
+    // In file order, as the cluster would have them: the same limits, and what they leave, as the live catalog.
+    private static NamespaceConfigMaps Within(IEnumerable<ConfigMapEntry> entries)
+    {
+        var held = new NamespaceConfigMaps();
+        foreach (var entry in entries)
+        {
+            held.Put(entry);
+        }
+        return held;
+    }
 
     private static FrozenDictionary<string, FrozenDictionary<string, T>> ByNamespace<T>(IEnumerable<T> items, Func<T, string> ns, Func<T, string> name) =>
         items

@@ -8,23 +8,31 @@ namespace StackBlaze.Webhook.Policy;
 /// Every value a pod's containers are configured with that may hold an address: env values,
 /// ConfigMap keys they take (one by one or whole, with a prefix), command and args. Secrets are
 /// never read. A value without a dot names no public host, and most values (ports, flags, words)
-/// have none: those are passed over in the request's bytes, without a string made for them. Values
-/// come one at a time, so a pod of a hundred thousand values never holds them all at once.
+/// have none: those are passed over in the request's bytes, without a string made for them.
+/// ConfigMap keys are read as the catalog keeps them: their addresses only. Values come one at a
+/// time, so a pod of a hundred thousand values never holds them all at once.
 /// </summary>
 public static class ContainerConfigReader
 {
     private static readonly byte[][] ContainerLists = ["initContainers"u8.ToArray(), "containers"u8.ToArray()];
     private static readonly (string Name, byte[] Utf8)[] ArgumentLists = [("command", "command"u8.ToArray()), ("args", "args"u8.ToArray())];
 
+    /// <summary>The values, saying nothing of what could not be checked.</summary>
     /// <param name="pod">The pod or pod template, already read as a pod.</param>
     /// <param name="namespaceName">Where its ConfigMaps are.</param>
     /// <param name="catalog">The ConfigMaps it may refer to.</param>
-    public static IEnumerable<ConfigValue> Read(JsonElement pod, string namespaceName, IProjectCatalog catalog)
+    /// <param name="notChecked">
+    /// Told, once each, what of the ConfigMaps it takes the catalog did not keep in whole: those
+    /// parts cannot be checked, and passing them in silence would let a large value hide a public URL.
+    /// </param>
+    public static IEnumerable<ConfigValue> Read(JsonElement pod, string namespaceName, IProjectCatalog catalog, Action<string>? notChecked = null)
     {
         if (!pod.TryGetProperty("spec"u8, out var spec) || spec.ValueKind != JsonValueKind.Object)
         {
             yield break;
         }
+        // What was said of ConfigMaps not checked, so that every container taking the same one does not say it again.
+        List<string>? said = null;
         foreach (var list in ContainerLists)
         {
             foreach (var container in Array(spec, list))
@@ -51,11 +59,18 @@ public static class ContainerConfigReader
                     else if (Field(Field(variable, "valueFrom"u8, JsonValueKind.Object), "configMapKeyRef"u8, JsonValueKind.Object) is { } reference
                         && Field(reference, "name"u8, JsonValueKind.String)?.GetString() is { } mapName
                         && Field(reference, "key"u8, JsonValueKind.String)?.GetString() is { } key
-                        && catalog.FindConfigMap(namespaceName, mapName)?.Data.GetValueOrDefault(key) is { } referenced
-                        && AddressScanner.MayHoldAddress(referenced))
+                        && catalog.FindConfigMap(namespaceName, mapName) is { } configMap)
                     {
-                        var text = variableName.GetString()!;
-                        yield return new ConfigValue(name ??= ContainerName(container), $"{text} (ConfigMap {mapName} key {key})", text, referenced);
+                        if (configMap.Values.GetValueOrDefault(key) is { } referenced)
+                        {
+                            var text = variableName.GetString()!;
+                            yield return new ConfigValue(name ??= ContainerName(container), $"{text} (ConfigMap {mapName} key {key})", text, referenced.Addresses);
+                            NoteIfCut(mapName, key, referenced, notChecked, ref said);
+                        }
+                        else if (configMap.IsPartial)
+                        {
+                            Note($"ConfigMap {mapName} key {key} was not checked: {PartialReason}", notChecked, ref said);
+                        }
                     }
                 }
                 foreach (var source in Array(container, "envFrom"u8))
@@ -66,12 +81,14 @@ public static class ContainerConfigReader
                         continue;
                     }
                     var prefix = Field(source, "prefix"u8, JsonValueKind.String)?.GetString() ?? "";
-                    foreach (var (key, value) in configMap.Data)
+                    foreach (var (key, value) in configMap.Values)
                     {
-                        if (AddressScanner.MayHoldAddress(value))
-                        {
-                            yield return new ConfigValue(name ??= ContainerName(container), $"{prefix}{key} (ConfigMap {mapName})", prefix + key, value);
-                        }
+                        yield return new ConfigValue(name ??= ContainerName(container), $"{prefix}{key} (ConfigMap {mapName})", prefix + key, value.Addresses);
+                        NoteIfCut(mapName, key, value, notChecked, ref said);
+                    }
+                    if (configMap.IsPartial)
+                    {
+                        Note($"ConfigMap {mapName} was checked only in part: {PartialReason}", notChecked, ref said);
                     }
                 }
                 foreach (var field in ArgumentLists)
@@ -87,6 +104,28 @@ public static class ContainerConfigReader
                     }
                 }
             }
+        }
+    }
+
+    private static readonly string PartialReason =
+        $"this namespace's ConfigMaps hold more addresses than the webhook keeps ({ConfigMapLimits.BytesPerNamespace / 1024} KiB)";
+
+    private static void NoteIfCut(string mapName, string key, ConfigMapValue value, Action<string>? notChecked, ref List<string>? said)
+    {
+        if (value.IsCut)
+        {
+            Note($"ConfigMap {mapName} key {key} holds more addresses than the webhook keeps "
+                + $"({ConfigMapLimits.AddressesPerValue}, or {ConfigMapLimits.BytesPerValue / 1024} KiB); only the first {value.Count} were checked", notChecked, ref said);
+        }
+    }
+
+    // Once: every container of a pod may take the same ConfigMap, and the same line said again tells nothing.
+    private static void Note(string text, Action<string>? notChecked, ref List<string>? said)
+    {
+        if (notChecked is not null && said?.Contains(text, StringComparer.Ordinal) != true)
+        {
+            (said ??= []).Add(text);
+            notChecked(text);
         }
     }
 

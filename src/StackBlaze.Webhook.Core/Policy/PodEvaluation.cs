@@ -11,4 +11,11 @@ public sealed record PodEvaluation(
     IReadOnlyList<string> Warnings,
     IReadOnlyList<PublicUrlFinding> Findings,
     bool IsControlled,
-    PolicyMode Mode);
+    PolicyMode Mode)
+{
+    /// <summary>
+    /// What of its ConfigMaps the catalog did not keep in whole, so could not be checked: refused
+    /// like a finding where findings are, since a value made large could otherwise hide one.
+    /// </summary>
+    public IReadOnlyList<string> Unchecked { get; init; } = [];
+}

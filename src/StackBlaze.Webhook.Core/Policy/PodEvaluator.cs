@@ -61,11 +61,17 @@ public static class PodEvaluator
         }
 
         var mode = PolicyModes.Of(catalog.FindNamespace(namespaceName));
+        // What the catalog could not keep of its ConfigMaps counts as a finding: not checked is not clean.
+        List<string>? notChecked = null;
         var findings = mode == PolicyMode.Off
             ? []
             : PublicUrlChecker.Check(template, PublicUrlExemptions.ParseAllowed(
-                pod.Metadata.Annotation(StackBlazeAnnotations.AllowPublicUrls) ?? workload?.Annotation(StackBlazeAnnotations.AllowPublicUrls)), namespaceName, catalog);
-        return new PodEvaluation(linkErrors, (IReadOnlyList<string>?)warnings ?? [], findings, (workload ?? pod.Metadata).IsControlled, mode);
+                pod.Metadata.Annotation(StackBlazeAnnotations.AllowPublicUrls) ?? workload?.Annotation(StackBlazeAnnotations.AllowPublicUrls)),
+                namespaceName, catalog, note => (notChecked ??= []).Add(note));
+        return new PodEvaluation(linkErrors, (IReadOnlyList<string>?)warnings ?? [], findings, (workload ?? pod.Metadata).IsControlled, mode)
+        {
+            Unchecked = (IReadOnlyList<string>?)notChecked ?? [],
+        };
     }
 
     private static string? DnsPolicy(JsonElement pod) =>

@@ -12,10 +12,12 @@ public static class PublicUrlChecker
     /// <param name="allowed">Variable names the pod allows to hold public URLs.</param>
     /// <param name="namespaceName">The pod's namespace, whose project's public hosts count.</param>
     /// <param name="catalog">The project's Services, Ingresses and ConfigMaps.</param>
-    public static IReadOnlyList<PublicUrlFinding> Check(JsonElement pod, IReadOnlySet<string> allowed, string namespaceName, IProjectCatalog catalog)
+    /// <param name="notChecked">Told what of its ConfigMaps could not be checked (see <see cref="ContainerConfigReader"/>).</param>
+    public static IReadOnlyList<PublicUrlFinding> Check(
+        JsonElement pod, IReadOnlySet<string> allowed, string namespaceName, IProjectCatalog catalog, Action<string>? notChecked = null)
     {
         List<PublicUrlFinding>? findings = null;
-        foreach (var value in ContainerConfigReader.Read(pod, namespaceName, catalog))
+        foreach (var value in ContainerConfigReader.Read(pod, namespaceName, catalog, notChecked))
         {
             if (PublicUrlExemptions.IsExempt(value.VariableName, allowed))
             {

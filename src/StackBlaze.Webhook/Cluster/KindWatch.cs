@@ -99,7 +99,7 @@ internal sealed class KindWatch<TItem, TList>(
 
         replace(items);
         catalog.MarkSynced(kind);
-        catalog.MarkEvent(time.GetUtcNow());
+        catalog.MarkEvent(kind, time.GetUtcNow());
         _synced.TrySetResult();
         WebhookLog.Listed(logger, kind, items.Count, resourceVersion);
         return resourceVersion;
@@ -130,7 +130,7 @@ internal sealed class KindWatch<TItem, TList>(
         await foreach (var (type, item) in stream)
         {
             events++;
-            catalog.MarkEvent(time.GetUtcNow());
+            catalog.MarkEvent(kind, time.GetUtcNow());
             _resourceVersion = item.Metadata?.ResourceVersion ?? _resourceVersion;
             if (type != WatchEventType.Bookmark)
             {

@@ -18,16 +18,21 @@ internal static class ScrapeTimeMetrics
         {
             return;
         }
-        var kinds = Enum.GetValues<CatalogKind>().Select(kind => (kind, metrics.CatalogObjects.WithLabels(kind.ToString().ToLowerInvariant()))).ToArray();
+        var kinds = Enum.GetValues<CatalogKind>()
+            .Select(kind => (Kind: kind, Label: kind.ToString().ToLowerInvariant()))
+            .Select(k => (k.Kind, Objects: metrics.CatalogObjects.WithLabels(k.Label), Age: metrics.CatalogLastEventAge.WithLabels(k.Label)))
+            .ToArray();
         metrics.Registry.AddBeforeCollectCallback(() =>
         {
-            foreach (var (kind, gauge) in kinds)
+            var now = time.GetUtcNow();
+            foreach (var (kind, objects, age) in kinds)
             {
-                gauge.Set(live.Count(kind));
-            }
-            if (live.LastEventAt is { } last)
-            {
-                metrics.CatalogLastEventAge.Set((time.GetUtcNow() - last).TotalSeconds);
+                objects.Set(live.Count(kind));
+                // A kind not heard from yet has no age rather than a made-up one.
+                if (live.LastEventAt(kind) is { } last)
+                {
+                    age.Set((now - last).TotalSeconds);
+                }
             }
         });
     }

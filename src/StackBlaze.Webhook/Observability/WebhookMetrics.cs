@@ -31,8 +31,8 @@ internal sealed class WebhookMetrics
         CatalogObjects = factory.CreateGauge("stackblaze_webhook_catalog_objects",
             "Objects the live catalog holds, by kind.", ["kind"]);
         CatalogLastEventAge = factory.CreateGauge("stackblaze_webhook_catalog_last_event_age_seconds",
-            "Seconds since the cluster last sent the catalog a list, a watch event or a bookmark.",
-            new GaugeConfiguration { SuppressInitialValue = true });
+            "Seconds since the cluster last sent the catalog a list, a watch event or a bookmark of the kind.",
+            new GaugeConfiguration { LabelNames = ["kind"], SuppressInitialValue = true });
         CertificateExpiry = factory.CreateGauge("stackblaze_webhook_certificate_expiry_seconds",
             "Seconds until the serving certificate presented to new connections expires.",
             new GaugeConfiguration { SuppressInitialValue = true });

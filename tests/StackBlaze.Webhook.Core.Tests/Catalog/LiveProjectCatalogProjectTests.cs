@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using StackBlaze.Webhook.Catalog;
 
 namespace StackBlaze.Webhook.Tests.Catalog;
@@ -20,7 +19,7 @@ public class LiveProjectCatalogProjectTests
         _catalog.Upsert(Project("shop"));
         _catalog.Upsert(Settings("shop"));
 
-        _catalog.FindConfigMap("shop", "settings")!.Data["url"].Should().Be("http://backend.internal:3000");
+        _catalog.FindConfigMap("shop", "settings")!.Values["url"].Addresses.Should().Be("http://backend.internal:3000");
     }
 
     [Fact]
@@ -109,5 +108,5 @@ public class LiveProjectCatalogProjectTests
     private static NamespaceEntry Project(string name) => new(name, IsProject: true, null);
 
     private static ConfigMapEntry Settings(string ns) =>
-        new(ns, "settings", new Dictionary<string, string> { ["url"] = "http://backend.internal:3000" }.ToFrozenDictionary());
+        ConfigMapEntry.FromData(ns, "settings", new Dictionary<string, string> { ["url"] = "http://backend.internal:3000" });
 }

@@ -71,9 +71,9 @@ public class ManifestCatalogTests
     }
 
     [Fact]
-    public void Config_map_data_is_read()
+    public void Config_map_addresses_are_read()
     {
-        FromFolders("shop-public-urls").FindConfigMap("shop", "report-worker")!.Data
+        FromFolders("shop-public-urls").FindConfigMap("shop", "report-worker")!.Values.ToDictionary(v => v.Key, v => v.Value.Addresses)
             .Should().Equal(new Dictionary<string, string> { ["BACKEND_HOST"] = "api.shop.example.com" });
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 using StackBlaze.Webhook.Catalog;
 using StackBlaze.Webhook.Conventions;
@@ -28,7 +27,7 @@ internal static class PublicShop
         [new NamespaceEntry(Services.Namespace, true, policy)]);
 
     public static ConfigMapEntry ConfigMap(string name, params (string Key, string Value)[] data) =>
-        new(Services.Namespace, name, data.ToFrozenDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal));
+        ConfigMapEntry.FromData(Services.Namespace, name, data.Select(d => KeyValuePair.Create(d.Key, d.Value)));
 
     /// <summary>A pod with one container "app" with these env values, and these annotations.</summary>
     public static JsonObject Pod(IEnumerable<(string Name, string Value)> env, params (string Key, string Value)[] annotations)

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using StackBlaze.Webhook.Catalog;
 using StackBlaze.Webhook.Tests.Support;
 using static StackBlaze.Webhook.Tests.Support.MetricsScrape;
@@ -13,7 +12,10 @@ public sealed class CatalogMetricsTests
     {
         var time = new ManualTimeProvider();
         var catalog = SyncedCatalog();
-        catalog.MarkEvent(time.GetUtcNow());
+        foreach (var kind in Enum.GetValues<CatalogKind>())
+        {
+            catalog.MarkEvent(kind, time.GetUtcNow());
+        }
         time.Advance(TimeSpan.FromSeconds(42));
         await using var server = await LoopbackServer.StartAsync(catalog, time: time);
 
@@ -23,17 +25,41 @@ public sealed class CatalogMetricsTests
         scrape["stackblaze_webhook_catalog_objects{kind=\"services\"}"].Should().Be(2);
         scrape["stackblaze_webhook_catalog_objects{kind=\"ingresses\"}"].Should().Be(0);
         scrape["stackblaze_webhook_catalog_objects{kind=\"configmaps\"}"].Should().Be(1);
-        scrape["stackblaze_webhook_catalog_last_event_age_seconds"].Should().Be(42);
+        scrape["stackblaze_webhook_catalog_last_event_age_seconds{kind=\"services\"}"].Should().Be(42);
     }
 
     [Fact]
-    public async Task Watch_age_is_absent_until_the_cluster_has_said_anything()
+    public async Task Watch_age_is_kept_per_kind_so_one_stuck_watch_shows_beside_fresh_ones()
     {
-        await using var server = await LoopbackServer.StartAsync(SyncedCatalog());
+        var time = new ManualTimeProvider();
+        var catalog = SyncedCatalog();
+        catalog.MarkEvent(CatalogKind.ConfigMaps, time.GetUtcNow());
+        time.Advance(TimeSpan.FromMinutes(15));
+        catalog.MarkEvent(CatalogKind.Namespaces, time.GetUtcNow());
+        catalog.MarkEvent(CatalogKind.Services, time.GetUtcNow());
+        catalog.MarkEvent(CatalogKind.Ingresses, time.GetUtcNow());
+        time.Advance(TimeSpan.FromSeconds(30));
+        await using var server = await LoopbackServer.StartAsync(catalog, time: time);
 
         var scrape = await TakeAsync(server.Client);
 
-        scrape.Has("stackblaze_webhook_catalog_last_event_age_seconds").Should().BeFalse();
+        scrape["stackblaze_webhook_catalog_last_event_age_seconds{kind=\"configmaps\"}"].Should().Be(930);
+        scrape["stackblaze_webhook_catalog_last_event_age_seconds{kind=\"namespaces\"}"].Should().Be(30);
+        scrape["stackblaze_webhook_catalog_last_event_age_seconds{kind=\"services\"}"].Should().Be(30);
+        scrape["stackblaze_webhook_catalog_last_event_age_seconds{kind=\"ingresses\"}"].Should().Be(30);
+    }
+
+    [Fact]
+    public async Task Watch_age_of_a_kind_is_absent_until_the_cluster_has_said_anything_of_it()
+    {
+        var catalog = SyncedCatalog();
+        catalog.MarkEvent(CatalogKind.Namespaces, DateTimeOffset.UtcNow);
+        await using var server = await LoopbackServer.StartAsync(catalog);
+
+        var scrape = await TakeAsync(server.Client);
+
+        scrape.Has("stackblaze_webhook_catalog_last_event_age_seconds{kind=\"namespaces\"}").Should().BeTrue();
+        scrape.Has("stackblaze_webhook_catalog_last_event_age_seconds{kind=\"services\"}").Should().BeFalse();
         scrape["stackblaze_webhook_catalog_objects{kind=\"services\"}"].Should().Be(2);
     }
 
@@ -53,7 +79,7 @@ public sealed class CatalogMetricsTests
         catalog.Upsert(new NamespaceEntry("shop", IsProject: true, PublicUrlPolicy: null));
         catalog.Upsert(new ServiceEntry("shop", "backend", [new ServicePortEntry("http", 3000, null)]));
         catalog.Upsert(new ServiceEntry("shop", "postgres", [new ServicePortEntry("postgres", 5432, null)]));
-        catalog.Upsert(new ConfigMapEntry("shop", "settings", new Dictionary<string, string> { ["A"] = "b" }.ToFrozenDictionary()));
+        catalog.Upsert(ConfigMapEntry.FromData("shop", "settings", new Dictionary<string, string> { ["API_URL"] = "http://backend.internal:3000" }));
         foreach (var kind in Enum.GetValues<CatalogKind>())
         {
             catalog.MarkSynced(kind);
