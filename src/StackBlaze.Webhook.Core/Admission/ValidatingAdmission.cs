@@ -58,10 +58,15 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
         // An UPDATE is not refused for what the object already did: only new calls count. The old
         // object is read only when a finding could otherwise be refused.
         var calls = Calls(evaluation);
-        var before = refusable && calls.Any() ? PreviousFindings(request, kind) : [];
+        var (before, countBefore) = refusable && calls.Any() ? PreviousFindings(request, kind) : ([], 0);
         foreach (var finding in calls)
         {
             (refusable && !before.Contains(finding) ? blocking : warnings).Add(finding);
+        }
+        // Calls past those kept are known only by their number: more of them than before are new.
+        if (evaluation.CountedCalls is { } counted)
+        {
+            (refusable && evaluation.FindingCount > countBefore ? blocking : warnings).Add(counted);
         }
 
         var reasons = new List<string>();
@@ -74,17 +79,18 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
             reasons.Add($"calls to this project's public URLs ({StackBlazeLabels.PublicUrlPolicy}: enforce): {BoundedText.Problems(blocking)}");
         }
         var shortWarnings = AdmissionWarning.Bound(warnings);
-        var findings = new PolicyFindings(evaluation.Mode, evaluation.Findings.Count);
+        var findings = new PolicyFindings(evaluation.Mode, evaluation.FindingCount);
         return reasons.Count > 0
             ? AdmissionOutcome.Deny(string.Join(" | ", reasons)) with { Warnings = shortWarnings, Findings = findings }
             : AdmissionOutcome.Allow with { Warnings = shortWarnings, Findings = findings };
     }
 
-    private HashSet<string> PreviousFindings(AdmissionAttributes request, PodKind kind) =>
+    /// <summary>On UPDATE, the old object's calls, and how many it made in all.</summary>
+    private (HashSet<string> Calls, int Count) PreviousFindings(AdmissionAttributes request, PodKind kind) =>
         request.Operation == "UPDATE" && request.OldObjectJson is { } old
             && PodEvaluator.Evaluate(old, kind, request.Namespace, catalog, out _, _linkChecks) is { } previous
-            ? Calls(previous).ToHashSet(StringComparer.Ordinal)
-            : [];
+            ? (Calls(previous).ToHashSet(StringComparer.Ordinal), previous.FindingCount)
+            : ([], 0);
 
     /// <summary>The public-URL calls found, and what could not be checked for them, each in one line.</summary>
     private static IEnumerable<string> Calls(PodEvaluation evaluation) => evaluation.Findings.Select(f => f.ToString()).Concat(evaluation.Unchecked);

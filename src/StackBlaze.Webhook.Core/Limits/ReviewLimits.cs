@@ -34,6 +34,12 @@ public static class ReviewLimits
     /// </summary>
     public const int MaxInjectedBytes = 256 * 1024;
 
+    /// <summary>
+    /// Public-URL calls a review keeps in full; the others are counted. A denial lists ten, and a
+    /// pod that makes more than a hundred makes its point: twenty thousand would hold megabytes.
+    /// </summary>
+    public const int MaxFindingsKept = 100;
+
     /// <summary>Problems listed in one denial; the rest are counted ("and 12 more").</summary>
     public const int MaxProblemsListed = 10;
 

@@ -32,6 +32,10 @@ public static class ManifestChecker
             findings.AddRange(evaluation.LinkErrors.Select(e => new CheckFinding(document, true, null, null, $"{StackBlazeAnnotations.Links}: {e}")));
             findings.AddRange(evaluation.Findings.Select(f =>
                 new CheckFinding(document, enforced, f.Container, f.Subject, f.Message, f.Address, f.Service, f.InternalAddress)));
+            if (evaluation.CountedCalls is { } counted)
+            {
+                findings.Add(new CheckFinding(document, enforced, null, null, counted));
+            }
             findings.AddRange(evaluation.Unchecked.Select(u => new CheckFinding(document, enforced, null, null, u)));
             findings.AddRange(evaluation.Warnings.Select(w => new CheckFinding(document, false, null, null, w)));
         }

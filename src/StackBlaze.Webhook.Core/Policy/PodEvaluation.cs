@@ -3,7 +3,7 @@ namespace StackBlaze.Webhook.Policy;
 /// <summary>Everything validation finds in one pod or pod template.</summary>
 /// <param name="LinkErrors">Why its links cannot work.</param>
 /// <param name="Warnings">What is allowed but worth saying.</param>
-/// <param name="Findings">Its calls to the project's public URLs.</param>
+/// <param name="Findings">Its calls to the project's public URLs, the first <see cref="Limits.ReviewLimits.MaxFindingsKept"/>.</param>
 /// <param name="IsControlled">Whether a controller made the object (an owner reference says so).</param>
 /// <param name="Mode">The namespace's public-URL policy mode, which the findings were made under.</param>
 public sealed record PodEvaluation(
@@ -18,4 +18,12 @@ public sealed record PodEvaluation(
     /// like a finding where findings are, since a value made large could otherwise hide one.
     /// </summary>
     public IReadOnlyList<string> Unchecked { get; init; } = [];
+
+    /// <summary>How many calls it makes in all, <see cref="Findings"/> and those only counted.</summary>
+    public int FindingCount { get; init; }
+
+    /// <summary>What is said of the calls only counted, or null when every call is in <see cref="Findings"/>.</summary>
+    public string? CountedCalls => FindingCount > Findings.Count
+        ? $"and {FindingCount - Findings.Count} more calls to public URLs, counted but not listed"
+        : null;
 }

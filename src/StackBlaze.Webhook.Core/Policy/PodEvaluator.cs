@@ -2,6 +2,7 @@ using System.Text.Json;
 using StackBlaze.Webhook.Catalog;
 using StackBlaze.Webhook.Conventions;
 using StackBlaze.Webhook.Injection;
+using StackBlaze.Webhook.Limits;
 using StackBlaze.Webhook.Objects;
 using StackBlaze.Webhook.Workloads;
 
@@ -63,13 +64,15 @@ public static class PodEvaluator
         var mode = PolicyModes.Of(catalog.FindNamespace(namespaceName));
         // What the catalog could not keep of its ConfigMaps counts as a finding: not checked is not clean.
         List<string>? notChecked = null;
+        var findingCount = 0;
         var findings = mode == PolicyMode.Off
             ? []
             : PublicUrlChecker.Check(template, PublicUrlExemptions.ParseAllowed(
                 pod.Metadata.Annotation(StackBlazeAnnotations.AllowPublicUrls) ?? workload?.Annotation(StackBlazeAnnotations.AllowPublicUrls)),
-                namespaceName, catalog, note => (notChecked ??= []).Add(note));
+                namespaceName, catalog, ReviewLimits.MaxFindingsKept, out findingCount, note => (notChecked ??= []).Add(note));
         return new PodEvaluation(linkErrors, (IReadOnlyList<string>?)warnings ?? [], findings, (workload ?? pod.Metadata).IsControlled, mode)
         {
+            FindingCount = findingCount,
             Unchecked = (IReadOnlyList<string>?)notChecked ?? [],
         };
     }

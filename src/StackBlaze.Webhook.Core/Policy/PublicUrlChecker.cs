@@ -8,15 +8,24 @@ namespace StackBlaze.Webhook.Policy;
 /// <summary>Finds a pod's calls to its own project's services through their public URLs.</summary>
 public static class PublicUrlChecker
 {
+    /// <summary>Every finding.</summary>
+    public static IReadOnlyList<PublicUrlFinding> Check(
+        JsonElement pod, IReadOnlySet<string> allowed, string namespaceName, IProjectCatalog catalog, Action<string>? notChecked = null) =>
+        Check(pod, allowed, namespaceName, catalog, int.MaxValue, out _, notChecked);
+
     /// <param name="pod">The pod or pod template.</param>
     /// <param name="allowed">Variable names the pod allows to hold public URLs.</param>
     /// <param name="namespaceName">The pod's namespace, whose project's public hosts count.</param>
     /// <param name="catalog">The project's Services, Ingresses and ConfigMaps.</param>
+    /// <param name="maxKept">How many findings to return; the others are only counted, so a pod of thousands holds few.</param>
+    /// <param name="count">How many there are in all.</param>
     /// <param name="notChecked">Told what of its ConfigMaps could not be checked (see <see cref="ContainerConfigReader"/>).</param>
+    /// <returns>The first <paramref name="maxKept"/> findings.</returns>
     public static IReadOnlyList<PublicUrlFinding> Check(
-        JsonElement pod, IReadOnlySet<string> allowed, string namespaceName, IProjectCatalog catalog, Action<string>? notChecked = null)
+        JsonElement pod, IReadOnlySet<string> allowed, string namespaceName, IProjectCatalog catalog, int maxKept, out int count, Action<string>? notChecked = null)
     {
         List<PublicUrlFinding>? findings = null;
+        count = 0;
         foreach (var value in ContainerConfigReader.Read(pod, namespaceName, catalog, notChecked))
         {
             if (PublicUrlExemptions.IsExempt(value.VariableName, allowed))
@@ -25,7 +34,7 @@ public static class PublicUrlChecker
             }
             foreach (var address in AddressScanner.Scan(value.Value))
             {
-                if (catalog.FindPublicRoute(namespaceName, address.Host, address.Path) is { } route)
+                if (catalog.FindPublicRoute(namespaceName, address.Host, address.Path) is { } route && count++ < maxKept)
                 {
                     (findings ??= []).Add(new PublicUrlFinding(value.Container, value.Subject, address.Text, route.Service.Name, Internal(address, route)));
                 }
