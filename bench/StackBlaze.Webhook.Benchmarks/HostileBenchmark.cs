@@ -8,9 +8,8 @@ namespace StackBlaze.Webhook.Benchmarks;
 
 /// <summary>
 /// docs/hardening.md's hostile-input table: each review of the hostile-tenant tests sent to the
-/// native server, as the image ships it, under the heap cap a container at the Deployment's memory
-/// limit gives it; then all of them four at a time, and thousands of new annotations, for the peak
-/// resident memory.
+/// native server, as the image ships it, under the heap cap deploy/base/deployment.yaml sets; then
+/// all of them four at a time, and thousands of new annotations, for the peak resident memory.
 /// </summary>
 internal static class HostileBenchmark
 {
@@ -18,10 +17,9 @@ internal static class HostileBenchmark
     private const int Rounds = 4;
     private const int NewAnnotations = 3000;
 
-    /// <summary>The memory limit of deploy/base/deployment.yaml.</summary>
-    private const long MemoryLimitBytes = 256L * 1024 * 1024;
-
-    public static async Task<int> RunAsync(string repository)
+    /// <param name="repository">Where the catalog and the server's project are.</param>
+    /// <param name="heapMib">The heap cap to run the server under, as deploy/base/deployment.yaml sets it.</param>
+    public static async Task<int> RunAsync(string repository, int heapMib)
     {
         var catalog = Directory.CreateTempSubdirectory("stackblaze-hostile-").FullName;
         foreach (var file in Directory.GetFiles(Path.Combine(repository, "deploy", "examples", "shop"), "*.yaml"))
@@ -31,7 +29,7 @@ internal static class HostileBenchmark
         await File.WriteAllTextAsync(Path.Combine(catalog, "crowded.yaml"), HostileReviews.CrowdedNamespaceYaml());
         var executable = await PublishedServer.PublishNativeAsync(
             Path.Combine(repository, "bench", "StackBlaze.Webhook.BenchServer", "StackBlaze.Webhook.BenchServer.csproj"), "StackBlaze.Webhook.BenchServer");
-        var heapCap = new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = (MemoryLimitBytes * 3 / 4).ToString("X", CultureInfo.InvariantCulture) };
+        var heapCap = new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = (heapMib * 1024L * 1024).ToString("X", CultureInfo.InvariantCulture) };
         await using var server = await ServerProcess.StartAsync(ServerProgram.Native(executable), catalog, heapCap);
         using var client = TrustingClient.Create(server.CaFile);
         client.BaseAddress = server.Url;
@@ -43,7 +41,7 @@ internal static class HostileBenchmark
             await SendAsync(client, HostileReviews.Mutate, ordinary);
         }
         var idle = server.ResidentMegabytes();
-        Console.WriteLine($"native server, heap cap {MemoryLimitBytes * 3 / 4 / 1024 / 1024} MiB (75% of the Deployment's {MemoryLimitBytes / 1024 / 1024} MiB limit), {Environment.ProcessorCount} CPUs; resident {idle:F0} MB idle");
+        Console.WriteLine($"native server, heap cap {heapMib} MiB (DOTNET_GCHeapHardLimit), {Environment.ProcessorCount} CPUs; resident {idle:F0} MB idle");
         Console.WriteLine();
         Console.WriteLine("| review | path | request | answer | median | slowest | resident after |");
         Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |");

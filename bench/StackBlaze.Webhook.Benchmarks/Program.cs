@@ -19,7 +19,7 @@ return args.FirstOrDefault() switch
     "alloc" => Alloc(),
     "catalog" => CatalogBenchmark.Run(TimeSpan.FromSeconds(Option("--seconds", 1))),
     "configmaps" => ConfigMapBenchmark.Run(Option("--namespaces", 100)),
-    "hostile" => await HostileBenchmark.RunAsync(Repository()),
+    "hostile" => await HostileBenchmark.RunAsync(Repository(), Option("--heap-mib", 96)),
     _ => Usage(),
 };
 
@@ -33,7 +33,7 @@ static int Alloc()
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/StackBlaze.Webhook.Benchmarks -- load [--duration SECONDS] [--rounds N] | alloc | catalog [--seconds PER_ROUND] | configmaps [--namespaces N] | hostile");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/StackBlaze.Webhook.Benchmarks -- load [--duration SECONDS] [--rounds N] | alloc | catalog [--seconds PER_ROUND] | configmaps [--namespaces N] | hostile [--heap-mib N]");
     return 2;
 }
 

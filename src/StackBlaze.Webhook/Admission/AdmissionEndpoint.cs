@@ -5,9 +5,40 @@ using StackBlaze.Webhook.Logging;
 namespace StackBlaze.Webhook.Admission;
 
 /// <summary>Reads an AdmissionReview, has the domain decide, and answers; the same for every webhook path.</summary>
-internal sealed class AdmissionEndpoint(ILogger<AdmissionEndpoint> logger) : IAdmissionEndpoint
+/// <param name="logger">Where denials, warnings and faults go.</param>
+/// <param name="maxConcurrentReviews">
+/// Reviews read and decided at once; the others wait their turn before their body is read. Each
+/// is bounded, and this bounds them all together: however many connections send 3 MiB reviews,
+/// only this many bodies, documents and decisions are in memory at once.
+/// </param>
+internal sealed class AdmissionEndpoint(ILogger<AdmissionEndpoint> logger, int maxConcurrentReviews) : IAdmissionEndpoint, IDisposable
 {
+    private readonly SemaphoreSlim _reviewSlots = new(maxConcurrentReviews, maxConcurrentReviews);
+
+    public void Dispose() => _reviewSlots.Dispose();
+
     public async Task<AdmissionExchange> HandleAsync(HttpContext http, Func<AdmissionAttributes, AdmissionOutcome> review)
+    {
+        try
+        {
+            await _reviewSlots.WaitAsync(http.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client went away while waiting: nobody is left to answer.
+            return AdmissionExchange.Unanswered;
+        }
+        try
+        {
+            return await ReviewAsync(http, review);
+        }
+        finally
+        {
+            _reviewSlots.Release();
+        }
+    }
+
+    private async Task<AdmissionExchange> ReviewAsync(HttpContext http, Func<AdmissionAttributes, AdmissionOutcome> review)
     {
         // Pooled: the document's buffers go back when it is disposed, after the answer is written,
         // so nothing of the request outlives it.

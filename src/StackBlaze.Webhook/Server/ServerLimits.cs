@@ -8,6 +8,7 @@ namespace StackBlaze.Webhook.Server;
 /// <param name="HandshakeTimeout">The TLS handshake must finish within this.</param>
 /// <param name="MaxConcurrentConnections">Connections open at once, from TCP accept to close; the next one is closed at once.</param>
 /// <param name="Http2MaxStreamsPerConnection">Requests in flight at once on one HTTP/2 connection; clients open another beyond it.</param>
+/// <param name="MaxConcurrentReviews">AdmissionReviews read and decided at once; the others wait before their body is read.</param>
 internal sealed record ServerLimits(
     TimeSpan RequestHeadersTimeout,
     TimeSpan KeepAliveTimeout,
@@ -15,7 +16,8 @@ internal sealed record ServerLimits(
     TimeSpan MinRateGracePeriod,
     TimeSpan HandshakeTimeout,
     long MaxConcurrentConnections,
-    int Http2MaxStreamsPerConnection)
+    int Http2MaxStreamsPerConnection,
+    int MaxConcurrentReviews)
 {
     /// <summary>
     /// The API server sends a few KB at cluster-network speed and gives up after the webhook's
@@ -29,6 +31,9 @@ internal sealed record ServerLimits(
     /// places for the API servers, the kubelet and Prometheus.
     /// 32 streams: the API server multiplexes its calls on one HTTP/2 connection and opens another
     /// when a connection has no stream free, so this bounds one connection's share, not throughput.
+    /// Four reviews at once: a review is CPU work of a millisecond (a few hundred at the very worst,
+    /// docs/hardening.md), so more at once on one or two cores only adds memory, and four of the
+    /// worst fit the heap the pod's limit gives.
     /// </summary>
     public static ServerLimits Default { get; } = new(
         RequestHeadersTimeout: TimeSpan.FromSeconds(10),
@@ -37,5 +42,6 @@ internal sealed record ServerLimits(
         MinRateGracePeriod: TimeSpan.FromSeconds(2),
         HandshakeTimeout: TimeSpan.FromSeconds(5),
         MaxConcurrentConnections: 1536,
-        Http2MaxStreamsPerConnection: 32);
+        Http2MaxStreamsPerConnection: 32,
+        MaxConcurrentReviews: 4);
 }

@@ -31,7 +31,8 @@ internal static class WebhookServer
         var builder = WebApplication.CreateSlimBuilder();
         ConfigureLogging(builder.Logging);
         builder.Services.AddSingleton(catalog);
-        builder.Services.AddSingleton<AdmissionEndpoint>();
+        builder.Services.AddSingleton(services => new AdmissionEndpoint(
+            services.GetRequiredService<ILogger<AdmissionEndpoint>>(), options.Limits.MaxConcurrentReviews));
         builder.Services.AddSingleton(new MutatingAdmission(catalog));
         builder.Services.AddSingleton(new ValidatingAdmission(catalog));
         builder.Services.AddSingleton<WebhookMetrics>();
