@@ -7,9 +7,10 @@ namespace StackBlaze.Webhook.Admission;
 /// <summary>Reads an AdmissionReview, has the domain decide, and answers; the same for every webhook path.</summary>
 /// <param name="logger">Where denials, warnings and faults go.</param>
 /// <param name="maxConcurrentReviews">
-/// Reviews read and decided at once; the others wait their turn before their body is read. Each
-/// is bounded, and this bounds them all together: however many connections send 3 MiB reviews,
-/// only this many bodies, documents and decisions are in memory at once.
+/// Reviews parsed and decided at once; the others wait their turn. Each is bounded, and this bounds
+/// them together: however many connections send 3 MiB reviews, only this many documents and
+/// decisions are in memory at once. A body is read before its turn and the answer written after
+/// it, so a client that sends or reads slowly holds its own connection, never a turn.
 /// </param>
 internal sealed class AdmissionEndpoint(ILogger<AdmissionEndpoint> logger, int maxConcurrentReviews) : IAdmissionEndpoint, IDisposable
 {
@@ -19,38 +20,10 @@ internal sealed class AdmissionEndpoint(ILogger<AdmissionEndpoint> logger, int m
 
     public async Task<AdmissionExchange> HandleAsync(HttpContext http, Func<AdmissionAttributes, AdmissionOutcome> review)
     {
+        RequestBody body;
         try
         {
-            await _reviewSlots.WaitAsync(http.RequestAborted);
-        }
-        catch (OperationCanceledException)
-        {
-            // The client went away while waiting: nobody is left to answer.
-            return AdmissionExchange.Unanswered;
-        }
-        try
-        {
-            return await ReviewAsync(http, review);
-        }
-        finally
-        {
-            _reviewSlots.Release();
-        }
-    }
-
-    private async Task<AdmissionExchange> ReviewAsync(HttpContext http, Func<AdmissionAttributes, AdmissionOutcome> review)
-    {
-        // Pooled: the document's buffers go back when it is disposed, after the answer is written,
-        // so nothing of the request outlives it.
-        JsonDocument body;
-        try
-        {
-            body = await JsonDocument.ParseAsync(http.Request.Body, AdmissionReviewReader.DocumentOptions, http.RequestAborted);
-        }
-        catch (JsonException e)
-        {
-            await HttpAnswers.WriteErrorAsync(http, StatusCodes.Status400BadRequest, $"not a valid AdmissionReview: {e.Message}");
-            return AdmissionExchange.Unanswered;
+            body = await RequestBody.ReadAsync(http.Request, http.RequestAborted);
         }
         catch (BadHttpRequestException e)
         {
@@ -59,18 +32,65 @@ internal sealed class AdmissionEndpoint(ILogger<AdmissionEndpoint> logger, int m
             return AdmissionExchange.Unanswered;
         }
 
-        using var document = body;
-        var attributes = AdmissionReviewReader.Read(document.RootElement, out var error);
-        if (attributes is null)
+        (AdmissionAttributes Attributes, AdmissionOutcome Outcome, bool Faulted)? decision;
+        string? error;
+        using (body)
+        {
+            try
+            {
+                await _reviewSlots.WaitAsync(http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client went away while waiting: nobody is left to answer.
+                return AdmissionExchange.Unanswered;
+            }
+            try
+            {
+                decision = Review(http.Request.Path.Value, body.Bytes, review, out error);
+            }
+            finally
+            {
+                _reviewSlots.Release();
+            }
+        }
+
+        if (decision is not { } made)
         {
             await HttpAnswers.WriteErrorAsync(http, StatusCodes.Status400BadRequest, error!);
             return AdmissionExchange.Unanswered;
         }
+        await HttpAnswers.WriteReviewAsync(http, made.Attributes.Uid, made.Outcome);
+        return new AdmissionExchange(made.Attributes.Operation, made.Outcome, made.Faulted);
+    }
 
-        var outcome = Decide(review, attributes, out var faulted);
-        Log(http.Request.Path.Value, attributes, outcome);
-        await HttpAnswers.WriteReviewAsync(http, attributes.Uid, outcome);
-        return new AdmissionExchange(attributes.Operation, outcome, faulted);
+    /// <summary>The review's attributes and the decision on it, or null and why it is not a review.</summary>
+    private (AdmissionAttributes, AdmissionOutcome, bool)? Review(
+        string? path, ReadOnlyMemory<byte> body, Func<AdmissionAttributes, AdmissionOutcome> review, out string? error)
+    {
+        // Pooled: the document's buffers go back when it is disposed, once the decision is made,
+        // so nothing of the request outlives it.
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, AdmissionReviewReader.DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            error = $"not a valid AdmissionReview: {e.Message}";
+            return null;
+        }
+        using (document)
+        {
+            var attributes = AdmissionReviewReader.Read(document.RootElement, out error);
+            if (attributes is null)
+            {
+                return null;
+            }
+            var outcome = Decide(review, attributes, out var faulted);
+            Log(path, attributes, outcome);
+            return (attributes, outcome, faulted);
+        }
     }
 
     /// <summary>
