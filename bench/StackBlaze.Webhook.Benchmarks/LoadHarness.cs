@@ -120,7 +120,7 @@ internal static class LoadHarness
         return result;
     }
 
-    private static Dictionary<(bool Deployment, int SizeKb), string> WriteBodies()
+    internal static Dictionary<(bool Deployment, int SizeKb), string> WriteBodies()
     {
         var folder = Directory.CreateTempSubdirectory("stackblaze-bench-").FullName;
         var bodies = new Dictionary<(bool, int), string>();

@@ -27,6 +27,18 @@ public sealed class DeploymentTests(RenderedOverlays overlays) : IClassFixture<R
 
     [Theory]
     [MemberData(nameof(RenderedOverlays.All), MemberType = typeof(RenderedOverlays))]
+    public void Memory_limit_and_heap_cap_are_those_the_hostile_tenant_tests_run_under(string overlay)
+    {
+        var container = overlays[overlay].Container;
+
+        container.Resources.Limits["memory"].ToInt64().Should().Be(Support.HostileTenantServer.MemoryLimitBytes);
+        container.Resources.Requests["memory"].ToInt64().Should().BeLessThan(Support.HostileTenantServer.MemoryLimitBytes);
+        var heap = container.Env.Should().ContainSingle(v => v.Name == "DOTNET_GCHeapHardLimit").Subject.Value;
+        Convert.ToInt64(heap, 16).Should().Be(Support.HostileTenantServer.HeapLimitBytes);
+    }
+
+    [Theory]
+    [MemberData(nameof(RenderedOverlays.All), MemberType = typeof(RenderedOverlays))]
     public void Spread_is_a_hard_rule_over_the_nodes_the_pods_may_use_counted_per_revision(string overlay)
     {
         var spread = overlays[overlay].Deployment.Spec.Template.Spec.TopologySpreadConstraints.Should().ContainSingle().Subject;

@@ -9,18 +9,15 @@ public sealed class HostileTenantServer : IAsyncLifetime
     private string? _catalog;
     private TestCertificates? _certificates;
 
-    /// <summary>The Deployment's memory limit, as the pod's cgroup would give it.</summary>
-    public const long MemoryLimitBytes = 256L * 1024 * 1024;
+    /// <summary>The memory limit of deploy/base/deployment.yaml (DeploymentTests holds them equal).</summary>
+    public const long MemoryLimitBytes = 320L * 1024 * 1024;
 
-    /// <summary>
-    /// In a container .NET caps its heap at 75% of the cgroup's memory limit; there is no cgroup
-    /// here, so the server is told the same cap, and must work within it.
-    /// </summary>
-    public const long HeapLimitBytes = MemoryLimitBytes * 3 / 4;
+    /// <summary>The heap cap deploy/base/deployment.yaml gives the server (DOTNET_GCHeapHardLimit).</summary>
+    public const long HeapLimitBytes = 192L * 1024 * 1024;
 
     private static readonly Dictionary<string, string?> ContainerMemory = new()
     {
-        ["DOTNET_GCHeapHardLimit"] = (HeapLimitBytes).ToString("X", System.Globalization.CultureInfo.InvariantCulture),
+        ["DOTNET_GCHeapHardLimit"] = "0x" + HeapLimitBytes.ToString("X", System.Globalization.CultureInfo.InvariantCulture),
     };
 
     internal ServerProcess Process { get; private set; } = null!;
