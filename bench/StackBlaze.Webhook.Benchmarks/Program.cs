@@ -19,7 +19,7 @@ return args.FirstOrDefault() switch
     "alloc" => Alloc(),
     "catalog" => CatalogBenchmark.Run(TimeSpan.FromSeconds(Option("--seconds", 1))),
     "configmaps" => ConfigMapBenchmark.Run(Option("--namespaces", 100)),
-    "hostile" => await HostileBenchmark.RunAsync(Repository(), Option("--heap-mib", 96)),
+    "hostile" => await HostileBenchmark.RunAsync(Repository(), Option("--heap-mib", 192)),
     "compare" when args.Length > 1 => await BuildComparison.RunAsync(
         Repository(), args[1], TimeSpan.FromSeconds(Option("--duration", 5)), Option("--rounds", 5)),
     _ => Usage(),
