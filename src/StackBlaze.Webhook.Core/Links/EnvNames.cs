@@ -15,6 +15,21 @@ public static class EnvNames
     public static bool IsValid(string name) =>
         name.Length > 0 && !char.IsAsciiDigit(name[0]) && !name.AsSpan().ContainsAnyExcept(NameChars);
 
+    /// <summary>The names a link may not set, for messages.</summary>
+    public const string ReservedRule = "PATH, HOME, HOSTNAME, PWD, SHELL, USER, TMPDIR, SERVICE_BINDING_ROOT, LD_*, KUBERNETES_*";
+
+    // What the process, its loader or Kubernetes itself reads: a link setting one would change what runs, not what it calls.
+    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
+    {
+        "PATH", "HOME", "HOSTNAME", "PWD", "SHELL", "USER", "TMPDIR", "SERVICE_BINDING_ROOT",
+    };
+
+    private static readonly string[] ReservedPrefixes = ["LD_", "KUBERNETES_"];
+
+    /// <summary>Whether a link may not set the name: see <see cref="ReservedRule"/>.</summary>
+    public static bool IsReserved(string name) =>
+        Reserved.Contains(name) || Array.Exists(ReservedPrefixes, prefix => name.StartsWith(prefix, StringComparison.Ordinal));
+
     /// <summary><c>&lt;SERVICE&gt;_URL</c>: upper case, with <c>-</c> and <c>.</c> as <c>_</c>.</summary>
     public static string ForService(string service) =>
         string.Create(service.Length + UrlSuffix.Length, service, static (span, name) =>

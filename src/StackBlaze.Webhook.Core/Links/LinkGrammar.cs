@@ -77,6 +77,10 @@ public static class LinkGrammar
             {
                 return Invalid(text, $"the variable name must match {EnvNames.Rule}");
             }
+            if (EnvNames.IsReserved(envName))
+            {
+                return Invalid(text, $"{envName} is reserved ({EnvNames.ReservedRule}); choose another name");
+            }
         }
 
         string? port = null;

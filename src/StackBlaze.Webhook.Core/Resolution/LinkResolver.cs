@@ -1,3 +1,4 @@
+using System.Buffers;
 using StackBlaze.Webhook.Catalog;
 using StackBlaze.Webhook.Conventions;
 using StackBlaze.Webhook.Limits;
@@ -52,16 +53,34 @@ public static class LinkResolver
         }
 
         var scheme = Protocols.SchemeOf(port!);
-        if (entry.EnvName is null && service.EnvName is { } annotated && !EnvNames.IsValid(annotated))
+        if (entry.EnvName is null && service.EnvName is { } annotated && (!EnvNames.IsValid(annotated) || EnvNames.IsReserved(annotated)))
         {
+            var rule = EnvNames.IsValid(annotated) ? $"a reserved name ({EnvNames.ReservedRule})" : $"not a variable name ({EnvNames.Rule})";
             return $"link \"{entry.Quoted}\": service \"{service.Name}\" has annotation {StackBlazeAnnotations.EnvName}: \"{BoundedText.Quote(annotated)}\", "
-                + $"which is not a variable name ({EnvNames.Rule}); fix it or name the variable in the link";
+                + $"which is {rule}; fix it or name the variable in the link";
+        }
+        if (service.Database is { } database && !IsDatabaseName(database.TrimStart('/')))
+        {
+            return $"link \"{entry.Quoted}\": service \"{service.Name}\" has annotation {StackBlazeAnnotations.Database}: \"{BoundedText.Quote(database)}\", "
+                + $"which is not a database name ({DatabaseNameRule}); fix the annotation";
         }
         var envName = entry.EnvName ?? service.EnvName ?? Protocols.DefaultEnvName(scheme) ?? EnvNames.ForService(service.Name);
 
         link = new ResolvedLink(entry, service, port!, scheme, envName);
         return null;
     }
+
+    private const string DatabaseNameRule = "1 to 64 characters, none of / ? # @ : % \\ or white space";
+
+    // What would end the URL's path, start a query or fragment, or change its user or host.
+    private static readonly SearchValues<char> NotInDatabaseNames = SearchValues.Create("/?#@: \t\r\n\f\v%\\");
+
+    /// <summary>
+    /// A name the URL's path can hold as it is: PostgreSQL's names are at most 63 bytes, MySQL's 64;
+    /// a value that reaches past the path (<c>mydb?host=elsewhere</c>) would send the client elsewhere.
+    /// </summary>
+    private static bool IsDatabaseName(string name) =>
+        name.Length is > 0 and <= 64 && !name.AsSpan().ContainsAny(NotInDatabaseNames);
 
     /// <summary>The named port; else the only one; else the one named http.</summary>
     private static string? TrySelectPort(LinkEntry entry, ServiceEntry service, out ServicePortEntry? port)

@@ -89,4 +89,14 @@ public class LinkGrammarSyntaxErrorTests
         result.Entries.Should().BeEmpty();
         return result.Errors.Should().ContainSingle().Subject;
     }
+
+    [Theory]
+    [InlineData("PATH=backend", "PATH")]
+    [InlineData("LD_PRELOAD=backend", "LD_PRELOAD")]
+    [InlineData("KUBERNETES_PORT=backend", "KUBERNETES_PORT")]
+    public void Reserved_variable_name_is_refused(string entry, string name)
+    {
+        LinkGrammar.Parse(entry).Errors.Should().Equal(
+            $"link \"{entry}\" is not of the form {LinkGrammar.ExpectedForm}: {name} is reserved ({EnvNames.ReservedRule}); choose another name");
+    }
 }
