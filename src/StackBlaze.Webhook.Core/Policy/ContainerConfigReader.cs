@@ -64,7 +64,7 @@ public static class ContainerConfigReader
                         if (configMap.Values.GetValueOrDefault(key) is { } referenced)
                         {
                             var text = variableName.GetString()!;
-                            yield return new ConfigValue(name ??= ContainerName(container), $"{text} (ConfigMap {mapName} key {key})", text, referenced.Addresses);
+                            yield return new ConfigValue(name ??= ContainerName(container), $"{text} (ConfigMap {mapName} key {key})", text, referenced.Addresses, FromConfigMap: true);
                             NoteIfCut(mapName, key, referenced, notChecked, ref said);
                         }
                         else if (configMap.IsPartial)
@@ -83,7 +83,7 @@ public static class ContainerConfigReader
                     var prefix = Field(source, "prefix"u8, JsonValueKind.String)?.GetString() ?? "";
                     foreach (var (key, value) in configMap.Values)
                     {
-                        yield return new ConfigValue(name ??= ContainerName(container), $"{prefix}{key} (ConfigMap {mapName})", prefix + key, value.Addresses);
+                        yield return new ConfigValue(name ??= ContainerName(container), $"{prefix}{key} (ConfigMap {mapName})", prefix + key, value.Addresses, FromConfigMap: true);
                         NoteIfCut(mapName, key, value, notChecked, ref said);
                     }
                     if (configMap.IsPartial)

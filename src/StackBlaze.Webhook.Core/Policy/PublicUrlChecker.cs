@@ -36,7 +36,8 @@ public static class PublicUrlChecker
             {
                 if (catalog.FindPublicRoute(namespaceName, address.Host, address.Path) is { } route && count++ < maxKept)
                 {
-                    (findings ??= []).Add(new PublicUrlFinding(value.Container, value.Subject, address.Text, route.Service.Name, Internal(address, route)));
+                    var shown = SecretRedaction.Redact(address, value.FromConfigMap);
+                    (findings ??= []).Add(new PublicUrlFinding(value.Container, value.Subject, shown.Text, route.Service.Name, Internal(shown, route)));
                 }
             }
         }

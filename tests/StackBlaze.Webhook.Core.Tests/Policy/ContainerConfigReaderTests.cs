@@ -18,8 +18,8 @@ public class ContainerConfigReaderTests
         values.Should().Equal(
             new ConfigValue("migrate", "command[2]", null, "curl -fsS https://api.shop.example.com/migrate"),
             new ConfigValue("app", "ORDERS_API", "ORDERS_API", "https://api.shop.example.com/v1/orders?status=open"),
-            new ConfigValue("app", "SEARCH_URL (ConfigMap app key search)", "SEARCH_URL", "https://shop.example.com/search"),
-            new ConfigValue("app", "SVC_search (ConfigMap app)", "SVC_search", "https://shop.example.com/search"),
+            new ConfigValue("app", "SEARCH_URL (ConfigMap app key search)", "SEARCH_URL", "https://shop.example.com/search", FromConfigMap: true),
+            new ConfigValue("app", "SVC_search (ConfigMap app)", "SVC_search", "https://shop.example.com/search", FromConfigMap: true),
             new ConfigValue("app", "args[1]", null, "https://shop.example.com/"));
     }
 

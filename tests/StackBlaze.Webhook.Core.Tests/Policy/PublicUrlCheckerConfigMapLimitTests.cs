@@ -22,8 +22,8 @@ public class PublicUrlCheckerConfigMapLimitTests
         var findings = PublicUrlChecker.Check(EverySource, PublicUrlExemptions.ParseAllowed(""), Services.Namespace, catalog);
 
         findings.Where(f => f.Subject.Contains("ConfigMap", StringComparison.Ordinal)).Select(f => f.ToString()).Should().Equal(
-            "container \"app\" SEARCH_URL (ConfigMap app key search): calls https://shop.example.com/search?q=x, the public URL of service \"frontend\"; use http://frontend.internal:80/search?q=x",
-            "container \"app\" SVC_search (ConfigMap app): calls https://shop.example.com/search?q=x, the public URL of service \"frontend\"; use http://frontend.internal:80/search?q=x");
+            "container \"app\" SEARCH_URL (ConfigMap app key search): calls https://shop.example.com/search, the public URL of service \"frontend\"; use http://frontend.internal:80/search",
+            "container \"app\" SVC_search (ConfigMap app): calls https://shop.example.com/search, the public URL of service \"frontend\"; use http://frontend.internal:80/search");
     }
 
     [Fact]
