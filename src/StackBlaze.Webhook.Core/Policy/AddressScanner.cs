@@ -62,7 +62,7 @@ public static partial class AddressScanner
             {
                 var text = run.ToString();
                 var colon = text.IndexOf(':', StringComparison.Ordinal);
-                yield return new AddressMention(text, (colon < 0 ? text : text[..colon]).ToLowerInvariant(), colon >= 0, "", false);
+                yield return new AddressMention(text, HostName(colon < 0 ? text : text[..colon]), colon >= 0, "", false);
             }
         }
     }
@@ -93,14 +93,17 @@ public static partial class AddressScanner
         var authority = text[authorityStart..authorityEnd];
         authority = authority[(authority.LastIndexOf('@') + 1)..];
         var colon = authority.LastIndexOf(':');
-        var host = colon < 0 ? authority : authority[..colon];
-        return host.Length == 0 ? null : new AddressMention(text, host.ToLowerInvariant(), colon >= 0, text[authorityEnd..], true);
+        var host = HostName(colon < 0 ? authority : authority[..colon]);
+        return host.Length == 0 ? null : new AddressMention(text, host, colon >= 0, text[authorityEnd..], true);
     }
+
+    /// <summary>The host as clients resolve it: lower case, and without the final dot of a fully qualified name (<c>api.example.com.</c>).</summary>
+    private static string HostName(string host) => host.TrimEnd('.').ToLowerInvariant();
 
     [GeneratedRegex(@"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]*://[^\s""'<>,;()\[\]{}|\\^`]+")]
     private static partial Regex UrlPattern();
 
-    // Dotted labels, the last starting with a letter, and a port: the whole of a run.
-    [GeneratedRegex(@"^(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?::[0-9]{1,5})?$")]
+    // Dotted labels, the last starting with a letter, the final dot of a fully qualified name, and a port: the whole of a run.
+    [GeneratedRegex(@"^(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.?:[0-9]{1,5})?$")]
     private static partial Regex BareHostPattern();
 }

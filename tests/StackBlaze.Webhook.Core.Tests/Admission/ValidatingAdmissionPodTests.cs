@@ -144,4 +144,13 @@ public class ValidatingAdmissionPodTests
         Validate(Reviews.Of("batch", "CronJob", Json.Parse("""{"spec":{"jobTemplate":{}}}""")))
             .Should().Be(AdmissionOutcome.Invalid("the object cannot be read as a CronJob: spec.jobTemplate.spec.template is missing or not an object"));
     }
+
+    [Fact]
+    public void Public_url_written_with_the_final_dot_of_a_fully_qualified_name_is_denied_too()
+    {
+        var outcome = Validate(Reviews.Pod(Pods.Element(Pod("ORDERS_API", "https://api.shop.example.com./v1/orders"))));
+
+        outcome.Allowed.Should().BeFalse();
+        outcome.Message.Should().EndWith("calls https://api.shop.example.com./v1/orders, the public URL of service \"backend\"; use http://backend.internal:3000/v1/orders");
+    }
 }

@@ -79,4 +79,23 @@ public class AddressScannerUrlTests
         AddressScanner.Scan("""{"upstream":"https://api.shop.example.com/v1"}""").Select(m => m.Text)
             .Should().Equal("https://api.shop.example.com/v1");
     }
+
+    [Theory]
+    [InlineData("https://api.shop.example.com./v1/orders", "/v1/orders")]
+    [InlineData("https://API.shop.example.com.:443/v1", "/v1")]
+    public void Fully_qualified_url_host_with_its_final_dot_is_the_same_host(string value, string path)
+    {
+        var mention = AddressScanner.Scan(value).Should().ContainSingle().Subject;
+
+        mention.Host.Should().Be("api.shop.example.com");
+        mention.Path.Should().Be(path);
+    }
+
+    [Theory]
+    [InlineData("api.shop.example.com.:443")]
+    [InlineData("--upstream=api.shop.example.com.")]
+    public void Fully_qualified_bare_host_with_its_final_dot_is_the_same_host(string value)
+    {
+        AddressScanner.Scan(value).Select(m => m.Host).Should().Equal("api.shop.example.com");
+    }
 }
