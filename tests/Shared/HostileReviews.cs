@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using StackBlaze.Webhook.Limits;
 
 namespace StackBlaze.Webhook.Tests.Support;
 
@@ -48,10 +49,7 @@ internal static class HostileReviews
     /// their own, all to backend, so that each is planned, checked and kept as the caches allow.
     /// </summary>
     public static string NewValidAnnotation(int variant) =>
-        PodReview(Annotated(Links(ReviewLimitsMaxLinks, i => $"N{variant}X{i}_{new string('L', 100)}_URL=backend")));
-
-    // As the webhook's limit (ReviewLimits.MaxLinkEntries); the bench does not see the test projects' references.
-    private const int ReviewLimitsMaxLinks = 100;
+        PodReview(Annotated(Links(ReviewLimits.MaxLinkEntries, i => $"N{variant}X{i}_{new string('L', 100)}_URL=backend")));
 
     /// <summary>The crowded project's Namespace and Services, as catalog YAML.</summary>
     public static string CrowdedNamespaceYaml()

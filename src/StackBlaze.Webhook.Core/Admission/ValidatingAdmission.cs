@@ -58,7 +58,7 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
         // An UPDATE is not refused for what the object already did: only new calls count. The old
         // object is read only when a finding could otherwise be refused.
         var calls = Calls(evaluation);
-        var (before, countBefore) = refusable && calls.Any() ? PreviousFindings(request, kind) : ([], 0);
+        var (before, countBefore) = refusable && calls.Length > 0 ? PreviousFindings(request, kind) : ([], 0);
         foreach (var finding in calls)
         {
             (refusable && !before.Contains(finding) ? blocking : warnings).Add(finding);
@@ -93,5 +93,5 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
             : ([], 0);
 
     /// <summary>The public-URL calls found, and what could not be checked for them, each in one line.</summary>
-    private static IEnumerable<string> Calls(PodEvaluation evaluation) => evaluation.Findings.Select(f => f.ToString()).Concat(evaluation.Unchecked);
+    private static string[] Calls(PodEvaluation evaluation) => [.. evaluation.Findings.Select(f => f.ToString()), .. evaluation.Unchecked];
 }
