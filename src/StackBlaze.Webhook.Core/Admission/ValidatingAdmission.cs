@@ -53,8 +53,8 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
         var blocking = new List<string>();
         // Warn mode refuses nothing; what a controller makes (a Deployment's ReplicaSets, their pods) was
         // checked as its template when applied, and refusing it now would only stall rollouts and keep
-        // crashed pods from coming back.
-        var refusable = evaluation.Mode == PolicyMode.Enforce && !evaluation.IsControlled;
+        // crashed pods from coming back. Who made it is the API server's word, not the object's.
+        var refusable = evaluation.Mode == PolicyMode.Enforce && !ControllerUsers.IsController(request.UserName);
         // An UPDATE is not refused for what the object already did: only new calls count. The old
         // object is read only when a finding could otherwise be refused.
         var calls = Calls(evaluation);

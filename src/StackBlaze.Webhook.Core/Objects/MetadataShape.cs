@@ -6,8 +6,7 @@ namespace StackBlaze.Webhook.Objects;
 /// <param name="Exists">Whether <c>metadata</c> is present (a patch must not add below a missing parent).</param>
 /// <param name="HasAnnotations">Whether <c>metadata.annotations</c> is present.</param>
 /// <param name="Annotations">The <c>stackblaze.io/</c> annotations only: the rest is never read.</param>
-/// <param name="IsControlled">Whether an owner reference names a controller: the object was made from a checked template.</param>
-public sealed record MetadataShape(bool Exists, bool HasAnnotations, IReadOnlyDictionary<string, string> Annotations, bool IsControlled = false)
+public sealed record MetadataShape(bool Exists, bool HasAnnotations, IReadOnlyDictionary<string, string> Annotations)
 {
     public static MetadataShape Missing { get; } = new(false, false, FrozenDictionary<string, string>.Empty);
 

@@ -30,14 +30,13 @@ public static class ObjectShapeReader
         {
             return MetadataShape.Missing;
         }
-        var controlled = IsControlled(meta);
         if (!TryGetObject(meta, "annotations"u8, "metadata.annotations", out var annotations, ref error))
         {
             return null;
         }
         if (annotations is not { } map)
         {
-            return new MetadataShape(true, false, FrozenDictionary<string, string>.Empty, controlled);
+            return new MetadataShape(true, false, FrozenDictionary<string, string>.Empty);
         }
 
         Dictionary<string, string>? ours = null;
@@ -55,7 +54,7 @@ public static class ObjectShapeReader
                 ours[property.Name] = property.Value.GetString()!;
             }
         }
-        return new MetadataShape(true, true, (IReadOnlyDictionary<string, string>?)ours ?? FrozenDictionary<string, string>.Empty, controlled);
+        return new MetadataShape(true, true, (IReadOnlyDictionary<string, string>?)ours ?? FrozenDictionary<string, string>.Empty);
     }
 
     // Compared in the request's bytes: the name is made a string only when it is ours, or escaped.
@@ -64,23 +63,6 @@ public static class ObjectShapeReader
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
         return raw.StartsWith(OurPrefixUtf8)
             || (raw.Contains((byte)'\\') && property.Name.StartsWith(OurPrefix, StringComparison.Ordinal));
-    }
-
-    // A loop, not LINQ: every pod a ReplicaSet makes has owner references, and Any would box the enumerator.
-    private static bool IsControlled(JsonElement metadata)
-    {
-        if (!metadata.TryGetProperty("ownerReferences"u8, out var owners) || owners.ValueKind != JsonValueKind.Array)
-        {
-            return false;
-        }
-        foreach (var owner in owners.EnumerateArray())
-        {
-            if (owner.ValueKind == JsonValueKind.Object && owner.TryGetProperty("controller"u8, out var flag) && flag.ValueKind == JsonValueKind.True)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     /// <summary>Reads a pod (or pod template): its metadata and its containers' env names.</summary>

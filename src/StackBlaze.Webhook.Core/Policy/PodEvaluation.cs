@@ -4,13 +4,11 @@ namespace StackBlaze.Webhook.Policy;
 /// <param name="LinkErrors">Why its links cannot work.</param>
 /// <param name="Warnings">What is allowed but worth saying.</param>
 /// <param name="Findings">Its calls to the project's public URLs, the first <see cref="Limits.ReviewLimits.MaxFindingsKept"/>.</param>
-/// <param name="IsControlled">Whether a controller made the object (an owner reference says so).</param>
 /// <param name="Mode">The namespace's public-URL policy mode, which the findings were made under.</param>
 public sealed record PodEvaluation(
     IReadOnlyList<string> LinkErrors,
     IReadOnlyList<string> Warnings,
     IReadOnlyList<PublicUrlFinding> Findings,
-    bool IsControlled,
     PolicyMode Mode)
 {
     /// <summary>

@@ -70,7 +70,7 @@ public static class PodEvaluator
             : PublicUrlChecker.Check(template, PublicUrlExemptions.ParseAllowed(
                 pod.Metadata.Annotation(StackBlazeAnnotations.AllowPublicUrls) ?? workload?.Annotation(StackBlazeAnnotations.AllowPublicUrls)),
                 namespaceName, catalog, ReviewLimits.MaxFindingsKept, out findingCount, note => (notChecked ??= []).Add(note));
-        return new PodEvaluation(linkErrors, (IReadOnlyList<string>?)warnings ?? [], findings, (workload ?? pod.Metadata).IsControlled, mode)
+        return new PodEvaluation(linkErrors, (IReadOnlyList<string>?)warnings ?? [], findings, mode)
         {
             FindingCount = findingCount,
             Unchecked = (IReadOnlyList<string>?)notChecked ?? [],

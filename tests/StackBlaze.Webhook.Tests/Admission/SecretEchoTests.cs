@@ -30,7 +30,7 @@ public sealed class SecretEchoTests
         if (!controllerMade)
         {
             // A person's own pod is refused; a ReplicaSet's only warned about.
-            pod["metadata"]!.AsObject().Remove("ownerReferences");
+            review.Request()["userInfo"] = new JsonObject { ["username"] = "alice@example.com" };
         }
         pod["spec"]!["containers"]![0]!["env"]!.AsArray().Add(new JsonObject
         {

@@ -35,6 +35,47 @@ public sealed class ValidateEndpointTests(WebhookServerFixture server) : IClassF
     }
 
     [Fact]
+    public async Task Deployment_naming_a_made_up_controller_owner_is_still_denied()
+    {
+        // The owner reference is the tenant's own writing; only the API server's userInfo says who made it.
+        var review = Reviews.Load("worker-deployment-create.json");
+        review.Request()["userInfo"] = new JsonObject { ["username"] = "alice@example.com", ["groups"] = new JsonArray("system:authenticated") };
+        review.Request()["object"]!["metadata"]!["ownerReferences"] = new JsonArray(new JsonObject
+        {
+            ["apiVersion"] = "apps/v1", ["kind"] = "ReplicaSet", ["name"] = "made-up", ["uid"] = "0000", ["controller"] = true,
+        });
+
+        var response = await ValidateAsync(review);
+
+        response["allowed"]!.GetValue<bool>().Should().BeFalse();
+        response["status"]!["message"]!.GetValue<string>().Should().EndWith(Finding);
+    }
+
+    [Fact]
+    public async Task What_the_replicaset_controller_makes_is_allowed_with_a_warning()
+    {
+        var review = Reviews.Load("worker-deployment-create.json");
+        review.Request()["userInfo"] = new JsonObject { ["username"] = "system:serviceaccount:kube-system:replicaset-controller" };
+
+        var response = await ValidateAsync(review);
+
+        response["allowed"]!.GetValue<bool>().Should().BeTrue();
+        response["warnings"]!.AsArray().Select(w => w!.GetValue<string>()).Should().Equal(Finding);
+    }
+
+    [Fact]
+    public async Task User_info_that_is_not_an_object_is_a_malformed_review()
+    {
+        var review = Reviews.Load("worker-deployment-create.json");
+        review.Request()["userInfo"] = "system:kube-controller-manager";
+
+        var response = await server.Client.PostAsync("/validate", review);
+
+        ((int)response.StatusCode).Should().Be(400);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("userInfo must be an object, not a string");
+    }
+
+    [Fact]
     public async Task Dry_run_is_answered_exactly_like_the_real_request()
     {
         var real = await ValidateAsync(Reviews.Load("worker-deployment-create.json"));

@@ -1,4 +1,7 @@
+using System.Text.Json.Nodes;
 using k8s.Models;
+using StackBlaze.Webhook.Policy;
+using StackBlaze.Webhook.Tests.Support;
 
 namespace StackBlaze.Webhook.Tests.Deploy;
 
@@ -103,7 +106,52 @@ public sealed class WebhookConfigurationTests(RenderedOverlays overlays) : IClas
         expression.Should().Contain("!has(object.metadata.annotations) ||");
         expression.Should().Contain("!('stackblaze.io/inject' in object.metadata.annotations) ||");
         expression.Should().EndWith("object.metadata.annotations['stackblaze.io/inject'] != 'false'");
-        overlays[overlay].ValidatingWebhook.MatchConditions.Should().BeNullOrEmpty("the public-URL policy applies to opted-out pods too");
+        overlays[overlay].ValidatingWebhook.MatchConditions.Should().NotContain(c => c.Expression.Contains("stackblaze.io/inject"),
+            "the public-URL policy applies to opted-out pods too");
+    }
+
+    [Theory]
+    [InlineData("pods", null, false)]
+    [InlineData("pods", "true", false)]
+    [InlineData("pods", "false", true)]
+    [InlineData("deployments", "false", false)]
+    [InlineData("pods", null, true)]
+    public async Task Mutating_webhook_is_not_sent_pods_that_opt_out_and_evaluates_any_object(string resource, string? inject, bool hasOtherAnnotationsOnly)
+    {
+        var expression = overlays[RenderedOverlays.Base].MutatingWebhook.MatchConditions.Should().ContainSingle().Subject.Expression;
+        var metadata = new JsonObject();
+        if (inject is not null)
+        {
+            metadata["annotations"] = new JsonObject { ["stackblaze.io/inject"] = inject };
+        }
+        else if (hasOtherAnnotationsOnly)
+        {
+            metadata["annotations"] = new JsonObject { ["team"] = "shop" };
+        }
+        var request = new JsonObject
+        {
+            ["request"] = new JsonObject { ["resource"] = new JsonObject { ["resource"] = resource } },
+            ["object"] = new JsonObject { ["metadata"] = metadata },
+        };
+
+        (await CelEvaluator.IsTrueAsync(expression, request)).Should().Be(!(resource == "pods" && inject == "false"));
+    }
+
+    [Theory]
+    [InlineData("system:serviceaccount:kube-system:replicaset-controller")]
+    [InlineData("system:serviceaccount:kube-system:job-controller")]
+    [InlineData("system:kube-controller-manager")]
+    [InlineData("alice@example.com")]
+    [InlineData("system:serviceaccount:shop:replicaset-controller")]
+    [InlineData("system:serviceaccount:kube-systemx:replicaset-controller")]
+    [InlineData("system:kube-controller-manager-x")]
+    public async Task Validating_webhook_is_sent_exactly_what_the_webhook_would_refuse_by_its_maker(string user)
+    {
+        var condition = overlays[RenderedOverlays.Base].ValidatingWebhook.MatchConditions.Should().ContainSingle().Subject;
+        var request = new JsonObject { ["request"] = new JsonObject { ["userInfo"] = new JsonObject { ["username"] = user } } };
+
+        // Skipped are the users the webhook itself only warns (ControllerUsers): skipping them loses nothing.
+        (await CelEvaluator.IsTrueAsync(condition.Expression, request)).Should().Be(!ControllerUsers.IsController(user));
     }
 
     [Theory]

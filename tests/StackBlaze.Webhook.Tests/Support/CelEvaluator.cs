@@ -1,0 +1,54 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace StackBlaze.Webhook.Tests.Support;
+
+/// <summary>
+/// Runs a CEL expression of the deploy manifests on requests, with a real CEL implementation
+/// (cel-js, pinned in tests/cel), so a condition is tested by what it decides, not by how it is spelled.
+/// </summary>
+internal static class CelEvaluator
+{
+    private static readonly string Folder = Path.Combine(RepositoryPaths.Root, "tests", "cel");
+
+    // Installed on first use, so that `dotnet test` alone is enough on a fresh machine with Node.
+    private static readonly Lazy<Task> Installed = new(InstallAsync);
+
+    /// <summary>What <paramref name="expression"/> gives for each activation: a boolean, or the error's text.</summary>
+    public static async Task<IReadOnlyList<JsonNode?>> EvaluateAsync(string expression, params JsonObject[] activations)
+    {
+        await Installed.Value;
+        var input = new JsonObject { ["expression"] = expression, ["activations"] = new JsonArray([.. activations.Select(a => a.DeepClone())]) };
+        var result = await ProcessRunner.RunAsync("node", [Path.Combine(Folder, "evaluate.mjs")], input.ToJsonString(), Folder);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"the CEL evaluator failed: {result.Stderr}");
+        }
+        return [.. JsonNode.Parse(result.Stdout)!.AsArray()];
+    }
+
+    private static async Task InstallAsync()
+    {
+        if (Directory.Exists(Path.Combine(Folder, "node_modules", "@marcbachmann", "cel-js")))
+        {
+            return;
+        }
+        var result = await ProcessRunner.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], workingDirectory: Folder);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"npm ci in tests/cel failed: {result.Stderr}");
+        }
+    }
+
+    /// <summary>What <paramref name="expression"/> gives for one activation, which must be a boolean.</summary>
+    public static async Task<bool> IsTrueAsync(string expression, JsonObject activation)
+    {
+        var result = (await EvaluateAsync(expression, activation))[0];
+        return result?.GetValueKind() switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new InvalidOperationException($"{expression} gave no boolean but {result?.ToJsonString()}"),
+        };
+    }
+}
