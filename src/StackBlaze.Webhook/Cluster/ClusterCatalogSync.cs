@@ -9,34 +9,35 @@ namespace StackBlaze.Webhook.Cluster;
 /// Keeps the live catalog in step with the cluster: Namespaces, Services, Ingresses and
 /// ConfigMaps, listed then watched cluster-wide. Admission reads the catalog and never waits on this.
 /// </summary>
-internal sealed class ClusterCatalogSync(Kubernetes client, LiveProjectCatalog catalog, ILogger<ClusterCatalogSync> logger, TimeProvider time)
+internal sealed class ClusterCatalogSync(
+    Kubernetes client, LiveProjectCatalog catalog, WatchTimings timings, ILogger<ClusterCatalogSync> logger, TimeProvider time)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var namespaces = Watch<V1Namespace, V1NamespaceList>(
             CatalogKind.Namespaces,
-            (token, ct) => client.CoreV1.ListNamespaceAsync(continueParameter: token, limit: PageSize, cancellationToken: ct),
+            (token, limit, ct) => client.CoreV1.ListNamespaceAsync(continueParameter: token, limit: limit, cancellationToken: ct),
             (rv, timeout, onError, ct) => WatchStream.ReadAsync<V1Namespace>(client, "api/v1/namespaces", rv, timeout, onError, ct),
             items => catalog.Replace([.. items.Select(NamespaceEntry.FromNamespace)]),
             (type, item) => Apply(type, item.Metadata.Name, () => catalog.Upsert(NamespaceEntry.FromNamespace(item)), () => catalog.DeleteNamespace(item.Metadata.Name)));
         var services = Watch<V1Service, V1ServiceList>(
             CatalogKind.Services,
-            (token, ct) => client.CoreV1.ListServiceForAllNamespacesAsync(continueParameter: token, limit: PageSize, cancellationToken: ct),
+            (token, limit, ct) => client.CoreV1.ListServiceForAllNamespacesAsync(continueParameter: token, limit: limit, cancellationToken: ct),
             (rv, timeout, onError, ct) => WatchStream.ReadAsync<V1Service>(client, "api/v1/services", rv, timeout, onError, ct),
             items => catalog.Replace([.. items.Select(s => ServiceEntry.FromService(s, ""))]),
             (type, item) => Apply(type, item.Metadata.Name,
                 () => catalog.Upsert(ServiceEntry.FromService(item, "")), () => catalog.DeleteService(item.Metadata.NamespaceProperty, item.Metadata.Name)));
         var ingresses = Watch<V1Ingress, V1IngressList>(
             CatalogKind.Ingresses,
-            (token, ct) => client.NetworkingV1.ListIngressForAllNamespacesAsync(continueParameter: token, limit: PageSize, cancellationToken: ct),
+            (token, limit, ct) => client.NetworkingV1.ListIngressForAllNamespacesAsync(continueParameter: token, limit: limit, cancellationToken: ct),
             (rv, timeout, onError, ct) => WatchStream.ReadAsync<V1Ingress>(client, "apis/networking.k8s.io/v1/ingresses", rv, timeout, onError, ct),
             items => catalog.Replace([.. items.Select(i => IngressEntry.FromIngress(i, ""))]),
             (type, item) => Apply(type, item.Metadata.Name,
                 () => catalog.Upsert(IngressEntry.FromIngress(item, "")), () => catalog.DeleteIngress(item.Metadata.NamespaceProperty, item.Metadata.Name)));
         var configMaps = Watch<V1ConfigMap, V1ConfigMapList>(
             CatalogKind.ConfigMaps,
-            (token, ct) => client.CoreV1.ListConfigMapForAllNamespacesAsync(continueParameter: token, limit: PageSize, cancellationToken: ct),
+            (token, limit, ct) => client.CoreV1.ListConfigMapForAllNamespacesAsync(continueParameter: token, limit: limit, cancellationToken: ct),
             (rv, timeout, onError, ct) => WatchStream.ReadAsync<V1ConfigMap>(client, "api/v1/configmaps", rv, timeout, onError, ct),
             items => catalog.Replace([.. items.Select(c => ConfigMapEntry.FromConfigMap(c, ""))]),
             (type, item) => Apply(type, item.Metadata.Name,
@@ -51,8 +52,6 @@ internal sealed class ClusterCatalogSync(Kubernetes client, LiveProjectCatalog c
             RunAfterAsync(namespaces.Synced, configMaps, stoppingToken));
     }
 
-    private const int PageSize = KindWatch<V1Service, V1ServiceList>.PageSize;
-
     private KindWatch<TItem, TList> Watch<TItem, TList>(
         CatalogKind kind,
         KindWatch<TItem, TList>.ListPage list,
@@ -61,7 +60,7 @@ internal sealed class ClusterCatalogSync(Kubernetes client, LiveProjectCatalog c
         Action<WatchEventType, TItem> apply)
         where TItem : IKubernetesObject<V1ObjectMeta>
         where TList : IItems<TItem>, IMetadata<V1ListMeta> =>
-        new(kind, list, watch, replace, apply, catalog, logger, time);
+        new(kind, list, watch, replace, apply, catalog, timings, logger, time);
 
     private static void Apply(WatchEventType type, string? name, Action upsert, Action delete)
     {
@@ -113,7 +112,7 @@ internal sealed class ClusterCatalogSync(Kubernetes client, LiveProjectCatalog c
             catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
             {
-                WebhookLog.WatchFailed(logger, CatalogKind.ConfigMaps, e.Message);
+                WebhookLog.WatchFailed(logger, CatalogKind.ConfigMaps, 1, e.Message);
                 await backoff.WaitAsync(cancellationToken);
             }
         }

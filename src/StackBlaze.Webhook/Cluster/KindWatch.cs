@@ -9,7 +9,9 @@ namespace StackBlaze.Webhook.Cluster;
 
 /// <summary>
 /// List, then watch, one kind across the cluster, as informers do: a dropped watch resumes from
-/// the last resourceVersion; 410 Gone (as a status or as an ERROR event) means a fresh list.
+/// the last resourceVersion; 410 Gone (as a status or as an ERROR event) means a fresh list, after
+/// a backoff like every other failure, so a server that keeps answering 410 is not hammered; a
+/// watch silent past <see cref="WatchTimings.SilenceDeadline"/> is replaced.
 /// </summary>
 internal sealed class KindWatch<TItem, TList>(
     CatalogKind kind,
@@ -18,6 +20,7 @@ internal sealed class KindWatch<TItem, TList>(
     Action<IReadOnlyCollection<TItem>> replace,
     Action<WatchEventType, TItem> apply,
     LiveProjectCatalog catalog,
+    WatchTimings timings,
     ILogger logger,
     TimeProvider time)
     where TItem : IKubernetesObject<V1ObjectMeta>
@@ -26,7 +29,10 @@ internal sealed class KindWatch<TItem, TList>(
     /// <summary>Pages as big as client-go's informers ask for.</summary>
     public const int PageSize = 500;
 
-    public delegate Task<TList> ListPage(string? continueToken, CancellationToken cancellationToken);
+    /// <param name="continueToken">Where the previous page ended; null for the first.</param>
+    /// <param name="limit">Objects per page; null for the whole list in one answer.</param>
+    /// <param name="cancellationToken">Ends the request.</param>
+    public delegate Task<TList> ListPage(string? continueToken, int? limit, CancellationToken cancellationToken);
 
     public delegate IAsyncEnumerable<(WatchEventType Type, TItem Item)> WatchFrom(
         string resourceVersion, int timeoutSeconds, Action<Exception> onError, CancellationToken cancellationToken);
@@ -43,26 +49,19 @@ internal sealed class KindWatch<TItem, TList>(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var backoff = Backoff.Default(time);
+        // Failures in a row: the count goes into the log, so a failure that repeats is seen as one.
+        var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
+            string? failure;
             try
             {
-                if (_resourceVersion is null)
-                {
-                    _resourceVersion = await ListAsync(cancellationToken);
-                    backoff.Reset();
-                }
+                _resourceVersion ??= await ListAsync(cancellationToken);
                 var started = time.GetTimestamp();
-                var events = await WatchAsync(cancellationToken);
+                var (events, error) = await WatchAsync(cancellationToken);
                 // A watch the server ends at once, with nothing in it, is not progress: do not spin on it.
-                if (events == 0 && time.GetElapsedTime(started) < TimeSpan.FromSeconds(1))
-                {
-                    await backoff.WaitAsync(cancellationToken);
-                }
-                else
-                {
-                    backoff.Reset();
-                }
+                failure = error
+                    ?? (events == 0 && time.GetElapsedTime(started) < TimeSpan.FromSeconds(1) ? "the watch ended at once, empty" : null);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -70,32 +69,43 @@ internal sealed class KindWatch<TItem, TList>(
             }
             catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Gone)
             {
-                WebhookLog.WatchExpired(logger, kind);
                 _resourceVersion = null;
+                failure = Gone;
             }
 #pragma warning disable CA1031 // Whatever the API server or the network does, the watch goes on.
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                WebhookLog.WatchFailed(logger, kind, e.Message);
-                await backoff.WaitAsync(cancellationToken);
+                failure = e.Message;
             }
+
+            if (failure is null)
+            {
+                failures = 0;
+                backoff.Reset();
+                continue;
+            }
+            failures++;
+            WebhookLog.WatchFailed(logger, kind, failures, failure);
+            await backoff.WaitAsync(cancellationToken);
         }
     }
 
     private async Task<string> ListAsync(CancellationToken cancellationToken)
     {
-        var items = new List<TItem>();
-        string? continueToken = null;
+        List<TItem> items;
         string resourceVersion;
-        do
+        try
         {
-            var page = await listPage(continueToken, cancellationToken);
-            items.AddRange(page.Items);
-            continueToken = page.Metadata?.ContinueProperty;
-            resourceVersion = page.Metadata?.ResourceVersion ?? "";
+            (items, resourceVersion) = await ListPagesAsync(PageSize, cancellationToken);
         }
-        while (!string.IsNullOrEmpty(continueToken));
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Gone)
+        {
+            // The continue token expired between pages (a slow server, a big cluster): paging again
+            // could expire again, forever. client-go's answer: the whole list in one request.
+            WebhookLog.ContinueExpired(logger, kind);
+            (items, resourceVersion) = await ListPagesAsync(null, cancellationToken);
+        }
 
         replace(items);
         catalog.MarkSynced(kind);
@@ -105,43 +115,65 @@ internal sealed class KindWatch<TItem, TList>(
         return resourceVersion;
     }
 
-    /// <summary>Applies events until the server ends the watch; how many came. After 410, forgets the version so the next round lists.</summary>
-    private async Task<int> WatchAsync(CancellationToken cancellationToken)
+    private async Task<(List<TItem> Items, string ResourceVersion)> ListPagesAsync(int? limit, CancellationToken cancellationToken)
     {
-        var gone = false;
+        var items = new List<TItem>();
+        string? continueToken = null;
+        string resourceVersion;
+        do
+        {
+            var page = await listPage(continueToken, limit, cancellationToken);
+            items.AddRange(page.Items);
+            continueToken = page.Metadata?.ContinueProperty;
+            resourceVersion = page.Metadata?.ResourceVersion ?? "";
+        }
+        while (!string.IsNullOrEmpty(continueToken));
+        return (items, resourceVersion);
+    }
+
+    /// <summary>
+    /// Applies events until the server ends the watch, or it stays silent too long; how many came,
+    /// and the error that ended it, if one did. After 410 the version is forgotten, so the next round lists.
+    /// </summary>
+    private async Task<(int Events, string? Error)> WatchAsync(CancellationToken cancellationToken)
+    {
+        string? failure = null;
         var events = 0;
         // Servers end watches after this long; informers ask for 5 to 10 minutes, spread out.
         var timeoutSeconds = Random.Shared.Next(300, 600);
+        using var silence = new CancellationTokenSource(timings.SilenceDeadline, time);
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, silence.Token);
         var stream = watchFrom(
             _resourceVersion!,
             timeoutSeconds,
-            error =>
-            {
-                if (error is KubernetesException { Status.Code: (int)HttpStatusCode.Gone })
-                {
-                    gone = true;
-                }
-                else
-                {
-                    WebhookLog.WatchFailed(logger, kind, error.Message);
-                }
-            },
-            cancellationToken);
-        await foreach (var (type, item) in stream)
+            error => failure = error is KubernetesException { Status.Code: (int)HttpStatusCode.Gone } ? Gone : error.Message,
+            watching.Token);
+        try
         {
-            events++;
-            catalog.MarkEvent(kind, time.GetUtcNow());
-            _resourceVersion = item.Metadata?.ResourceVersion ?? _resourceVersion;
-            if (type != WatchEventType.Bookmark)
+            await foreach (var (type, item) in stream)
             {
-                apply(type, item);
+                silence.CancelAfter(timings.SilenceDeadline);
+                events++;
+                catalog.MarkEvent(kind, time.GetUtcNow());
+                _resourceVersion = item.Metadata?.ResourceVersion ?? _resourceVersion;
+                if (type != WatchEventType.Bookmark)
+                {
+                    apply(type, item);
+                }
             }
         }
-        if (gone)
+        catch (OperationCanceledException) when (silence.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            WebhookLog.WatchExpired(logger, kind);
+            // Replaced, not failed: the next watch resumes from the last version this one gave.
+            WebhookLog.WatchSilent(logger, kind, timings.SilenceDeadline.TotalSeconds);
+            return (events, null);
+        }
+        if (failure == Gone)
+        {
             _resourceVersion = null;
         }
-        return events;
+        return (events, failure);
     }
+
+    private const string Gone = "the watch's history is gone (410 Gone): listing again";
 }

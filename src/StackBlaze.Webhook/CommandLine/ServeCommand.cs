@@ -87,6 +87,7 @@ internal static partial class ServeCommand
             builder.Services.AddSingleton(live);
             builder.Services.AddSingleton(_ => new Kubernetes(cluster));
             builder.Services.AddSingleton(TimeProvider.System);
+            builder.Services.AddSingleton(WatchTimings.Default);
             builder.Services.AddHostedService<ClusterCatalogSync>();
             configure?.Invoke(builder);
         });

@@ -2,7 +2,9 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using StackBlaze.Webhook.Cluster;
 using StackBlaze.Webhook.CommandLine;
 using StackBlaze.Webhook.Server;
 using StackBlaze.Webhook.Tests.Support.FakeApiServer;
@@ -29,13 +31,29 @@ internal sealed class ClusterWebhook : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<ClusterWebhook> StartAsync(FakeKubernetes cluster, TestCertificates certificates)
+    /// <param name="cluster">The API server to follow.</param>
+    /// <param name="certificates">The webhook's serving certificate.</param>
+    /// <param name="timings">The watches' deadlines, when a test cannot wait for the shipped ones.</param>
+    /// <param name="log">Where the server's log goes, when the test reads it.</param>
+    public static async Task<ClusterWebhook> StartAsync(
+        FakeKubernetes cluster, TestCertificates certificates, WatchTimings? timings = null, CapturingLogger? log = null)
     {
         var folder = new TemporaryFolder();
         var kubeconfig = cluster.WriteKubeconfig(folder.Path);
         var certificate = X509Certificate2.CreateFromPemFile(certificates.CertFile, certificates.KeyFile);
         var options = new ServeOptions(new Uri("https://127.0.0.1:0"), certificates.CertFile, certificates.KeyFile, null, "default", kubeconfig);
-        var app = ServeCommand.Build(options, () => certificate, builder => builder.Logging.ClearProviders());
+        var app = ServeCommand.Build(options, () => certificate, builder =>
+        {
+            builder.Logging.ClearProviders();
+            if (log is not null)
+            {
+                builder.Logging.AddProvider(new CapturingLoggerProvider(log));
+            }
+            if (timings is not null)
+            {
+                builder.Services.AddSingleton(timings);
+            }
+        });
         await app.StartAsync();
         return new ClusterWebhook(folder, certificate, app, certificates.CreateTrustingClient(new Uri(app.Urls.Single())));
     }

@@ -209,12 +209,25 @@ internal sealed class FakeKubernetes : IAsyncDisposable
         return watch;
     }
 
-    private Task ServeAsync(HttpContext http, FakeResource resource, string? ns) =>
-        http.Request.Query["watch"] is var watch && (watch == "true" || watch == "1")
-            ? WatchResponder.ServeAsync(http, resource, ns, this)
-            : ns is not null && resource.TakeNamespacedListFailure()
-                ? ApiStatus.WriteAsync(http, ApiStatus.Failure(503, "ServiceUnavailable", "the fake is failing this list on purpose"))
-                : ListResponder.ServeAsync(http, resource, ns);
+    private Task ServeAsync(HttpContext http, FakeResource resource, string? ns)
+    {
+        var query = http.Request.Query;
+        if (query["watch"] is var watch && (watch == "true" || watch == "1"))
+        {
+            return WatchResponder.ServeAsync(http, resource, ns, this);
+        }
+        resource.NoteListLimit(query["limit"].ToString());
+        if (ns is not null && resource.TakeNamespacedListFailure())
+        {
+            return ApiStatus.WriteAsync(http, ApiStatus.Failure(503, "ServiceUnavailable", "the fake is failing this list on purpose"));
+        }
+        if (resource.ContinueTokensExpire && query["continue"].ToString().Length > 0)
+        {
+            return ApiStatus.WriteAsync(http, ApiStatus.Failure(410, "Expired",
+                "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter."));
+        }
+        return ListResponder.ServeAsync(http, resource, ns);
+    }
 
     private async Task OutageAsync(HttpContext http, Func<Task> next)
     {

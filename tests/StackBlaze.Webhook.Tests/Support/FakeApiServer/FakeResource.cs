@@ -22,6 +22,8 @@ internal sealed class FakeResource(ResourceKind kind, ResourceVersionClock clock
     private int _lists;
     private int _watches;
     private int _namespacedListsToFail;
+    private int _watchesToSilence;
+    private readonly ConcurrentQueue<string> _listLimits = new();
 
     public ResourceKind Kind { get; } = kind;
 
@@ -42,6 +44,24 @@ internal sealed class FakeResource(ResourceKind kind, ResourceVersionClock clock
 
     /// <summary>Whether this namespaced list is one of those to fail.</summary>
     public bool TakeNamespacedListFailure() => Interlocked.Decrement(ref _namespacedListsToFail) >= 0;
+
+    /// <summary>The next watches stay connected and send nothing, as one behind a half-closed proxy connection does.</summary>
+    public void SilenceNextWatches(int count) => Volatile.Write(ref _watchesToSilence, count);
+
+    /// <summary>Whether this watch is one of those to keep silent.</summary>
+    public bool TakeSilentWatch() => Interlocked.Decrement(ref _watchesToSilence) >= 0;
+
+    /// <summary>Every watch is refused with 410 Gone, however new its resourceVersion: a storm of expiries.</summary>
+    public bool AlwaysGone { get; set; }
+
+    /// <summary>Every continue token has expired by the time it comes back, as on a slow server with a busy etcd.</summary>
+    public bool ContinueTokensExpire { get; set; }
+
+    /// <summary>The <c>limit</c> of each list request, in order; "" for none.</summary>
+    public IReadOnlyList<string> ListLimits => [.. _listLimits];
+
+    /// <summary>Notes the limit a list asked for.</summary>
+    public void NoteListLimit(string limit) => _listLimits.Enqueue(limit);
 
     public int OpenWatches
     {
@@ -180,7 +200,7 @@ internal sealed class FakeResource(ResourceKind kind, ResourceVersionClock clock
                 _watchers.Add(channel);
                 return new WatchStart(false, 0, current, channel);
             }
-            if (from < _compactedThrough)
+            if (from < _compactedThrough || AlwaysGone)
             {
                 return new WatchStart(true, _compactedThrough, [], channel);
             }

@@ -39,6 +39,10 @@ internal static class WatchResponder
             http.Response.ContentType = "application/json";
             await http.Response.StartAsync(stop.Token);
             await http.Response.Body.FlushAsync(stop.Token);
+            if (resource.TakeSilentWatch())
+            {
+                await Task.Delay(Timeout.Infinite, stop.Token);
+            }
             foreach (var stored in start.Backlog.Where(e => ns is null || e.Namespace == ns))
             {
                 await WriteLineAsync(http, stored.Type, stored.Object, stop.Token);
