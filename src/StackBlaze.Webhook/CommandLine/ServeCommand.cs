@@ -13,7 +13,7 @@ namespace StackBlaze.Webhook.CommandLine;
 /// <summary><c>serve</c>: the admission webhook over HTTPS.</summary>
 internal static partial class ServeCommand
 {
-    public const string Usage = "stackblaze-webhook serve [--catalog PATH | --kubeconfig FILE] [--urls https://HOST:PORT] [--metrics-urls https://HOST:PORT] [--tls-cert FILE --tls-key FILE] [-n NAMESPACE] [--shutdown-delay SECONDS]";
+    public const string Usage = "stackblaze-webhook serve [--catalog PATH | --kubeconfig FILE] [--urls https://HOST:PORT] [--metrics-urls https://HOST:PORT] [--tls-cert FILE --tls-key FILE] [--client-ca FILE] [-n NAMESPACE] [--shutdown-delay SECONDS]";
 
     /// <summary>Beyond this the kubelet's grace period (30 s by default) would kill the pod mid-delay anyway.</summary>
     public const double MaxShutdownDelaySeconds = 600;
@@ -24,6 +24,7 @@ internal static partial class ServeCommand
         ["metrics-urls"] = null,
         ["tls-cert"] = null,
         ["tls-key"] = null,
+        ["client-ca"] = null,
         ["catalog"] = null,
         ["kubeconfig"] = null,
         ["namespace"] = "-n",
@@ -120,6 +121,7 @@ internal static partial class ServeCommand
         {
             ShutdownDelay = ParseShutdownDelay(parsed.Value("shutdown-delay")),
             MetricsUrl = metricsUrl,
+            ClientCaFile = parsed.Value("client-ca"),
         };
     }
 

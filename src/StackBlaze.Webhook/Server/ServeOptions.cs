@@ -29,6 +29,13 @@ internal sealed record ServeOptions(
     /// </summary>
     public Uri? MetricsUrl { get; init; }
 
+    /// <summary>
+    /// A CA (PEM) whose certificates alone are answered on the webhook paths: with it, a client must
+    /// present a certificate it signed (the API server, through its AdmissionConfiguration). The probe
+    /// paths and the metrics listener ask for none. Null: any client that reaches the port is answered.
+    /// </summary>
+    public string? ClientCaFile { get; init; }
+
     /// <summary>Timeouts and minimum rates for clients.</summary>
     public ServerLimits Limits { get; init; } = ServerLimits.Default;
 }

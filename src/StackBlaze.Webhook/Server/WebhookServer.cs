@@ -19,6 +19,13 @@ internal static class WebhookServer
 
     public const string ValidatePath = "/validate";
 
+    public const string HealthPath = "/healthz";
+
+    public const string ReadyPath = "/readyz";
+
+    /// <summary>Whether the path is one the kubelet's probes ask, which must answer without a client certificate.</summary>
+    public static bool IsProbe(PathString path) => path == HealthPath || path == ReadyPath;
+
     public static WebApplication Create(ServeOptions options, X509Certificate2 certificate, IProjectCatalog catalog, Action<WebApplicationBuilder>? configure = null) =>
         Create(options, () => certificate, catalog, configure);
 
@@ -28,8 +35,14 @@ internal static class WebhookServer
     /// <param name="configure">Additions: the cluster catalog's sync, or no logging at all in tests.</param>
     public static WebApplication Create(ServeOptions options, Func<X509Certificate2> certificate, IProjectCatalog catalog, Action<WebApplicationBuilder>? configure = null)
     {
+        var clientCa = options.ClientCaFile is { } caFile ? ClientCertificateAuthority.Load(caFile) : null;
         var builder = WebApplication.CreateSlimBuilder();
         ConfigureLogging(builder.Logging);
+        if (clientCa is not null)
+        {
+            // Made by a factory, so the container disposes it with the app.
+            builder.Services.AddSingleton(_ => clientCa);
+        }
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton(services => new AdmissionEndpoint(
             services.GetRequiredService<ILogger<AdmissionEndpoint>>(), options.Limits.MaxConcurrentReviews));
@@ -47,22 +60,27 @@ internal static class WebhookServer
         {
             KestrelHardening.ApplyLimits(kestrel, options.Limits);
             var clock = kestrel.ApplicationServices.GetRequiredService<TimeProvider>();
-            void Https(Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions listen)
+            void Https(Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions listen, ClientCertificateAuthority? clients)
             {
                 listen.UseHttps(https =>
                 {
                     https.ServerCertificateSelector = (_, _) => certificate();
                     KestrelHardening.ApplyTls(https, options.Limits);
+                    if (clients is not null)
+                    {
+                        KestrelHardening.AskClientCertificate(https, certificate => clients.Trusts(certificate, clock.GetUtcNow()));
+                    }
                 });
                 listen.Use(FirstRequestDeadline.Middleware(options.Limits.RequestHeadersTimeout, clock));
             }
             // Kestrel lists one address per listener in this order: the webhook's, then the metrics'.
-            Listen(kestrel, options.Url, Https);
+            Listen(kestrel, options.Url, listen => Https(listen, clientCa));
             if (options.MetricsUrl is { } metricsUrl)
             {
+                // Prometheus scrapes it with no client certificate; the NetworkPolicy says who may.
                 Listen(kestrel, metricsUrl, listen =>
                 {
-                    Https(listen);
+                    Https(listen, clients: null);
                     listen.Use(MetricsListener.Middleware);
                 });
             }
@@ -94,6 +112,11 @@ internal static class WebhookServer
             return next(http);
         });
 
+        if (clientCa is not null)
+        {
+            app.Use(ClientCertificateAuthority.Middleware(clientCa.File));
+        }
+
         // With a metrics listener, each port answers 404 to what the other one serves.
         if (separateMetrics)
         {
@@ -119,14 +142,14 @@ internal static class WebhookServer
         app.MapPost(MutatePath, Answer(mutate, mutating.Review));
         app.MapPost(ValidatePath, Answer(validate, validating.Review));
         // Alive even with a bad certificate: a restart would load the same Secret again.
-        app.MapGet("/healthz", () => "ok");
+        app.MapGet(HealthPath, () => "ok");
         var validity = app.Services.GetRequiredService<ServingCertificateValidity>();
         // Logged at start, not only at the first probe.
         app.Lifetime.ApplicationStarted.Register(() => validity.Problem());
         // Not ready from the moment shutdown starts, so that endpoints drop this pod while it still answers;
         // nor while its certificate is out of its dates, which every API server call would refuse;
         // before that, ready once the catalog holds a full picture: until then admission would only say "syncing".
-        app.MapGet("/readyz", () =>
+        app.MapGet(ReadyPath, () =>
             stopping.IsCancellationRequested ? Results.Text("shutting down", statusCode: StatusCodes.Status503ServiceUnavailable)
             : validity.Problem() is { } problem ? Results.Text(problem, statusCode: StatusCodes.Status503ServiceUnavailable)
             : catalog.IsSynced ? Results.Text("ready")

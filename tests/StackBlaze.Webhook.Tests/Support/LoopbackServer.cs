@@ -21,11 +21,16 @@ internal sealed class LoopbackServer : IAsyncDisposable
         _certificates = certificates;
         _app = app;
         Log = log;
-        Url = new Uri(app.Urls.Single());
+        Urls = [.. app.Urls];
+        Url = new Uri(Urls[0]);
         Client = certificates.CreateTrustingClient(Url);
     }
 
+    /// <summary>The webhook's address.</summary>
     public Uri Url { get; }
+
+    /// <summary>Every address, one per listener: the webhook's, then the metrics listener's if any.</summary>
+    public IReadOnlyList<string> Urls { get; }
 
     public int Port => Url.Port;
 

@@ -41,16 +41,25 @@ internal sealed class TestCertificates : IDisposable
     public static async Task<TestCertificates> CreateAsync(DateTimeOffset notBefore, DateTimeOffset notAfter)
     {
         var certificates = await CreateAsync();
-        var folder = certificates.Folder;
+        await SignDatedAsync(certificates.Folder, "ca", "tls", "san.ext", notBefore, notAfter);
+        return certificates;
+    }
+
+    /// <summary>
+    /// Signs <c>NAME.csr</c> of <paramref name="folder"/> with <c>CA.crt</c> and <c>CA.key</c> into
+    /// <c>NAME.crt</c>, valid from <paramref name="notBefore"/> to <paramref name="notAfter"/>, with the
+    /// extensions of <paramref name="extensions"/>: <c>openssl ca</c>, which alone sets both dates.
+    /// </summary>
+    internal static async Task SignDatedAsync(string folder, string ca, string name, string extensions, DateTimeOffset notBefore, DateTimeOffset notAfter)
+    {
         await File.WriteAllTextAsync(Path.Combine(folder, "ca.cnf"),
             "[ca]\ndefault_ca = dated\n[dated]\ndatabase = index.txt\nnew_certs_dir = .\nserial = serial\npolicy = any\ndefault_md = sha256\n[any]\ncommonName = supplied\n");
         await File.WriteAllTextAsync(Path.Combine(folder, "index.txt"), "");
         await File.WriteAllTextAsync(Path.Combine(folder, "serial"), "1000\n");
-        await OpenSsl(folder, "ca", "-batch", "-config", "ca.cnf", "-cert", "ca.crt", "-keyfile", "ca.key", "-in", "tls.csr",
-            "-out", "tls.crt", "-notext", "-extfile", "san.ext",
+        await OpenSsl(folder, "ca", "-batch", "-config", "ca.cnf", "-cert", $"{ca}.crt", "-keyfile", $"{ca}.key", "-in", $"{name}.csr",
+            "-out", $"{name}.crt", "-notext", "-extfile", extensions,
             "-startdate", notBefore.UtcDateTime.ToString("yyyyMMddHHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture),
             "-enddate", notAfter.UtcDateTime.ToString("yyyyMMddHHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture));
-        return certificates;
     }
 
     /// <summary>The serving certificate with its key, loaded once and kept.</summary>
@@ -66,7 +75,7 @@ internal sealed class TestCertificates : IDisposable
         Directory.Delete(Folder, recursive: true);
     }
 
-    private static async Task OpenSsl(string folder, params string[] arguments)
+    internal static async Task OpenSsl(string folder, params string[] arguments)
     {
         var result = await ProcessRunner.RunAsync("openssl", arguments, workingDirectory: folder);
         if (result.ExitCode != 0)

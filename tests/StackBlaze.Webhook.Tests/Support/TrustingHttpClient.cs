@@ -6,7 +6,10 @@ namespace StackBlaze.Webhook.Tests.Support;
 /// <summary>An HttpClient that trusts one CA file and nothing else, and checks the host name, as the API server does with caBundle.</summary>
 internal static class TrustingHttpClient
 {
-    public static HttpClient Create(string caFile, Uri baseAddress)
+    /// <param name="caFile">The CA the server's certificate must chain to.</param>
+    /// <param name="baseAddress">The server.</param>
+    /// <param name="clientCertificate">Presented whenever the server asks, whatever CAs it names; none if null.</param>
+    public static HttpClient Create(string caFile, Uri baseAddress, X509Certificate2? clientCertificate = null)
     {
         var ca = X509CertificateLoader.LoadCertificateFromFile(caFile);
         var handler = new SocketsHttpHandler
@@ -25,6 +28,7 @@ internal static class TrustingHttpClient
                     chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
                     return chain.Build(new X509Certificate2(certificate));
                 },
+                LocalCertificateSelectionCallback = clientCertificate is null ? null : (_, _, _, _, _) => clientCertificate,
             },
         };
         return new HttpClient(handler) { BaseAddress = baseAddress };

@@ -32,6 +32,8 @@ internal static class TypedManifests
         ["rbac.authorization.k8s.io/v1/ClusterRoleBinding"] = Bind<V1ClusterRoleBinding>(),
         ["admissionregistration.k8s.io/v1/MutatingWebhookConfiguration"] = Bind<V1MutatingWebhookConfiguration>(),
         ["admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration"] = Bind<V1ValidatingWebhookConfiguration>(),
+        ["admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy"] = Bind<V1ValidatingAdmissionPolicy>(),
+        ["admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding"] = Bind<V1ValidatingAdmissionPolicyBinding>(),
         ["cert-manager.io/v1/Issuer"] = Bind<CertManagerIssuer>(CertManagerJsonContext.Default.Options),
         ["cert-manager.io/v1/Certificate"] = Bind<CertManagerCertificate>(CertManagerJsonContext.Default.Options),
     };
