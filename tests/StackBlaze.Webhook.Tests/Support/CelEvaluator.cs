@@ -14,11 +14,24 @@ internal static class CelEvaluator
     // Installed on first use, so that `dotnet test` alone is enough on a fresh machine with Node.
     private static readonly Lazy<Task> Installed = new(InstallAsync);
 
-    /// <summary>What <paramref name="expression"/> gives for each activation: a boolean, or the error's text.</summary>
-    public static async Task<IReadOnlyList<JsonNode?>> EvaluateAsync(string expression, params JsonObject[] activations)
+    /// <summary>What <paramref name="expression"/> gives for each activation: its value, or <c>{"error": ...}</c>.</summary>
+    public static Task<IReadOnlyList<JsonNode?>> EvaluateAsync(string expression, params JsonObject[] activations) =>
+        EvaluateAsync(expression, [], activations);
+
+    /// <summary>
+    /// Like <see cref="EvaluateAsync(string, JsonObject[])"/>, with <paramref name="variables"/> (name and
+    /// expression) worked out first, in order, as a ValidatingAdmissionPolicy's <c>variables</c>.
+    /// </summary>
+    public static async Task<IReadOnlyList<JsonNode?>> EvaluateAsync(
+        string expression, IEnumerable<(string Name, string Expression)> variables, params JsonObject[] activations)
     {
         await Installed.Value;
-        var input = new JsonObject { ["expression"] = expression, ["activations"] = new JsonArray([.. activations.Select(a => a.DeepClone())]) };
+        var input = new JsonObject
+        {
+            ["expression"] = expression,
+            ["variables"] = new JsonArray([.. variables.Select(v => new JsonObject { ["name"] = v.Name, ["expression"] = v.Expression })]),
+            ["activations"] = new JsonArray([.. activations.Select(a => a.DeepClone())]),
+        };
         var result = await ProcessRunner.RunAsync("node", [Path.Combine(Folder, "evaluate.mjs")], input.ToJsonString(), Folder);
         if (result.ExitCode != 0)
         {
