@@ -12,6 +12,7 @@ namespace StackBlaze.Webhook.Admission;
 /// <param name="ObjectJson">The object as sent, when the operation has one.</param>
 /// <param name="DryRun">Whether nothing will be persisted; answers are the same either way.</param>
 /// <param name="OldObjectJson">On UPDATE, the object as it was.</param>
+/// <param name="SubResource">The subresource asked for (<c>ephemeralcontainers</c>, <c>status</c>...), "" for the object itself.</param>
 public sealed record AdmissionAttributes(
     string Uid,
     string Group,
@@ -21,4 +22,5 @@ public sealed record AdmissionAttributes(
     string? Name,
     JsonElement? ObjectJson,
     bool DryRun,
-    JsonElement? OldObjectJson = null);
+    JsonElement? OldObjectJson = null,
+    string SubResource = "");

@@ -85,7 +85,8 @@ internal static class AdmissionReviewReader
             String(request, "name"),
             obj,
             Boolean(request, "dryRun") ?? false,
-            old);
+            old,
+            SubResource: String(request, "subResource") ?? "");
     }
 
     private static JsonElement Object(JsonElement value, string name) =>
