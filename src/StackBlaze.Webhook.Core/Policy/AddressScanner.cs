@@ -136,7 +136,7 @@ public static partial class AddressScanner
     [GeneratedRegex(@"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]*://[^\s""'<>,;()\[\]{}|\\^`]+")]
     private static partial Regex UrlPattern();
 
-    // Dotted labels, the last starting with a letter, the final dot of a fully qualified name, and a port: the whole of a run.
-    [GeneratedRegex(@"^(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.?:[0-9]{1,5})?$")]
+    // Dotted labels, the last starting with a letter, the final dot of a fully qualified name, and a port: the whole of a host and port.
+    [GeneratedRegex(@"^(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.?(?::[0-9]{1,5})?$")]
     private static partial Regex BareHostPattern();
 }
