@@ -42,6 +42,9 @@ internal static class HostileReviews
         new("1 MiB of one scheme-like word", Validate, v => PodReview(WithEnv(new JsonObject(), 1, _ => ("SCHEME", Repeat("a+b.", 256 * 1024) + ":/" + v)))),
         new("60,000 args calling a public host", Validate, v => PodReview(WithArgs(60_000, i => $"--upstream=shop.example.com:{(i + v) % 65535}"))),
         new("Deployment with a 230 KB links annotation", Mutate, v => DeploymentReview($"V{v}_" + new string('X', 230_000) + "=backend")),
+        new("1 MiB of dns:a. in one value", Validate, v => PodReview(WithEnv(new JsonObject(), 1, _ => ("DNS", Repeat("dns:a.", 1024 * 1024 / 6) + v)))),
+        new("1 MiB of a.a: in one value", Validate, v => PodReview(WithEnv(new JsonObject(), 1, _ => ("HOST_PORTS", Repeat("a.a:", 256 * 1024) + v)))),
+        new("a public host and a 1 MiB path, no scheme", Validate, v => PodReview(WithEnv(new JsonObject(), 1, _ => ("PATH_ONLY", $"shop.example.com/{v}" + Repeat("a/", 512 * 1024))))),
     ];
 
     /// <summary>

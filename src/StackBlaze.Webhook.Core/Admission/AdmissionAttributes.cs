@@ -13,6 +13,7 @@ namespace StackBlaze.Webhook.Admission;
 /// <param name="DryRun">Whether nothing will be persisted; answers are the same either way.</param>
 /// <param name="OldObjectJson">On UPDATE, the object as it was.</param>
 /// <param name="UserName">Who the API server authenticated as making the request, when it says.</param>
+/// <param name="SubResource">The subresource asked for (<c>ephemeralcontainers</c>, <c>status</c>...), "" for the object itself.</param>
 public sealed record AdmissionAttributes(
     string Uid,
     string Group,
@@ -23,4 +24,5 @@ public sealed record AdmissionAttributes(
     JsonElement? ObjectJson,
     bool DryRun,
     JsonElement? OldObjectJson = null,
-    string? UserName = null);
+    string? UserName = null,
+    string SubResource = "");

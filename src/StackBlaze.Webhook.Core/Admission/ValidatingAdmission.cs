@@ -22,7 +22,7 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
     public AdmissionOutcome Review(AdmissionAttributes request)
     {
         var kind = PodKinds.Find(request.Group, request.Kind);
-        if (kind is null || request.Operation is not ("CREATE" or "UPDATE"))
+        if (kind is null || request.Operation is not ("CREATE" or "UPDATE") || !IsEvaluated(request.SubResource, kind))
         {
             return AdmissionOutcome.Allow;
         }
@@ -84,6 +84,13 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
             ? AdmissionOutcome.Deny(string.Join(" | ", reasons)) with { Warnings = shortWarnings, Findings = findings }
             : AdmissionOutcome.Allow with { Warnings = shortWarnings, Findings = findings };
     }
+
+    /// <summary>
+    /// The object itself, or a pod's ephemeral containers (<c>kubectl debug</c> adds them through
+    /// that subresource, the pod whole in the request); other subresources (status, binding...) change no configuration.
+    /// </summary>
+    private static bool IsEvaluated(string subResource, PodKind kind) =>
+        subResource.Length == 0 || (kind.IsPod && subResource == "ephemeralcontainers");
 
     /// <summary>On UPDATE, the old object's calls, and how many it made in all.</summary>
     private (HashSet<string> Calls, int Count) PreviousFindings(AdmissionAttributes request, PodKind kind) =>

@@ -4,16 +4,19 @@ using System.Text.RegularExpressions;
 namespace StackBlaze.Webhook.Policy;
 
 /// <summary>
-/// Finds the URLs and bare host names in a configuration value, in time and memory linear in the
-/// value and holding one match at a time: a tenant's value can be a megabyte of addresses.
+/// Finds the URLs, gRPC <c>dns:</c> targets and bare hosts (with a port, a path) in a configuration
+/// value, in time and memory linear in the value and holding one match at a time: a tenant's value
+/// can be a megabyte of addresses.
 /// </summary>
 public static partial class AddressScanner
 {
     /// <summary>
-    /// The longest run a bare host can be: a DNS name (253), a port (":65535") and a full stop
-    /// after it. Longer runs are passed over unmatched, so a match never backtracks far.
+    /// The longest host and port a bare address can have: a DNS name (253), a port (":65535") and a
+    /// full stop after it. Longer ones are passed over unmatched, so a match never backtracks far.
     /// </summary>
     private const int MaxHostRunLength = 253 + 6 + 1;
+
+    private const string DnsScheme = "dns:";
 
     // What a bare host may not touch: it stands alone, not in a word, a path, an e-mail address or a URL's authority.
     private static readonly SearchValues<char> HostRunChars =
@@ -37,9 +40,10 @@ public static partial class AddressScanner
             }
         }
 
-        // A value may also name a host alone (API_HOST=api.example.com, --upstream=api.example.com:443):
-        // a whole run of the characters a host may not touch, less a full stop that ends a sentence.
-        // Runs and URLs both come in the value's order, so one pass over each tells which runs stand inside a URL.
+        // A value may also name a host alone (API_HOST=api.example.com, --upstream=api.example.com:443/v1,
+        // dns:api.example.com:443): a whole run of the characters a host may not touch, less a full stop
+        // that ends a sentence. Runs and URLs both come in the value's order, so one pass over each tells
+        // which runs stand inside a URL.
         var enclosing = UrlPattern().Match(value);
         var end = 0;
         while (NextRun(value, ref end) is var (start, length) && length > 0)
@@ -49,22 +53,42 @@ public static partial class AddressScanner
                 enclosing = enclosing.NextMatch();
             }
             // A dotted word in a URL's query or fragment (?next=shop.example.com) is part of that URL, not a host it calls.
-            if (length > MaxHostRunLength || (enclosing.Success && start >= enclosing.Index))
+            if (enclosing.Success && start >= enclosing.Index)
             {
                 continue;
             }
             var run = value.AsSpan(start, length);
-            if (run[^1] == '.')
+            if (ParseBare(run[^1] == '.' ? run[..^1] : run) is { } mention)
             {
-                run = run[..^1];
-            }
-            if (BareHostPattern().IsMatch(run))
-            {
-                var text = run.ToString();
-                var colon = text.IndexOf(':', StringComparison.Ordinal);
-                yield return new AddressMention(text, HostName(colon < 0 ? text : text[..colon]), colon >= 0, "", false);
+                yield return mention;
             }
         }
+    }
+
+    /// <summary>
+    /// A run read as <c>host[:port][/path]</c> or <c>dns:host[:port]</c>, or null. Only the host and
+    /// port go through the pattern, at most <see cref="MaxHostRunLength"/> of them, so a long run costs
+    /// one look for its first slash.
+    /// </summary>
+    private static AddressMention? ParseBare(ReadOnlySpan<char> run)
+    {
+        var isDnsTarget = run.StartsWith(DnsScheme, StringComparison.OrdinalIgnoreCase);
+        var target = isDnsTarget ? run[DnsScheme.Length..] : run;
+        var slash = target.IndexOf('/');
+        var hostPort = slash < 0 ? target : target[..slash];
+        var path = slash < 0 ? [] : target[slash..];
+        // A tag or a digest after the path makes an image name (registry.example.com/app:1.2), not an address.
+        if ((slash >= 0 && (isDnsTarget || path.IndexOfAny(':', '@') >= 0))
+            || hostPort.Length > MaxHostRunLength
+            || !BareHostPattern().IsMatch(hostPort))
+        {
+            return null;
+        }
+        var colon = hostPort.IndexOf(':');
+        var host = HostName((colon < 0 ? hostPort : hostPort[..colon]).ToString());
+        return isDnsTarget
+            ? new AddressMention(run.ToString(), host, colon >= 0, "", true, IsDnsTarget: true)
+            : new AddressMention(run.ToString(), host, colon >= 0, path.ToString(), false);
     }
 
     /// <summary>The next maximal run of <see cref="HostRunChars"/> at or after <paramref name="end"/>, moving it past the run.</summary>
@@ -84,11 +108,20 @@ public static partial class AddressScanner
 
     private static AddressMention? ParseUrl(string text)
     {
-        var authorityStart = text.IndexOf("://", StringComparison.Ordinal) + 3;
+        var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
+        var authorityStart = schemeEnd + 3;
         var authorityEnd = text.IndexOfAny(['/', '?', '#'], authorityStart);
         if (authorityEnd < 0)
         {
             authorityEnd = text.Length;
+        }
+        if (text.AsSpan(0, schemeEnd + 1).Equals(DnsScheme, StringComparison.OrdinalIgnoreCase))
+        {
+            // dns://resolver/host:port: the resolver is asked, the endpoint is called.
+            return authorityEnd < text.Length && text[authorityEnd] == '/'
+                && ParseBare(text.AsSpan(authorityEnd + 1)) is { IsUrl: false, Rest: "" } endpoint
+                ? endpoint with { Text = text, IsUrl = true, IsDnsTarget = true }
+                : null;
         }
         var authority = text[authorityStart..authorityEnd];
         authority = authority[(authority.LastIndexOf('@') + 1)..];
@@ -103,7 +136,7 @@ public static partial class AddressScanner
     [GeneratedRegex(@"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]*://[^\s""'<>,;()\[\]{}|\\^`]+")]
     private static partial Regex UrlPattern();
 
-    // Dotted labels, the last starting with a letter, the final dot of a fully qualified name, and a port: the whole of a run.
-    [GeneratedRegex(@"^(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.?:[0-9]{1,5})?$")]
+    // Dotted labels, the last starting with a letter, the final dot of a fully qualified name, and a port: the whole of a host and port.
+    [GeneratedRegex(@"^(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.?(?::[0-9]{1,5})?$")]
     private static partial Regex BareHostPattern();
 }

@@ -14,7 +14,8 @@ namespace StackBlaze.Webhook.Policy;
 /// </summary>
 public static class ContainerConfigReader
 {
-    private static readonly byte[][] ContainerLists = ["initContainers"u8.ToArray(), "containers"u8.ToArray()];
+    // Ephemeral containers too: kubectl debug adds them to a running pod, with env, command and args of their own.
+    private static readonly byte[][] ContainerLists = ["initContainers"u8.ToArray(), "containers"u8.ToArray(), "ephemeralContainers"u8.ToArray()];
     private static readonly (string Name, byte[] Utf8)[] ArgumentLists = [("command", "command"u8.ToArray()), ("args", "args"u8.ToArray())];
 
     /// <summary>The values, saying nothing of what could not be checked.</summary>

@@ -44,15 +44,24 @@ public static class PublicUrlChecker
         return (IReadOnlyList<PublicUrlFinding>?)findings ?? [];
     }
 
-    /// <summary>The same call inside the project: <c>https://api.example.com/v1?q=1</c> becomes <c>http://backend.internal:3000/v1?q=1</c>.</summary>
+    /// <summary>
+    /// The same call inside the project: <c>https://api.example.com/v1?q=1</c> becomes <c>http://backend.internal:3000/v1?q=1</c>,
+    /// <c>api.example.com/v1</c> <c>backend.internal:3000/v1</c>, and any <c>dns:</c> target <c>dns:///backend.internal:3000</c>.
+    /// </summary>
     private static string Internal(AddressMention address, PublicRoute route)
     {
         var host = $"{route.Service.Name}.internal";
         var port = route.Port.Port.ToString(CultureInfo.InvariantCulture);
+        if (address.IsDnsTarget)
+        {
+            // The pod's own resolver: a resolver named in the target's authority knows nothing of .internal names.
+            return $"dns:///{host}:{port}";
+        }
         if (address.IsUrl)
         {
             return $"{Protocols.SchemeOf(route.Port)}://{host}:{port}{address.Rest}";
         }
-        return address.HasPort ? $"{host}:{port}" : host;
+        // A host with a path is a URL without its scheme, whose default port is not the Service's.
+        return address.HasPort || address.Rest.Length > 0 ? $"{host}:{port}{address.Rest}" : host;
     }
 }

@@ -86,7 +86,8 @@ internal static class AdmissionReviewReader
             obj,
             Boolean(request, "dryRun") ?? false,
             old,
-            OptionalObject(request, "userInfo") is { } user ? String(user, "username") : null);
+            OptionalObject(request, "userInfo") is { } user ? String(user, "username") : null,
+            SubResource: String(request, "subResource") ?? "");
     }
 
     private static JsonElement Object(JsonElement value, string name) =>

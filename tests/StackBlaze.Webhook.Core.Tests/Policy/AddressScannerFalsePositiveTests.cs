@@ -16,6 +16,11 @@ public class AddressScannerFalsePositiveTests
     [InlineData("$(API_URL)/api")]
     [InlineData("hello world")]
     [InlineData("")]
+    [InlineData("registry.example.com/shop/frontend:1.4.2")]
+    [InlineData("registry.example.com:5000/app:1.2")]
+    [InlineData("registry.example.com/app@sha256:4f2a9c")]
+    [InlineData("dns:1.2.3")]
+    [InlineData("dns:")]
     public void Value_without_an_address_has_no_mention(string value)
     {
         AddressScanner.Scan(value).Should().BeEmpty();

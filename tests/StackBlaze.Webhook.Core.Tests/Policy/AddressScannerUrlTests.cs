@@ -94,6 +94,9 @@ public class AddressScannerUrlTests
     [Theory]
     [InlineData("api.shop.example.com.:443")]
     [InlineData("--upstream=api.shop.example.com.")]
+    [InlineData("api.shop.example.com./v1")]
+    [InlineData("dns:///api.shop.example.com.:443")]
+    [InlineData("dns:api.shop.example.com.")]
     public void Fully_qualified_bare_host_with_its_final_dot_is_the_same_host(string value)
     {
         AddressScanner.Scan(value).Select(m => m.Host).Should().Equal("api.shop.example.com");

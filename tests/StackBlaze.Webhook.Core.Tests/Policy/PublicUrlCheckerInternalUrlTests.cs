@@ -21,6 +21,11 @@ public class PublicUrlCheckerInternalUrlTests
     [InlineData("https://svc:s3cret@backend.myapp.com/v1", "http://backend.internal:3000/v1")]
     [InlineData("backend.myapp.com", "backend.internal")]
     [InlineData("backend.myapp.com:443", "backend.internal:3000")]
+    [InlineData("backend.myapp.com/api/users", "backend.internal:3000/api/users")]
+    [InlineData("backend.myapp.com:443/api", "backend.internal:3000/api")]
+    [InlineData("dns:///backend.myapp.com:443", "dns:///backend.internal:3000")]
+    [InlineData("dns:backend.myapp.com", "dns:///backend.internal:3000")]
+    [InlineData("dns://8.8.8.8/backend.myapp.com.:443", "dns:///backend.internal:3000")]
     public void Internal_url_keeps_path_and_query_with_the_service_port(string value, string expected)
     {
         var catalog = Services.CatalogOf(Services.Backend with { PublicUrls = "https://backend.myapp.com" });

@@ -12,6 +12,8 @@ public sealed class WebhookConfigurationTests(RenderedOverlays overlays) : IClas
 
     private static readonly string[] CreateAndUpdate = ["CREATE", "UPDATE"];
 
+    private const string EphemeralContainers = "/pods/ephemeralcontainers";
+
     private static readonly string[] Workloads =
         ["apps/deployments", "apps/statefulsets", "apps/daemonsets", "apps/replicasets", "batch/jobs", "batch/cronjobs"];
 
@@ -66,8 +68,9 @@ public sealed class WebhookConfigurationTests(RenderedOverlays overlays) : IClas
         webhook.ClientConfig.Service.Name.Should().Be("stackblaze-webhook");
         webhook.ClientConfig.Service.NamespaceProperty.Should().Be("stackblaze-system");
         var operations = Operations(webhook.Rules);
-        operations.Keys.Should().BeEquivalentTo(["/pods", .. Workloads]);
-        operations.Values.Should().AllBeEquivalentTo(CreateAndUpdate);
+        operations.Keys.Should().BeEquivalentTo(["/pods", EphemeralContainers, .. Workloads]);
+        operations.Where(o => o.Key != EphemeralContainers).Select(o => o.Value).Should().AllBeEquivalentTo(CreateAndUpdate);
+        operations[EphemeralContainers].Should().Equal(["UPDATE"], "kubectl debug adds ephemeral containers by an UPDATE of this subresource");
     }
 
     [Theory]
