@@ -1,3 +1,4 @@
+using System.Text.Json;
 using StackBlaze.Webhook.Catalog;
 using StackBlaze.Webhook.Conventions;
 using StackBlaze.Webhook.Limits;
@@ -7,8 +8,8 @@ using StackBlaze.Webhook.Workloads;
 namespace StackBlaze.Webhook.Admission;
 
 /// <summary>
-/// The validating webhook's decisions on pods and workloads: links that cannot work, and calls to
-/// the project's own services through their public URLs, per the namespace's policy mode.
+/// The validating webhook's decisions on pods, workloads and ConfigMaps: links that cannot work,
+/// and calls to the project's own services through their public URLs, per the namespace's policy mode.
 /// Dry runs are answered exactly like real requests; nothing here has side effects.
 /// </summary>
 public sealed class ValidatingAdmission(IProjectCatalog catalog)
@@ -22,7 +23,7 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
     public AdmissionOutcome Review(AdmissionAttributes request)
     {
         var kind = PodKinds.Find(request.Group, request.Kind);
-        if (kind is null || request.Operation is not ("CREATE" or "UPDATE"))
+        if ((kind is null && !ConfigMapEvaluator.IsConfigMap(request.Group, request.Kind)) || request.Operation is not ("CREATE" or "UPDATE"))
         {
             return AdmissionOutcome.Allow;
         }
@@ -38,7 +39,7 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
         {
             return AdmissionOutcome.Invalid("the request names no namespace");
         }
-        var evaluation = PodEvaluator.Evaluate(obj, kind, request.Namespace, catalog, out var error, _linkChecks);
+        var evaluation = Evaluate(obj, kind, request.Namespace, out var error);
         if (evaluation is null)
         {
             return AdmissionOutcome.Invalid(error!);
@@ -56,7 +57,8 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
         // crashed pods from coming back.
         var refusable = evaluation.Mode == PolicyMode.Enforce && !evaluation.IsControlled;
         // An UPDATE is not refused for what the object already did: only new calls count. The old
-        // object is read only when a finding could otherwise be refused.
+        // object is read only when a finding could otherwise be refused. A ConfigMap is made by
+        // no controller, so in enforce mode its new calls are refused whatever its owners.
         var calls = Calls(evaluation);
         var (before, countBefore) = refusable && calls.Length > 0 ? PreviousFindings(request, kind) : ([], 0);
         foreach (var finding in calls)
@@ -86,11 +88,17 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
     }
 
     /// <summary>On UPDATE, the old object's calls, and how many it made in all.</summary>
-    private (HashSet<string> Calls, int Count) PreviousFindings(AdmissionAttributes request, PodKind kind) =>
+    private (HashSet<string> Calls, int Count) PreviousFindings(AdmissionAttributes request, PodKind? kind) =>
         request.Operation == "UPDATE" && request.OldObjectJson is { } old
-            && PodEvaluator.Evaluate(old, kind, request.Namespace, catalog, out _, _linkChecks) is { } previous
+            && Evaluate(old, kind, request.Namespace, out _) is { } previous
             ? (Calls(previous).ToHashSet(StringComparer.Ordinal), previous.FindingCount)
             : ([], 0);
+
+    /// <summary>A pod or workload of <paramref name="kind"/>, or a ConfigMap when there is no kind.</summary>
+    private PodEvaluation? Evaluate(JsonElement obj, PodKind? kind, string namespaceName, out string? error) =>
+        kind is null
+            ? ConfigMapEvaluator.Evaluate(obj, namespaceName, catalog, out error)
+            : PodEvaluator.Evaluate(obj, kind, namespaceName, catalog, out error, _linkChecks);
 
     /// <summary>The public-URL calls found, and what could not be checked for them, each in one line.</summary>
     private static string[] Calls(PodEvaluation evaluation) => [.. evaluation.Findings.Select(f => f.ToString()), .. evaluation.Unchecked];

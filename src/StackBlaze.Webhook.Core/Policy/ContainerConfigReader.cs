@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Limits;
 
 namespace StackBlaze.Webhook.Policy;
 
@@ -25,7 +26,13 @@ public static class ContainerConfigReader
     /// Told, once each, what of the ConfigMaps it takes the catalog did not keep in whole: those
     /// parts cannot be checked, and passing them in silence would let a large value hide a public URL.
     /// </param>
-    public static IEnumerable<ConfigValue> Read(JsonElement pod, string namespaceName, IProjectCatalog catalog, Action<string>? notChecked = null)
+    /// <param name="notKnown">
+    /// Told, once each, of the ConfigMaps it takes that the catalog does not have: applying a
+    /// workload before its ConfigMap is normal, and the ConfigMap is checked itself when created,
+    /// so this is worth a warning, never a refusal.
+    /// </param>
+    public static IEnumerable<ConfigValue> Read(
+        JsonElement pod, string namespaceName, IProjectCatalog catalog, Action<string>? notChecked = null, Action<string>? notKnown = null)
     {
         if (!pod.TryGetProperty("spec"u8, out var spec) || spec.ValueKind != JsonValueKind.Object)
         {
@@ -58,10 +65,13 @@ public static class ContainerConfigReader
                     }
                     else if (Field(Field(variable, "valueFrom"u8, JsonValueKind.Object), "configMapKeyRef"u8, JsonValueKind.Object) is { } reference
                         && Field(reference, "name"u8, JsonValueKind.String)?.GetString() is { } mapName
-                        && Field(reference, "key"u8, JsonValueKind.String)?.GetString() is { } key
-                        && catalog.FindConfigMap(namespaceName, mapName) is { } configMap)
+                        && Field(reference, "key"u8, JsonValueKind.String)?.GetString() is { } key)
                     {
-                        if (configMap.Values.GetValueOrDefault(key) is { } referenced)
+                        if (catalog.FindConfigMap(namespaceName, mapName) is not { } configMap)
+                        {
+                            Note(NotKnown(mapName), notKnown, ref said);
+                        }
+                        else if (configMap.Values.GetValueOrDefault(key) is { } referenced)
                         {
                             var text = variableName.GetString()!;
                             yield return new ConfigValue(name ??= ContainerName(container), $"{text} (ConfigMap {mapName} key {key})", text, referenced.Addresses, FromConfigMap: true);
@@ -75,9 +85,13 @@ public static class ContainerConfigReader
                 }
                 foreach (var source in Array(container, "envFrom"u8))
                 {
-                    if (Field(Field(source, "configMapRef"u8, JsonValueKind.Object), "name"u8, JsonValueKind.String)?.GetString() is not { } mapName
-                        || catalog.FindConfigMap(namespaceName, mapName) is not { } configMap)
+                    if (Field(Field(source, "configMapRef"u8, JsonValueKind.Object), "name"u8, JsonValueKind.String)?.GetString() is not { } mapName)
                     {
+                        continue;
+                    }
+                    if (catalog.FindConfigMap(namespaceName, mapName) is not { } configMap)
+                    {
+                        Note(NotKnown(mapName), notKnown, ref said);
                         continue;
                     }
                     var prefix = Field(source, "prefix"u8, JsonValueKind.String)?.GetString() ?? "";
@@ -109,6 +123,11 @@ public static class ContainerConfigReader
 
     private static readonly string PartialReason =
         $"this namespace's ConfigMaps hold more addresses than the webhook keeps ({ConfigMapLimits.BytesPerNamespace / 1024} KiB)";
+
+    // Said of optional references too: the ConfigMap may well be created later, and then its values reach the pod.
+    private static string NotKnown(string mapName) =>
+        $"ConfigMap {BoundedText.Quote(mapName)} is not known to the webhook yet, so its values were not checked for public URLs; "
+        + "the ConfigMap is checked itself when it is created or changed";
 
     private static void NoteIfCut(string mapName, string key, ConfigMapValue value, Action<string>? notChecked, ref List<string>? said)
     {

@@ -55,7 +55,7 @@ public sealed class WebhookConfigurationTests(RenderedOverlays overlays) : IClas
 
     [Theory]
     [MemberData(nameof(RenderedOverlays.All), MemberType = typeof(RenderedOverlays))]
-    public void Validating_webhook_calls_validate_for_pods_and_workloads_on_create_and_update(string overlay)
+    public void Validating_webhook_calls_validate_for_pods_workloads_and_config_maps_on_create_and_update(string overlay)
     {
         var webhook = overlays[overlay].ValidatingWebhook;
 
@@ -63,7 +63,7 @@ public sealed class WebhookConfigurationTests(RenderedOverlays overlays) : IClas
         webhook.ClientConfig.Service.Name.Should().Be("stackblaze-webhook");
         webhook.ClientConfig.Service.NamespaceProperty.Should().Be("stackblaze-system");
         var operations = Operations(webhook.Rules);
-        operations.Keys.Should().BeEquivalentTo(["/pods", .. Workloads]);
+        operations.Keys.Should().BeEquivalentTo(["/pods", "/configmaps", .. Workloads]);
         operations.Values.Should().AllBeEquivalentTo(CreateAndUpdate);
     }
 
