@@ -7,7 +7,8 @@ namespace StackBlaze.Webhook.Policy;
 
 /// <summary>
 /// Every value a pod's containers are configured with that may hold an address: env values,
-/// ConfigMap keys they take (one by one or whole, with a prefix), command and args. Secrets are
+/// ConfigMap keys they take (one by one, or whole with a prefix: then the keys that are variables,
+/// <see cref="EnvFromKeys"/>), command and args. Secrets are
 /// never read. A value without a dot names no public host, and most values (ports, flags, words)
 /// have none: those are passed over in the request's bytes, without a string made for them.
 /// ConfigMap keys are read as the catalog keeps them: their addresses only. Values come one at a
@@ -97,6 +98,11 @@ public static class ContainerConfigReader
                     var prefix = Field(source, "prefix"u8, JsonValueKind.String)?.GetString() ?? "";
                     foreach (var (key, value) in configMap.Values)
                     {
+                        // A file key is passed over here as when the ConfigMap itself is checked: the two never disagree.
+                        if (!EnvFromKeys.IsVariable(prefix + key))
+                        {
+                            continue;
+                        }
                         yield return new ConfigValue(name ??= ContainerName(container), $"{prefix}{key} (ConfigMap {mapName})", prefix + key, value.Addresses, FromConfigMap: true);
                         NoteIfCut(mapName, key, value, notChecked, ref said);
                     }
