@@ -42,7 +42,7 @@ public static class ConfigMapEvaluator
         return new PodEvaluation([], [], findings, IsControlled: false, mode) { FindingCount = count };
     }
 
-    // One value at a time: a ConfigMap of a MiB is never copied whole.
+    // One value at a time, and only those that may hold an address made strings: a ConfigMap of a MiB is never copied whole.
     private static IEnumerable<ConfigValue> Variables(JsonElement data)
     {
         if (data.ValueKind != JsonValueKind.Object)
@@ -51,10 +51,9 @@ public static class ConfigMapEvaluator
         }
         foreach (var entry in data.EnumerateObject())
         {
-            if (entry.Value.ValueKind == JsonValueKind.String && EnvFromKeys.IsVariable(entry.Name)
-                && entry.Value.GetString() is { } value && AddressScanner.MayHoldAddress(value))
+            if (entry.Value.ValueKind == JsonValueKind.String && EnvFromKeys.IsVariable(entry.Name) && ContainerConfigReader.MayHoldAddress(entry.Value))
             {
-                yield return new ConfigValue(null, $"key {BoundedText.Quote(entry.Name)}", entry.Name, value, FromConfigMap: true);
+                yield return new ConfigValue(null, $"key {BoundedText.Quote(entry.Name)}", entry.Name, entry.Value.GetString()!, FromConfigMap: true);
             }
         }
     }

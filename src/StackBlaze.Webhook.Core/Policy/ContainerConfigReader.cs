@@ -155,7 +155,7 @@ public static class ContainerConfigReader
     }
 
     // The raw bytes of a string, with its escapes: an escaped dot (\u002e) is one too, so any escape is read in full.
-    private static bool MayHoldAddress(JsonElement value) =>
+    internal static bool MayHoldAddress(JsonElement value) =>
         JsonMarshal.GetRawUtf8Value(value).IndexOfAny((byte)'.', (byte)'\\') >= 0;
 
     private static string ContainerName(JsonElement container) => Field(container, "name"u8, JsonValueKind.String)?.GetString() ?? "";

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace StackBlaze.Webhook.Policy;
 
 /// <summary>
@@ -10,8 +12,8 @@ namespace StackBlaze.Webhook.Policy;
 /// </summary>
 public static class EnvFromKeys
 {
-    private static readonly System.Buffers.SearchValues<char> VariableChars =
-        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
+    private static readonly SearchValues<char> VariableChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
 
     public static bool IsVariable(string key) => key.Length > 0 && !key.AsSpan().ContainsAnyExcept(VariableChars);
 }

@@ -40,6 +40,14 @@ public class ValidatingAdmissionConfigMapTests
     }
 
     [Fact]
+    public void Escaped_dots_are_read_as_dots()
+    {
+        var configMap = Json.Parse("""{"metadata":{"name":"settings"},"data":{"API_URL":"https://api\u002eshop\u002eexample\u002ecom/v1"}}""");
+
+        Validate(Reviews.Of("", "ConfigMap", configMap)).Message.Should().Be(Denied + ApiFinding);
+    }
+
+    [Fact]
     public void Binary_data_is_never_read()
     {
         var configMap = ConfigMaps.With([]);
