@@ -1,3 +1,4 @@
+using System.Text.Json;
 using StackBlaze.Webhook.Catalog;
 using StackBlaze.Webhook.Conventions;
 using StackBlaze.Webhook.Limits;
@@ -7,8 +8,8 @@ using StackBlaze.Webhook.Workloads;
 namespace StackBlaze.Webhook.Admission;
 
 /// <summary>
-/// The validating webhook's decisions on pods and workloads: links that cannot work, and calls to
-/// the project's own services through their public URLs, per the namespace's policy mode.
+/// The validating webhook's decisions on pods, workloads and ConfigMaps: links that cannot work,
+/// and calls to the project's own services through their public URLs, per the namespace's policy mode.
 /// Dry runs are answered exactly like real requests; nothing here has side effects.
 /// </summary>
 public sealed class ValidatingAdmission(IProjectCatalog catalog)
@@ -22,7 +23,9 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
     public AdmissionOutcome Review(AdmissionAttributes request)
     {
         var kind = PodKinds.Find(request.Group, request.Kind);
-        if (kind is null || request.Operation is not ("CREATE" or "UPDATE") || !IsEvaluated(request.SubResource, kind))
+        if ((kind is null && !ConfigMapEvaluator.IsConfigMap(request.Group, request.Kind))
+            || request.Operation is not ("CREATE" or "UPDATE")
+            || !IsEvaluated(request.SubResource, kind))
         {
             return AdmissionOutcome.Allow;
         }
@@ -38,7 +41,7 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
         {
             return AdmissionOutcome.Invalid("the request names no namespace");
         }
-        var evaluation = PodEvaluator.Evaluate(obj, kind, request.Namespace, catalog, out var error, _linkChecks);
+        var evaluation = Evaluate(obj, kind, request.Namespace, out var error);
         if (evaluation is null)
         {
             return AdmissionOutcome.Invalid(error!);
@@ -89,15 +92,21 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
     /// The object itself, or a pod's ephemeral containers (<c>kubectl debug</c> adds them through
     /// that subresource, the pod whole in the request); other subresources (status, binding...) change no configuration.
     /// </summary>
-    private static bool IsEvaluated(string subResource, PodKind kind) =>
-        subResource.Length == 0 || (kind.IsPod && subResource == "ephemeralcontainers");
+    private static bool IsEvaluated(string subResource, PodKind? kind) =>
+        subResource.Length == 0 || (kind is { IsPod: true } && subResource == "ephemeralcontainers");
 
     /// <summary>On UPDATE, the old object's calls, and how many it made in all.</summary>
-    private (HashSet<string> Calls, int Count) PreviousFindings(AdmissionAttributes request, PodKind kind) =>
+    private (HashSet<string> Calls, int Count) PreviousFindings(AdmissionAttributes request, PodKind? kind) =>
         request.Operation == "UPDATE" && request.OldObjectJson is { } old
-            && PodEvaluator.Evaluate(old, kind, request.Namespace, catalog, out _, _linkChecks) is { } previous
+            && Evaluate(old, kind, request.Namespace, out _) is { } previous
             ? (Calls(previous).ToHashSet(StringComparer.Ordinal), previous.FindingCount)
             : ([], 0);
+
+    /// <summary>A pod or workload of <paramref name="kind"/>, or a ConfigMap when there is no kind.</summary>
+    private PodEvaluation? Evaluate(JsonElement obj, PodKind? kind, string namespaceName, out string? error) =>
+        kind is null
+            ? ConfigMapEvaluator.Evaluate(obj, namespaceName, catalog, out error)
+            : PodEvaluator.Evaluate(obj, kind, namespaceName, catalog, out error, _linkChecks);
 
     /// <summary>The public-URL calls found, and what could not be checked for them, each in one line.</summary>
     private static string[] Calls(PodEvaluation evaluation) => [.. evaluation.Findings.Select(f => f.ToString()), .. evaluation.Unchecked];

@@ -6,7 +6,8 @@ namespace StackBlaze.Webhook.Catalog;
 /// <summary>
 /// What the public-URL policy reads of a ConfigMap: the addresses of each value that mentions any
 /// (<see cref="ConfigMapValue"/>), within <see cref="ConfigMapLimits"/>. Values without an address
-/// are not kept: the policy has nothing to find in them.
+/// are not kept: the policy has nothing to find in them. A ConfigMap without any is kept by name,
+/// so that a pod reading it is not told its values went unchecked.
 /// </summary>
 /// <param name="Namespace">The ConfigMap's namespace.</param>
 /// <param name="Name">Its name.</param>
@@ -14,11 +15,10 @@ namespace StackBlaze.Webhook.Catalog;
 /// <param name="IsPartial">Whether values were left out because the namespace's ConfigMaps had used up its budget.</param>
 public sealed record ConfigMapEntry(string Namespace, string Name, FrozenDictionary<string, ConfigMapValue> Values, bool IsPartial = false)
 {
-    /// <summary>What it costs the namespace's budget: its keys and addresses.</summary>
-    public long Bytes => Values.Sum(v => ConfigMapValue.BytesOf(v.Key, v.Value));
+    /// <summary>What it costs the namespace's budget: its name, keys and addresses.</summary>
+    public long Bytes => NameBytes + Values.Sum(v => ConfigMapValue.BytesOf(v.Key, v.Value));
 
-    /// <summary>Whether it gives the policy nothing to read or say: such an entry need not be held.</summary>
-    public bool IsEmpty => Values.Count == 0 && !IsPartial;
+    private long NameBytes => (long)Name.Length * sizeof(char);
 
     public static ConfigMapEntry FromConfigMap(V1ConfigMap configMap, string defaultNamespace) => FromData(
         string.IsNullOrEmpty(configMap.Metadata?.NamespaceProperty) ? defaultNamespace : configMap.Metadata.NamespaceProperty,
@@ -34,15 +34,20 @@ public sealed record ConfigMapEntry(string Namespace, string Name, FrozenDiction
             .ToFrozenDictionary(d => d.Key, d => d.Value!, StringComparer.Ordinal));
 
     /// <summary>
-    /// The entry within <paramref name="budget"/> bytes: its values, in key order, that fit in
-    /// what is left; marked partial when some did not.
+    /// The entry within <paramref name="budget"/> bytes: its name, then its values, in key order,
+    /// that fit in what is left; marked partial when some did not, or null when not even the name fits.
     /// </summary>
-    public ConfigMapEntry Within(long budget)
+    public ConfigMapEntry? Within(long budget)
     {
         if (Bytes <= budget)
         {
             return this;
         }
+        if (NameBytes > budget)
+        {
+            return null;
+        }
+        budget -= NameBytes;
         var kept = new List<KeyValuePair<string, ConfigMapValue>>();
         foreach (var value in Values.OrderBy(v => v.Key, StringComparer.Ordinal))
         {

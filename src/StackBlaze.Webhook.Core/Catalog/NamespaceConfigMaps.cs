@@ -24,14 +24,17 @@ public sealed class NamespaceConfigMaps
 
     public ConfigMapEntry? Find(string name) => _entries.GetValueOrDefault(name);
 
-    /// <summary>Adds or replaces the entry, within what the namespace's other ConfigMaps left; one with nothing to keep is dropped.</summary>
+    /// <summary>
+    /// Adds or replaces the entry, within what the namespace's other ConfigMaps left; one whose
+    /// name does not fit either is dropped, and pods reading it are warned that it is not known.
+    /// </summary>
     public void Put(ConfigMapEntry entry)
     {
         lock (_writing)
         {
             var old = _entries.GetValueOrDefault(entry.Name);
             var kept = entry.Within(ConfigMapLimits.BytesPerNamespace - _bytes + (old?.Bytes ?? 0));
-            if (kept.IsEmpty)
+            if (kept is null)
             {
                 _entries.TryRemove(entry.Name, out _);
             }
@@ -39,7 +42,7 @@ public sealed class NamespaceConfigMaps
             {
                 _entries[entry.Name] = kept;
             }
-            Interlocked.Add(ref _bytes, (kept.IsEmpty ? 0 : kept.Bytes) - (old?.Bytes ?? 0));
+            Interlocked.Add(ref _bytes, (kept?.Bytes ?? 0) - (old?.Bytes ?? 0));
         }
     }
 

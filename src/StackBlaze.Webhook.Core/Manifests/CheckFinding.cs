@@ -19,8 +19,11 @@ public sealed record CheckFinding(
     string? Service = null,
     string? InternalAddress = null)
 {
-    /// <summary><c>Kind/name container web API_URL</c>: what a reader looks for in the manifest.</summary>
-    public string Where => Container is null
-        ? $"{Document.Kind}/{Document.Name}"
-        : $"{Document.Kind}/{Document.Name} container {Container} {Subject}";
+    /// <summary><c>Kind/name container web API_URL</c>, <c>ConfigMap/name key API_URL</c>: what a reader looks for in the manifest.</summary>
+    public string Where => (Container, Subject) switch
+    {
+        (null, null) => $"{Document.Kind}/{Document.Name}",
+        (null, _) => $"{Document.Kind}/{Document.Name} {Subject}",
+        _ => $"{Document.Kind}/{Document.Name} container {Container} {Subject}",
+    };
 }

@@ -8,7 +8,8 @@ namespace StackBlaze.Webhook.Manifests;
 
 /// <summary>
 /// What the validating webhook would say of manifests, said of the files: links that cannot work
-/// and calls to the project's public URLs, per each namespace's policy mode.
+/// and calls to the project's public URLs, per each namespace's policy mode, in workloads and in
+/// ConfigMaps alike. Files have no old object: every call counts as new.
 /// </summary>
 public static class ManifestChecker
 {
@@ -17,12 +18,16 @@ public static class ManifestChecker
         var findings = new List<CheckFinding>();
         foreach (var document in documents)
         {
-            if (PodKinds.Find(document.Group, document.Kind) is not { } kind)
+            var kind = PodKinds.Find(document.Group, document.Kind);
+            if (kind is null && !ConfigMapEvaluator.IsConfigMap(document.Group, document.Kind))
             {
                 continue;
             }
             var namespaceName = document.Namespace ?? defaultNamespace;
-            var evaluation = PodEvaluator.Evaluate(JsonElement.Parse(document.Body.ToJsonString()), kind, namespaceName, catalog, out var error);
+            var obj = JsonElement.Parse(document.Body.ToJsonString());
+            var evaluation = kind is null
+                ? ConfigMapEvaluator.Evaluate(obj, namespaceName, catalog, out var error)
+                : PodEvaluator.Evaluate(obj, kind, namespaceName, catalog, out error);
             if (evaluation is null)
             {
                 findings.Add(new CheckFinding(document, true, null, null, error!));

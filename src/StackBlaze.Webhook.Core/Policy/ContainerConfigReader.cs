@@ -1,12 +1,14 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Limits;
 
 namespace StackBlaze.Webhook.Policy;
 
 /// <summary>
 /// Every value a pod's containers are configured with that may hold an address: env values,
-/// ConfigMap keys they take (one by one or whole, with a prefix), command and args. Secrets are
+/// ConfigMap keys they take (one by one, or whole with a prefix: then the keys that are variables,
+/// <see cref="EnvFromKeys"/>), command and args. Secrets are
 /// never read. A value without a dot names no public host, and most values (ports, flags, words)
 /// have none: those are passed over in the request's bytes, without a string made for them.
 /// ConfigMap keys are read as the catalog keeps them: their addresses only. Values come one at a
@@ -26,7 +28,13 @@ public static class ContainerConfigReader
     /// Told, once each, what of the ConfigMaps it takes the catalog did not keep in whole: those
     /// parts cannot be checked, and passing them in silence would let a large value hide a public URL.
     /// </param>
-    public static IEnumerable<ConfigValue> Read(JsonElement pod, string namespaceName, IProjectCatalog catalog, Action<string>? notChecked = null)
+    /// <param name="notKnown">
+    /// Told, once each, of the ConfigMaps it takes that the catalog does not have: applying a
+    /// workload before its ConfigMap is normal, and the ConfigMap is checked itself when created,
+    /// so this is worth a warning, never a refusal.
+    /// </param>
+    public static IEnumerable<ConfigValue> Read(
+        JsonElement pod, string namespaceName, IProjectCatalog catalog, Action<string>? notChecked = null, Action<string>? notKnown = null)
     {
         if (!pod.TryGetProperty("spec"u8, out var spec) || spec.ValueKind != JsonValueKind.Object)
         {
@@ -59,10 +67,13 @@ public static class ContainerConfigReader
                     }
                     else if (Field(Field(variable, "valueFrom"u8, JsonValueKind.Object), "configMapKeyRef"u8, JsonValueKind.Object) is { } reference
                         && Field(reference, "name"u8, JsonValueKind.String)?.GetString() is { } mapName
-                        && Field(reference, "key"u8, JsonValueKind.String)?.GetString() is { } key
-                        && catalog.FindConfigMap(namespaceName, mapName) is { } configMap)
+                        && Field(reference, "key"u8, JsonValueKind.String)?.GetString() is { } key)
                     {
-                        if (configMap.Values.GetValueOrDefault(key) is { } referenced)
+                        if (catalog.FindConfigMap(namespaceName, mapName) is not { } configMap)
+                        {
+                            Note(NotKnown(mapName), notKnown, ref said);
+                        }
+                        else if (configMap.Values.GetValueOrDefault(key) is { } referenced)
                         {
                             var text = variableName.GetString()!;
                             yield return new ConfigValue(name ??= ContainerName(container), $"{text} (ConfigMap {mapName} key {key})", text, referenced.Addresses, FromConfigMap: true);
@@ -76,14 +87,23 @@ public static class ContainerConfigReader
                 }
                 foreach (var source in Array(container, "envFrom"u8))
                 {
-                    if (Field(Field(source, "configMapRef"u8, JsonValueKind.Object), "name"u8, JsonValueKind.String)?.GetString() is not { } mapName
-                        || catalog.FindConfigMap(namespaceName, mapName) is not { } configMap)
+                    if (Field(Field(source, "configMapRef"u8, JsonValueKind.Object), "name"u8, JsonValueKind.String)?.GetString() is not { } mapName)
                     {
+                        continue;
+                    }
+                    if (catalog.FindConfigMap(namespaceName, mapName) is not { } configMap)
+                    {
+                        Note(NotKnown(mapName), notKnown, ref said);
                         continue;
                     }
                     var prefix = Field(source, "prefix"u8, JsonValueKind.String)?.GetString() ?? "";
                     foreach (var (key, value) in configMap.Values)
                     {
+                        // A file key is passed over here as when the ConfigMap itself is checked: the two never disagree.
+                        if (!EnvFromKeys.IsVariable(prefix + key))
+                        {
+                            continue;
+                        }
                         yield return new ConfigValue(name ??= ContainerName(container), $"{prefix}{key} (ConfigMap {mapName})", prefix + key, value.Addresses, FromConfigMap: true);
                         NoteIfCut(mapName, key, value, notChecked, ref said);
                     }
@@ -111,6 +131,11 @@ public static class ContainerConfigReader
     private static readonly string PartialReason =
         $"this namespace's ConfigMaps hold more addresses than the webhook keeps ({ConfigMapLimits.BytesPerNamespace / 1024} KiB)";
 
+    // Said of optional references too: the ConfigMap may well be created later, and then its values reach the pod.
+    private static string NotKnown(string mapName) =>
+        $"ConfigMap {BoundedText.Quote(mapName)} is not known to the webhook yet, so its values were not checked for public URLs; "
+        + "the ConfigMap is checked itself when it is created or changed";
+
     private static void NoteIfCut(string mapName, string key, ConfigMapValue value, Action<string>? notChecked, ref List<string>? said)
     {
         if (value.IsCut)
@@ -131,7 +156,7 @@ public static class ContainerConfigReader
     }
 
     // The raw bytes of a string, with its escapes: an escaped dot (\u002e) is one too, so any escape is read in full.
-    private static bool MayHoldAddress(JsonElement value) =>
+    internal static bool MayHoldAddress(JsonElement value) =>
         JsonMarshal.GetRawUtf8Value(value).IndexOfAny((byte)'.', (byte)'\\') >= 0;
 
     private static string ContainerName(JsonElement container) => Field(container, "name"u8, JsonValueKind.String)?.GetString() ?? "";

@@ -1,6 +1,6 @@
 namespace StackBlaze.Webhook.Policy;
 
-/// <summary>Everything validation finds in one pod or pod template.</summary>
+/// <summary>Everything validation finds in one pod or pod template, or in one ConfigMap (no links, made by no controller).</summary>
 /// <param name="LinkErrors">Why its links cannot work.</param>
 /// <param name="Warnings">What is allowed but worth saying.</param>
 /// <param name="Findings">Its calls to the project's public URLs, the first <see cref="Limits.ReviewLimits.MaxFindingsKept"/>.</param>

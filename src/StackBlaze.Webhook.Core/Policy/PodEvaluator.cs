@@ -69,7 +69,8 @@ public static class PodEvaluator
             ? []
             : PublicUrlChecker.Check(template, PublicUrlExemptions.ParseAllowed(
                 pod.Metadata.Annotation(StackBlazeAnnotations.AllowPublicUrls) ?? workload?.Annotation(StackBlazeAnnotations.AllowPublicUrls)),
-                namespaceName, catalog, ReviewLimits.MaxFindingsKept, out findingCount, note => (notChecked ??= []).Add(note));
+                namespaceName, catalog, ReviewLimits.MaxFindingsKept, out findingCount,
+                note => (notChecked ??= []).Add(note), notKnown => (warnings ??= []).Add(notKnown));
         return new PodEvaluation(linkErrors, (IReadOnlyList<string>?)warnings ?? [], findings, mode)
         {
             FindingCount = findingCount,

@@ -20,13 +20,26 @@ public static class PublicUrlChecker
     /// <param name="maxKept">How many findings to return; the others are only counted, so a pod of thousands holds few.</param>
     /// <param name="count">How many there are in all.</param>
     /// <param name="notChecked">Told what of its ConfigMaps could not be checked (see <see cref="ContainerConfigReader"/>).</param>
+    /// <param name="notKnown">Told of the ConfigMaps it takes that the catalog does not have (see <see cref="ContainerConfigReader"/>).</param>
     /// <returns>The first <paramref name="maxKept"/> findings.</returns>
     public static IReadOnlyList<PublicUrlFinding> Check(
-        JsonElement pod, IReadOnlySet<string> allowed, string namespaceName, IProjectCatalog catalog, int maxKept, out int count, Action<string>? notChecked = null)
+        JsonElement pod, IReadOnlySet<string> allowed, string namespaceName, IProjectCatalog catalog, int maxKept, out int count,
+        Action<string>? notChecked = null, Action<string>? notKnown = null) =>
+        Check(ContainerConfigReader.Read(pod, namespaceName, catalog, notChecked, notKnown), allowed, namespaceName, catalog, maxKept, out count);
+
+    /// <summary>The findings in any values, a pod's or a ConfigMap's, with the same exemptions and bound.</summary>
+    /// <param name="values">The values, read one at a time.</param>
+    /// <param name="allowed">Variable names allowed to hold public URLs.</param>
+    /// <param name="namespaceName">Where the values are used, whose project's public hosts count.</param>
+    /// <param name="catalog">The project's Services and Ingresses.</param>
+    /// <param name="maxKept">How many findings to return; the others are only counted.</param>
+    /// <param name="count">How many there are in all.</param>
+    public static IReadOnlyList<PublicUrlFinding> Check(
+        IEnumerable<ConfigValue> values, IReadOnlySet<string> allowed, string namespaceName, IProjectCatalog catalog, int maxKept, out int count)
     {
         List<PublicUrlFinding>? findings = null;
         count = 0;
-        foreach (var value in ContainerConfigReader.Read(pod, namespaceName, catalog, notChecked))
+        foreach (var value in values)
         {
             if (PublicUrlExemptions.IsExempt(value.VariableName, allowed))
             {

@@ -72,7 +72,7 @@ public class ValidatingAdmissionPodTests
 
     [Theory]
     [InlineData("", "Service")]
-    [InlineData("", "ConfigMap")]
+    [InlineData("", "Secret")]
     [InlineData("networking.k8s.io", "Ingress")]
     public void Other_kinds_are_allowed_untouched(string group, string kind)
     {

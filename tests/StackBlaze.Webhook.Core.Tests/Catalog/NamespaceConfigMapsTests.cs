@@ -52,16 +52,32 @@ public class NamespaceConfigMapsTests
     }
 
     [Fact]
-    public void Config_map_without_addresses_is_not_held_and_replaces_one_that_had_some()
+    public void Config_map_without_addresses_is_held_by_name_only_and_replaces_one_that_had_some()
     {
         var held = new NamespaceConfigMaps();
         held.Put(ManyKeys("settings", keys: 1));
 
         held.Put(ConfigMapEntry.FromData("shop", "settings", new Dictionary<string, string> { ["PORT"] = "8080", ["VERSION"] = "1.2.3" }));
 
-        held.Find("settings").Should().BeNull();
-        held.Count.Should().Be(0);
-        held.Bytes.Should().Be(0);
+        held.Find("settings")!.Values.Should().BeEmpty();
+        held.Count.Should().Be(1);
+        held.Bytes.Should().Be("settings".Length * sizeof(char));
+    }
+
+    [Fact]
+    public void Config_map_whose_name_does_not_fit_in_what_is_left_is_not_held()
+    {
+        var held = new NamespaceConfigMaps();
+        var filler = ConfigMapEntry.FromData("shop", "f", [KeyValuePair.Create("k", "https://a.example.com")]);
+        var left = 3 * sizeof(char);
+        held.Put(filler with { Name = new string('f', (int)(ConfigMapLimits.BytesPerNamespace - filler.Bytes - left) / sizeof(char) + 1) });
+
+        held.Put(ConfigMapEntry.FromData("shop", "four", []));
+        held.Put(ConfigMapEntry.FromData("shop", "two", []));
+
+        held.Find("four").Should().BeNull();
+        held.Find("two").Should().NotBeNull();
+        held.Bytes.Should().Be(ConfigMapLimits.BytesPerNamespace);
     }
 
     [Fact]

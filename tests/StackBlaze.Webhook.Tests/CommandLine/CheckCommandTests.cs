@@ -8,6 +8,7 @@ public sealed class CheckCommandTests
 {
     private const string Violations = "deploy/examples/shop-public-urls";
     private const string Worker = "deploy/examples/shop-public-urls/report-worker.yaml";
+    private const string ConfigMaps = "tests/StackBlaze.Webhook.Core.Tests/Fixtures/manifests/config-maps.yaml";
 
     [Fact]
     public async Task Violating_example_exits_1_with_one_line_per_finding_and_the_internal_url()
@@ -16,13 +17,31 @@ public sealed class CheckCommandTests
 
         result.ExitCode.Should().Be(1);
         result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            $"{Worker}: ConfigMap/report-worker key BACKEND_HOST: calls api.shop.example.com, "
+                + "the public URL of service \"backend\"; use backend.internal",
             $"{Worker}: Deployment/report-worker container worker ORDERS_API: calls https://api.shop.example.com/v1/orders?status=open, "
                 + "the public URL of service \"backend\"; use http://backend.internal:3000/v1/orders?status=open",
             $"{Worker}: Deployment/report-worker container worker BACKEND_HOST (ConfigMap report-worker): calls api.shop.example.com, "
                 + "the public URL of service \"backend\"; use backend.internal",
             $"{Worker}: Deployment/report-worker container worker args[1]: calls https://shop.example.com/, "
                 + "the public URL of service \"frontend\"; use http://frontend.internal:80/");
-        result.Stderr.Should().Be("check: 2 objects, 3 violations, 0 warnings\n");
+        result.Stderr.Should().Be("check: 2 objects, 4 violations, 0 warnings\n");
+    }
+
+    [Fact]
+    public async Task Config_maps_are_checked_by_key_and_a_config_map_not_in_the_files_is_a_warning()
+    {
+        var result = await ProcessRunner.RunWebhookCommandAsync(["check", "-f", ConfigMaps, "--catalog", "deploy/examples/shop"]);
+
+        result.ExitCode.Should().Be(1);
+        result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            $"{ConfigMaps}: ConfigMap/worker-settings key ORDERS_API: calls https://reports:***@api.shop.example.com/v1/orders, "
+                + "the public URL of service \"backend\"; use http://backend.internal:3000/v1/orders",
+            $"{ConfigMaps}: Deployment/report-worker container worker ORDERS_API (ConfigMap worker-settings): calls https://reports:***@api.shop.example.com/v1/orders, "
+                + "the public URL of service \"backend\"; use http://backend.internal:3000/v1/orders",
+            $"{ConfigMaps}: Deployment/report-worker: warning: ConfigMap report-flags is not known to the webhook yet, so its values were not checked "
+                + "for public URLs; the ConfigMap is checked itself when it is created or changed");
+        result.Stderr.Should().Be("check: 2 objects, 2 violations, 1 warnings\n");
     }
 
     [Fact]
@@ -42,9 +61,11 @@ public sealed class CheckCommandTests
 
         result.ExitCode.Should().Be(1);
         var report = JsonNode.Parse(result.Stdout)!;
-        report["violations"]!.GetValue<int>().Should().Be(3);
+        report["violations"]!.GetValue<int>().Should().Be(4);
         report["warnings"]!.GetValue<int>().Should().Be(0);
-        var first = report["findings"]![0]!;
+        report["findings"]![0]!["subject"]!.GetValue<string>().Should().Be("key BACKEND_HOST");
+        report["findings"]![0]!["container"].Should().BeNull();
+        var first = report["findings"]![1]!;
         first.ToJsonString().Should().Be(new JsonObject
         {
             ["severity"] = "error",
@@ -69,8 +90,10 @@ public sealed class CheckCommandTests
 
         result.ExitCode.Should().Be(1);
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines.Should().HaveCount(3).And.OnlyContain(line => line.StartsWith($"::error file={Worker},line=11,title=Deployment/report-worker container worker ", StringComparison.Ordinal));
-        lines[1].Should().EndWith("::calls api.shop.example.com, the public URL of service \"backend\"; use backend.internal");
+        lines.Should().HaveCount(4);
+        lines[0].Should().StartWith($"::error file={Worker},line=4,title=ConfigMap/report-worker key BACKEND_HOST::");
+        lines.Skip(1).Should().OnlyContain(line => line.StartsWith($"::error file={Worker},line=11,title=Deployment/report-worker container worker ", StringComparison.Ordinal));
+        lines[2].Should().EndWith("::calls api.shop.example.com, the public URL of service \"backend\"; use backend.internal");
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class WebhookConfigurationTests(RenderedOverlays overlays) : IClas
 
     [Theory]
     [MemberData(nameof(RenderedOverlays.All), MemberType = typeof(RenderedOverlays))]
-    public void Validating_webhook_calls_validate_for_pods_and_workloads_on_create_and_update(string overlay)
+    public void Validating_webhook_calls_validate_for_pods_workloads_and_config_maps_on_create_and_update(string overlay)
     {
         var webhook = overlays[overlay].ValidatingWebhook;
 
@@ -68,7 +68,7 @@ public sealed class WebhookConfigurationTests(RenderedOverlays overlays) : IClas
         webhook.ClientConfig.Service.Name.Should().Be("stackblaze-webhook");
         webhook.ClientConfig.Service.NamespaceProperty.Should().Be("stackblaze-system");
         var operations = Operations(webhook.Rules);
-        operations.Keys.Should().BeEquivalentTo(["/pods", EphemeralContainers, .. Workloads]);
+        operations.Keys.Should().BeEquivalentTo(["/pods", "/configmaps", EphemeralContainers, .. Workloads]);
         operations.Where(o => o.Key != EphemeralContainers).Select(o => o.Value).Should().AllBeEquivalentTo(CreateAndUpdate);
         operations[EphemeralContainers].Should().Equal(["UPDATE"], "kubectl debug adds ephemeral containers by an UPDATE of this subresource");
     }

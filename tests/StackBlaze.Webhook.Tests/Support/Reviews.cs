@@ -15,6 +15,14 @@ internal static class Reviews
 
     public static JsonObject Request(this JsonObject review) => review["request"]!.AsObject();
 
+    /// <summary>The review as an UPDATE whose old object is the object as it is.</summary>
+    public static JsonObject AsUpdateOfItself(this JsonObject review)
+    {
+        review.Request()["operation"] = "UPDATE";
+        review.Request()["oldObject"] = review.Request()["object"]!.DeepClone();
+        return review;
+    }
+
     public static JsonObject PodAnnotations(this JsonObject review) => review.Request()["object"]!["metadata"]!["annotations"]!.AsObject();
 
     public static Task<HttpResponseMessage> PostAsync(this HttpClient client, string path, JsonNode review) =>
