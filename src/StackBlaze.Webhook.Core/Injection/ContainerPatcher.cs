@@ -31,6 +31,12 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
     /// </summary>
     public bool Recorded(int variable) => _ours[variable] && !_keptByContainer[variable];
 
+    /// <summary>Whether every variable was added or refreshed: the usual first pass, whose names the plan keeps.</summary>
+    public bool AllChanged => Array.TrueForAll(_changed, changed => changed);
+
+    /// <summary>Whether the record names every variable of the plan.</summary>
+    public bool AllRecorded => Array.TrueForAll(_ours, ours => ours) && !Array.Exists(_keptByContainer, kept => kept);
+
     public void Patch(ContainerShape container, string list, int index)
     {
         var variables = plan.Variables;

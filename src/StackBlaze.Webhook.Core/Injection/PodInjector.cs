@@ -45,7 +45,7 @@ public static class PodInjector
         {
             return PodInjection.Denied(plan.Errors);
         }
-        byte[][] staleUtf8 = [.. record.Names.Except(plan.Names, StringComparer.Ordinal).Select(Encoding.UTF8.GetBytes)];
+        byte[][] staleUtf8 = record.Names.Count == 0 ? [] : [.. record.Names.Except(plan.Names, StringComparer.Ordinal).Select(Encoding.UTF8.GetBytes)];
         var inScope = pod.InitContainers.Count(scope.Includes) + pod.Containers.Count(scope.Includes);
         if (OverLimit(plan, staleUtf8.Length, inScope) is { } limit)
         {
@@ -68,7 +68,7 @@ public static class PodInjector
             return PodInjection.Nothing;
         }
         // Most pods get every variable: the plan keeps their names, listed and joined, for all of them.
-        IReadOnlyList<string> changed = Enumerable.Range(0, plan.Variables.Count).All(patcher.Changed)
+        IReadOnlyList<string> changed = patcher.AllChanged
             ? plan.Names
             : [.. plan.Variables.Where((_, v) => patcher.Changed(v)).Select(v => v.Name)];
         return new PodInjection(patch, (IReadOnlyList<string>?)warnings ?? [], changed, []);
@@ -88,7 +88,7 @@ public static class PodInjector
     /// <summary>What brings the record in line with the variables that are now the webhook's: nothing when it already is.</summary>
     private static IReadOnlyList<JsonPatchOperation> RecordOperations(MetadataShape metadata, string basePath, LinkPlan plan, InjectionRecord record, ContainerPatcher patcher)
     {
-        var all = Enumerable.Range(0, plan.Variables.Count).All(patcher.Recorded);
+        var all = patcher.AllRecorded;
         var names = all ? plan.JoinedNames : string.Join(',', plan.Variables.Where((_, v) => patcher.Recorded(v)).Select(v => v.Name));
         if (names == record.Text || (names.Length == 0 && record.Text is null))
         {
