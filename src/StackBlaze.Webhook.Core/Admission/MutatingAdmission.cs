@@ -1,5 +1,4 @@
 using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Conventions;
 using StackBlaze.Webhook.Injection;
 using StackBlaze.Webhook.Limits;
 using StackBlaze.Webhook.Objects;
@@ -51,7 +50,7 @@ public sealed class MutatingAdmission(IProjectCatalog catalog)
 
         var injection = PodInjector.Inject(pod, "", request.Namespace, catalog, _plans);
         return injection.IsDenied
-            ? AdmissionOutcome.Deny($"{StackBlazeAnnotations.Links}: {BoundedText.Problems(injection.Errors)}")
+            ? AdmissionOutcome.Deny($"{injection.DeniedAnnotation}: {BoundedText.Problems(injection.Errors)}")
             : AdmissionOutcome.Patched(injection.Patch, AdmissionWarning.Bound(injection.Warnings), injection.InjectedNames);
     }
 

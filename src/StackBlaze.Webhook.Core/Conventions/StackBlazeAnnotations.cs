@@ -9,8 +9,14 @@ public static class StackBlazeAnnotations
     /// <summary>On a pod or workload: <c>"false"</c> opts out of injection.</summary>
     public const string Inject = "stackblaze.io/inject";
 
-    /// <summary>Written on a pod: the names injected, which also marks the pod as done.</summary>
+    /// <summary>
+    /// Written on a pod: the names the webhook injected, its record of which variables are its own
+    /// (refreshed from the links on every pass; the others are the containers').
+    /// </summary>
     public const string InjectedEnv = "stackblaze.io/injected-env";
+
+    /// <summary>On a pod or workload: the containers that get the variables, comma-separated; default every one.</summary>
+    public const string Containers = "stackblaze.io/containers";
 
     /// <summary>On a Service: the variable name its links inject by default.</summary>
     public const string EnvName = "stackblaze.io/env-name";

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace StackBlaze.Webhook.Injection;
@@ -22,12 +23,16 @@ public sealed record InjectedVariable(string Name, string? Value, string? Secret
         new(name, null, secretName, secretKey, linkText, []);
 
     private byte[]? _envVarJson;
+    private JsonElement? _envVarElement;
 
     /// <summary>
     /// The <c>EnvVar</c> as UTF-8 JSON, written once: plans are kept across requests, and every
     /// pod of a ReplicaSet gets the same variables.
     /// </summary>
     public ReadOnlyMemory<byte> EnvVarJson() => _envVarJson ??= Encoding.UTF8.GetBytes(ToEnvVar().ToJsonString());
+
+    /// <summary>Whether a container's env entry is this variable exactly, as the webhook writes it.</summary>
+    public bool IsWrittenAs(JsonElement entry) => JsonElement.DeepEquals(entry, _envVarElement ??= JsonElement.Parse(EnvVarJson().Span));
 
     /// <summary>The variables' JSON, written once each, joined into an array.</summary>
     public static byte[] EnvArrayJson(IReadOnlyList<InjectedVariable> variables)

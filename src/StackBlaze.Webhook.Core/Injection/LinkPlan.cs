@@ -89,10 +89,10 @@ public sealed class LinkPlan(IReadOnlyList<InjectedVariable> variables, IReadOnl
         long bytes = 4 * objectBytes + (long)MaxKeptOperations * KeptOperationBytes;
         foreach (var variable in Variables)
         {
-            // The record and its strings, its JSON, its name in the lists above and in UTF-8.
-            bytes += objectBytes * 4 + 6L * variable.Name.Length + 2L * variable.LinkText.Length
+            // The record and its strings, its JSON and the parsed copy compared with a container's, its name in the lists above and in UTF-8.
+            bytes += objectBytes * 6 + 6L * variable.Name.Length + 2L * variable.LinkText.Length
                 + 2L * ((variable.Value?.Length ?? 0) + (variable.SecretName?.Length ?? 0) + (variable.SecretKey?.Length ?? 0))
-                + 2L * variable.EnvVarJson().Length;
+                + 5L * variable.EnvVarJson().Length;
         }
         foreach (var error in Errors)
         {

@@ -1,11 +1,12 @@
+using StackBlaze.Webhook.Conventions;
 using StackBlaze.Webhook.Patches;
 
 namespace StackBlaze.Webhook.Injection;
 
 /// <summary>What injection does to one pod or template: a patch and warnings, or the reasons it is denied.</summary>
 /// <param name="Patch">Operations against the object the shape was read from; empty when nothing changes.</param>
-/// <param name="Warnings">One per variable a container already set itself.</param>
-/// <param name="InjectedNames">The names injected into at least one container, in order.</param>
+/// <param name="Warnings">One per variable a container already set itself, and one for container names that match none.</param>
+/// <param name="InjectedNames">The names injected into, or refreshed in, at least one container, in order.</param>
 /// <param name="Errors">Why the links cannot be injected; the pod must then be denied.</param>
 public sealed record PodInjection(
     IReadOnlyList<JsonPatchOperation> Patch,
@@ -15,7 +16,11 @@ public sealed record PodInjection(
 {
     public static PodInjection Nothing { get; } = new([], [], [], []);
 
-    public static PodInjection Denied(IReadOnlyList<string> errors) => new([], [], [], errors);
+    /// <summary>The annotation a denial is about, which its message names.</summary>
+    public string DeniedAnnotation { get; init; } = StackBlazeAnnotations.Links;
+
+    public static PodInjection Denied(IReadOnlyList<string> errors, string annotation = StackBlazeAnnotations.Links) =>
+        new([], [], [], errors) { DeniedAnnotation = annotation };
 
     public bool IsDenied => Errors.Count > 0;
 }

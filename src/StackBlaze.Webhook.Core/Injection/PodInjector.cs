@@ -1,4 +1,4 @@
-using StackBlaze.Webhook.Admission;
+using System.Text;
 using StackBlaze.Webhook.Catalog;
 using StackBlaze.Webhook.Conventions;
 using StackBlaze.Webhook.Limits;
@@ -7,7 +7,11 @@ using StackBlaze.Webhook.Patches;
 
 namespace StackBlaze.Webhook.Injection;
 
-/// <summary>Injects the variables of a pod's links into its containers, as an RFC 6902 patch.</summary>
+/// <summary>
+/// Injects the variables of a pod's links into the containers in scope, as an RFC 6902 patch. Every
+/// pass, the first or a reinvocation, and a pod made from <c>inject</c>'s output alike, ends with
+/// the webhook's variables as the links give them now.
+/// </summary>
 public static class PodInjector
 {
     /// <param name="pod">The pod, or a workload's pod template.</param>
@@ -18,52 +22,98 @@ public static class PodInjector
     public static PodInjection Inject(PodShape pod, string basePath, string namespaceName, IProjectCatalog catalog, AnnotationCache<LinkPlan>? plans = null)
     {
         var metadata = pod.Metadata;
-        var links = metadata.Annotation(StackBlazeAnnotations.Links);
-        if (IsOptedOut(metadata)
-            || metadata.Annotation(StackBlazeAnnotations.InjectedEnv) is not null
-            || string.IsNullOrWhiteSpace(links))
+        var links = metadata.Annotation(StackBlazeAnnotations.Links) ?? "";
+        var recorded = metadata.Annotation(StackBlazeAnnotations.InjectedEnv);
+        // A pod with a record and no links any more still has the webhook's variables to take back.
+        if (IsOptedOut(metadata) || (string.IsNullOrWhiteSpace(links) && recorded is null))
         {
             return PodInjection.Nothing;
         }
 
+        var scope = ContainerScope.Parse(metadata.Annotation(StackBlazeAnnotations.Containers));
+        if (!scope.IsValid)
+        {
+            return PodInjection.Denied(scope.Errors, StackBlazeAnnotations.Containers);
+        }
+        var record = InjectionRecord.Parse(recorded);
+        if (record.Error is { } recordError)
+        {
+            return PodInjection.Denied([recordError], StackBlazeAnnotations.InjectedEnv);
+        }
         var plan = plans?.Get(links, namespaceName) ?? LinkPlanner.Plan(links, namespaceName, catalog);
         if (!plan.IsValid)
         {
             return PodInjection.Denied(plan.Errors);
         }
-        if (OverLimit(plan, pod.Containers.Count + pod.InitContainers.Count) is { } limit)
+        byte[][] staleUtf8 = record.Names.Count == 0 ? [] : [.. record.Names.Except(plan.Names, StringComparer.Ordinal).Select(Encoding.UTF8.GetBytes)];
+        var inScope = pod.InitContainers.Count(scope.Includes) + pod.Containers.Count(scope.Includes);
+        if (OverLimit(plan, staleUtf8.Length, inScope) is { } limit)
         {
             return PodInjection.Denied([limit]);
         }
 
-        var patch = new List<JsonPatchOperation>((pod.Containers.Count + pod.InitContainers.Count) * plan.Variables.Count + 1);
-        List<string>? warnings = null;
-        var injected = new bool[plan.Variables.Count];
-        AddToContainers(pod.InitContainers, basePath, "initContainers", plan, patch, ref warnings, injected);
-        AddToContainers(pod.Containers, basePath, "containers", plan, patch, ref warnings, injected);
+        var patch = new List<JsonPatchOperation>(inScope * plan.Variables.Count + 1);
+        var patcher = new ContainerPatcher(plan, record, basePath, staleUtf8, patch);
+        PatchInScope(pod.InitContainers, "initContainers", scope, patcher);
+        PatchInScope(pod.Containers, "containers", scope, patcher);
 
+        patch.AddRange(RecordOperations(metadata, basePath, plan, record, patcher));
+        var warnings = patcher.Warnings;
+        if (scope.UnknownNamesWarning(pod) is { } unknown)
+        {
+            (warnings ??= []).Add(unknown);
+        }
+        if (patch.Count == 0 && warnings is null)
+        {
+            return PodInjection.Nothing;
+        }
         // Most pods get every variable: the plan keeps their names, listed and joined, for all of them.
-        var injectedNames = System.Array.TrueForAll(injected, done => done)
+        IReadOnlyList<string> changed = patcher.AllChanged
             ? plan.Names
-            : [.. plan.Variables.Where((_, i) => injected[i]).Select(v => v.Name)];
-        if (injectedNames.Count > 0)
+            : [.. plan.Variables.Where((_, v) => patcher.Changed(v)).Select(v => v.Name)];
+        return new PodInjection(patch, (IReadOnlyList<string>?)warnings ?? [], changed, []);
+    }
+
+    private static void PatchInScope(IReadOnlyList<ContainerShape> containers, string list, ContainerScope scope, ContainerPatcher patcher)
+    {
+        for (var index = 0; index < containers.Count; index++)
+        {
+            if (scope.Includes(containers[index]))
+            {
+                patcher.Patch(containers[index], list, index);
+            }
+        }
+    }
+
+    /// <summary>What brings the record in line with the variables that are now the webhook's: nothing when it already is.</summary>
+    private static IReadOnlyList<JsonPatchOperation> RecordOperations(MetadataShape metadata, string basePath, LinkPlan plan, InjectionRecord record, ContainerPatcher patcher)
+    {
+        var all = patcher.AllRecorded;
+        var names = all ? plan.JoinedNames : string.Join(',', plan.Variables.Where((_, v) => patcher.Recorded(v)).Select(v => v.Name));
+        if (names == record.Text || (names.Length == 0 && record.Text is null))
+        {
+            return [];
+        }
+        if (record.Text is null)
         {
             // In the usual case the operation is the same for every pod of the plan, and kept with it.
-            patch.AddRange(injectedNames == plan.Names && metadata.HasAnnotations
+            return all && metadata.HasAnnotations
                 ? plan.InjectedEnvAnnotations.GetOrAdd(
                     basePath, static (path, state) => InjectedEnvAnnotation(state.metadata, path, state.JoinedNames), (metadata, plan.JoinedNames))
-                : InjectedEnvAnnotation(metadata, basePath, string.Join(',', injectedNames)));
+                : InjectedEnvAnnotation(metadata, basePath, names);
         }
-        return new PodInjection(patch, (IReadOnlyList<string>?)warnings ?? [], injectedNames, []);
+        var path = JsonPointer.Append($"{basePath}/metadata/annotations", StackBlazeAnnotations.InjectedEnv);
+        return names.Length == 0 ? [JsonPatchOperation.Remove(path)] : [JsonPatchOperation.Replace(path, names)];
     }
 
     /// <summary>Why the pod would get more than a pod may, counted before a single operation is made; or null.</summary>
-    private static string? OverLimit(LinkPlan plan, int containers)
+    private static string? OverLimit(LinkPlan plan, int stale, int containers)
     {
-        var variables = (long)plan.Variables.Count * containers;
+        var perContainer = plan.Variables.Count + stale;
+        var variables = (long)perContainer * containers;
         if (variables > ReviewLimits.MaxInjectedVariables)
         {
-            return $"{plan.Variables.Count} variables in each of {containers} containers make {variables}; "
+            return $"{perContainer} variables in each of {containers} containers make {variables}; "
                 + $"at most {ReviewLimits.MaxInjectedVariables} are injected into one pod";
         }
         var bytes = (long)plan.EnvArrayJson().Length * containers;
@@ -77,94 +127,4 @@ public static class PodInjector
 
     public static bool IsOptedOut(MetadataShape metadata) =>
         string.Equals(metadata.Annotation(StackBlazeAnnotations.Inject)?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
-
-    private static void AddToContainers(
-        IReadOnlyList<ContainerShape> containers,
-        string basePath,
-        string list,
-        LinkPlan plan,
-        List<JsonPatchOperation> patch,
-        ref List<string>? warnings,
-        bool[] injected)
-    {
-        var variables = plan.Variables;
-        var added = new bool[variables.Count];
-        Span<bool> isSet = plan.EnvNames.Count <= 128 ? stackalloc bool[plan.EnvNames.Count] : new bool[plan.EnvNames.Count];
-        for (var index = 0; index < containers.Count; index++)
-        {
-            var container = containers[index];
-            container.FindSet(plan.EnvNamesUtf8, isSet);
-            var addedCount = 0;
-            for (var v = 0; v < variables.Count; v++)
-            {
-                var variable = variables[v];
-                added[v] = false;
-                if (isSet[IndexOf(plan, variable.Name)])
-                {
-                    (warnings ??= []).Add(AdmissionWarning.Create(
-                        $"container \"{container.Name}\" sets {variable.Name} itself: kept as written, link \"{variable.LinkText}\" not injected there"));
-                    continue;
-                }
-                // The container's own definition would come after ours, and Kubernetes expands only earlier variables.
-                if (FirstSet(plan, variable.References, isSet) is { } shadowed)
-                {
-                    (warnings ??= []).Add(AdmissionWarning.Create(
-                        $"container \"{container.Name}\" sets {shadowed} itself, so {variable.Name} of link \"{variable.LinkText}\" "
-                        + $"could not expand $({shadowed}): not injected there"));
-                    continue;
-                }
-                added[v] = injected[v] = true;
-                addedCount++;
-            }
-
-            if (addedCount == 0)
-            {
-                continue;
-            }
-            var place = (basePath, list, index, container.EnvCount is not null);
-            // Most containers get every variable, at the same few places: the plan keeps those operations.
-            patch.AddRange(addedCount == variables.Count
-                ? plan.ContainerOperations(place, static (place, plan) => Operations(place, plan, plan.Variables))
-                : Operations(place, plan, [.. variables.Where((_, v) => added[v])]));
-        }
-    }
-
-    /// <summary>
-    /// What gives a container the variables: one array when it has no env; else each inserted ahead
-    /// of its own, so that they can refer to ours as $(NAME).
-    /// </summary>
-    private static JsonPatchOperation[] Operations(
-        (string BasePath, string List, int Index, bool HasEnv) place, LinkPlan plan, IReadOnlyList<InjectedVariable> variables)
-    {
-        var env = $"{place.BasePath}/spec/{place.List}/{place.Index}/env";
-        return place.HasEnv
-            ? [.. variables.Select((variable, position) => JsonPatchOperation.AddJson($"{env}/{position}", variable.EnvVarJson()))]
-            : [JsonPatchOperation.AddJson(env, variables == plan.Variables ? plan.EnvArrayJson() : InjectedVariable.EnvArrayJson(variables))];
-    }
-
-    private static string? FirstSet(LinkPlan plan, IReadOnlyList<string> names, ReadOnlySpan<bool> isSet)
-    {
-        for (var i = 0; i < names.Count; i++)
-        {
-            if (isSet[IndexOf(plan, names[i])])
-            {
-                return names[i];
-            }
-        }
-        return null;
-    }
-
-    // Every variable's name and reference is among the plan's env names, by construction.
-    private static int IndexOf(LinkPlan plan, string name)
-    {
-        var names = plan.EnvNames;
-        for (var i = 0; i < names.Count; i++)
-        {
-            if (string.Equals(names[i], name, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-        throw new InvalidOperationException($"{name} is not among the plan's env names");
-    }
 }

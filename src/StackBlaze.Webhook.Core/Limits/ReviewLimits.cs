@@ -22,6 +22,18 @@ public static class ReviewLimits
     public const int MaxLinksAnnotationLength = 16 * 1024;
 
     /// <summary>
+    /// Container names in one <c>stackblaze.io/containers</c> annotation: a pod with a hundred
+    /// containers is far past any real one, and every name is compared with every container.
+    /// </summary>
+    public const int MaxScopedContainers = 100;
+
+    /// <summary>
+    /// Characters in one containers annotation: a hundred names of the longest a name may be (63)
+    /// with their commas and spaces fit. Beyond it the annotation is refused unread.
+    /// </summary>
+    public const int MaxContainersAnnotationLength = 8 * 1024;
+
+    /// <summary>
     /// Variables injected into one pod, counted once per container that gets them: ten containers
     /// with a hundred variables each. Each is one patch operation the API server applies and
     /// stores in etcd.

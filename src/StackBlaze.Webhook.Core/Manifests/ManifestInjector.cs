@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Conventions;
 using StackBlaze.Webhook.Injection;
 using StackBlaze.Webhook.Objects;
 using StackBlaze.Webhook.Patches;
@@ -59,7 +60,9 @@ public static class ManifestInjector
 
         var injection = PodInjector.Inject(pod, kind.TemplatePointer, document.Namespace ?? defaultNamespace, catalog);
         warnings.AddRange(injection.Warnings.Select(w => $"{document.Location}: {w}"));
-        errors.AddRange(injection.Errors.Select(e => $"{document.Location}: {e}"));
+        // Link errors name their link; the others are about an annotation a reader must be told.
+        var about = injection.DeniedAnnotation == StackBlazeAnnotations.Links ? "" : $"{injection.DeniedAnnotation}: ";
+        errors.AddRange(injection.Errors.Select(e => $"{document.Location}: {about}{e}"));
         JsonPatchApplier.Apply(body, injection.Patch);
         patch.AddRange(injection.Patch);
         return patch.Count > 0 ? body : null;

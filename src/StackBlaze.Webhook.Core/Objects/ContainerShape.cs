@@ -12,29 +12,41 @@ public sealed record ContainerShape(string Name, int? EnvCount, JsonElement Env)
     /// <summary>Whether its <c>env</c> sets the name.</summary>
     public bool Sets(string name)
     {
-        Span<bool> isSet = stackalloc bool[1];
-        FindSet([Encoding.UTF8.GetBytes(name)], isSet);
-        return isSet[0];
+        Span<int> at = stackalloc int[1];
+        FindAt([Encoding.UTF8.GetBytes(name)], at);
+        return at[0] >= 0;
     }
 
     /// <summary>
-    /// Which of the names (as UTF-8) its <c>env</c> sets: one pass over the request's JSON on the
-    /// hot path, comparing bytes, with no string made.
+    /// Where in its <c>env</c> each of the names (as UTF-8) is first set, or -1: one pass over the
+    /// request's JSON on the hot path, comparing bytes, with no string made.
     /// </summary>
-    public void FindSet(IReadOnlyList<byte[]> utf8Names, Span<bool> isSet)
+    public void FindAt(IReadOnlyList<byte[]> utf8Names, Span<int> at)
     {
-        isSet.Clear();
+        at.Fill(-1);
         if (EnvCount is null)
         {
             return;
         }
+        var index = 0;
         foreach (var variable in Env.EnumerateArray())
         {
             var name = variable.GetProperty("name"u8);
             for (var i = 0; i < utf8Names.Count; i++)
             {
-                isSet[i] = isSet[i] || name.ValueEquals(utf8Names[i]);
+                if (at[i] < 0 && name.ValueEquals(utf8Names[i]))
+                {
+                    at[i] = index;
+                }
             }
+            index++;
         }
     }
+
+    /// <summary>The entry of its <c>env</c> at the index.</summary>
+    public JsonElement EnvEntry(int index) => Env[index];
+
+    /// <summary>The names its <c>env</c> sets, in order; empty when it has none.</summary>
+    public IEnumerable<string> EnvNames() =>
+        EnvCount is null ? [] : Env.EnumerateArray().Select(variable => variable.GetProperty("name"u8).GetString()!);
 }

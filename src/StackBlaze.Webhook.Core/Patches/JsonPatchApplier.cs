@@ -1,10 +1,11 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace StackBlaze.Webhook.Patches;
 
 /// <summary>
-/// Applies the webhook's own patches (RFC 6902 <c>add</c>) to a document, so that the offline
-/// commands show exactly what the API server would store.
+/// Applies the webhook's own patches (RFC 6902 <c>add</c>, <c>replace</c>, <c>remove</c>) to a
+/// document, so that the offline commands show exactly what the API server would store.
 /// </summary>
 public static class JsonPatchApplier
 {
@@ -12,42 +13,48 @@ public static class JsonPatchApplier
     {
         foreach (var operation in operations)
         {
-            if (operation.Op != "add")
+            var tokens = operation.Path.Split('/')[1..].Select(JsonPointer.Unescape).ToArray();
+            var parent = Parent(document, tokens, operation.Path);
+            var last = tokens[^1];
+            switch (operation.Op, parent)
             {
-                throw new InvalidOperationException($"unsupported patch operation \"{operation.Op}\"");
+                case ("add" or "replace", JsonObject obj) when operation.Op == "add" || obj.ContainsKey(last):
+                    obj[last] = operation.Value;
+                    break;
+                case ("add", JsonArray array) when last == "-":
+                    array.Add(operation.Value);
+                    break;
+                case ("add", JsonArray array):
+                    array.Insert(Index(last), operation.Value);
+                    break;
+                case ("replace", JsonArray array):
+                    array[Index(last)] = operation.Value;
+                    break;
+                case ("remove", JsonObject obj) when obj.Remove(last):
+                    break;
+                case ("remove", JsonArray array):
+                    array.RemoveAt(Index(last));
+                    break;
+                default:
+                    throw new InvalidOperationException($"patch operation \"{operation.Op}\" at \"{operation.Path}\" does not apply");
             }
-            Add(document, operation.Path, operation.Value);
         }
     }
 
-    private static void Add(JsonNode document, string path, JsonNode value)
+    private static JsonNode Parent(JsonNode document, string[] tokens, string path)
     {
-        var tokens = path.Split('/')[1..].Select(JsonPointer.Unescape).ToArray();
         var parent = document;
         foreach (var token in tokens[..^1])
         {
             parent = parent switch
             {
                 JsonObject obj => obj[token],
-                JsonArray array => array[int.Parse(token, System.Globalization.CultureInfo.InvariantCulture)],
+                JsonArray array => array[Index(token)],
                 _ => null,
             } ?? throw new InvalidOperationException($"patch path \"{path}\" has no parent");
         }
-
-        var last = tokens[^1];
-        switch (parent)
-        {
-            case JsonObject obj:
-                obj[last] = value;
-                break;
-            case JsonArray array when last == "-":
-                array.Add(value);
-                break;
-            case JsonArray array:
-                array.Insert(int.Parse(last, System.Globalization.CultureInfo.InvariantCulture), value);
-                break;
-            default:
-                throw new InvalidOperationException($"patch path \"{path}\" does not end in an object or array");
-        }
+        return parent;
     }
+
+    private static int Index(string token) => int.Parse(token, CultureInfo.InvariantCulture);
 }

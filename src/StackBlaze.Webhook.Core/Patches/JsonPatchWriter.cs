@@ -22,8 +22,11 @@ public static class JsonPatchWriter
             writer.WriteStartObject();
             writer.WriteString("op", operation.Op);
             writer.WriteString("path", operation.Path);
-            writer.WritePropertyName("value");
-            operation.WriteValueTo(writer);
+            if (operation.HasValue)
+            {
+                writer.WritePropertyName("value");
+                operation.WriteValueTo(writer);
+            }
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

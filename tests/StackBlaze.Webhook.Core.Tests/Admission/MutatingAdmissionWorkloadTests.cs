@@ -22,6 +22,18 @@ public class MutatingAdmissionWorkloadTests
     }
 
     [Fact]
+    public void The_containers_annotation_of_a_workload_is_copied_into_its_template_like_the_links()
+    {
+        var deployment = Json.FixtureNode("deployment-annotated.json");
+        deployment["metadata"]!["annotations"]!["stackblaze.io/containers"] = "app, migrate";
+
+        var outcome = Review(Of("apps", "Deployment", Pods.Element(deployment)));
+
+        outcome.Patch.Should().ContainSingle(op => op.Path == "/spec/template/metadata/annotations/stackblaze.io~1containers")
+            .Which.Value.GetValue<string>().Should().Be("app, migrate");
+    }
+
+    [Fact]
     public void Workload_delete_is_allowed_untouched()
     {
         Review(Of("apps", "Deployment", Deployment, "DELETE")).Should().Be(AdmissionOutcome.Allow);

@@ -23,6 +23,20 @@ public class PodInjectorLimitTests
     }
 
     [Fact]
+    public void Only_the_containers_in_scope_count_against_the_limit()
+    {
+        var links = string.Join(", ", Enumerable.Range(0, 100).Select(i => $"V{i}_URL=backend"));
+        var pod = PodWith(links, containers: 11);
+        pod["metadata"]!["annotations"]![StackBlazeAnnotations.Containers] = string.Join(',', Enumerable.Range(0, 10).Select(i => $"c{i}"));
+
+        var (injection, patched) = Run(pod);
+
+        injection.IsDenied.Should().BeFalse();
+        EnvNamesOf(patched, "containers", 9).Should().HaveCount(100);
+        EnvNamesOf(patched, "containers", 10).Should().BeEmpty();
+    }
+
+    [Fact]
     public void Exactly_as_many_variables_as_a_pod_may_get_are_injected()
     {
         var links = string.Join(", ", Enumerable.Range(0, 100).Select(i => $"V{i}_URL=backend"));

@@ -78,19 +78,6 @@ public sealed class MutateEndpointTests(WebhookServerFixture server) : IClassFix
     }
 
     [Fact]
-    public async Task Pod_that_already_went_through_the_webhook_gets_no_patch()
-    {
-        var review = Reviews.Load("frontend-pod-create.json");
-        review.PodAnnotations()["stackblaze.io/injected-env"] = "API_URL";
-
-        var response = await (await _client.PostAsync("/mutate", review)).ReadResponseAsync();
-
-        response["allowed"]!.GetValue<bool>().Should().BeTrue();
-        response["patch"].Should().BeNull();
-        response["patchType"].Should().BeNull();
-    }
-
-    [Fact]
     public async Task Dry_run_deployment_update_copies_its_links_into_the_pod_template()
     {
         var review = Reviews.Load("backend-deployment-update.json");
