@@ -114,8 +114,8 @@ public static partial class JsonToYaml
     private static partial Regex ReservedWord();
 
     // go-yaml gives whatever starts like a number to Go's parsers, which take 0x1F, 0o17, 0755, 1_000,
-    // 1e3, -Inf and 0x1p3; YAML 1.1 adds 1:30, .inf, .nan and dates (2024-01-01). Quoting a harmless
-    // "10Gi" too is the price of not listing every such form.
-    [GeneratedRegex(@"^([-+]?\.?[0-9]|[-+]?\.(inf|nan)|[-+](inf|nan))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // 1e3, -Inf and 0x1p3, after dropping every underscore (so "+_0" is 0); YAML 1.1 adds 1:30, .inf,
+    // .nan and dates (2024-01-01). Quoting a harmless "10Gi" too is the price of not listing every such form.
+    [GeneratedRegex(@"^([-+]?[._]*[0-9]|[-+]?\.(inf|nan)|[-+](inf|nan))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StartsLikeANumber();
 }

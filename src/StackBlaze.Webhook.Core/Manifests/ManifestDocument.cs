@@ -6,8 +6,9 @@ namespace StackBlaze.Webhook.Manifests;
 /// <param name="Source">The file it came from, or "-" for standard input.</param>
 /// <param name="Line">The line its document starts on, from 1.</param>
 /// <param name="Body">The object, as JSON.</param>
-/// <param name="Text">The document as written, to pass it through untouched.</param>
-public sealed record ManifestDocument(string Source, int Line, JsonObject Body, string Text)
+/// <param name="Text">The document as written, comments included, to pass it through untouched.</param>
+/// <param name="List">The List this object is an item of (its line is the List's), or null for a document of its own.</param>
+public sealed record ManifestDocument(string Source, int Line, JsonObject Body, string Text, ManifestDocument? List = null)
 {
     public string ApiVersion => Field(Body, "apiVersion") ?? "";
 

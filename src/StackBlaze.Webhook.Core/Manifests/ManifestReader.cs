@@ -1,38 +1,42 @@
 using System.Text.Json.Nodes;
+using StackBlaze.Webhook.Limits;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
 namespace StackBlaze.Webhook.Manifests;
 
-/// <summary>Reads Kubernetes manifests from YAML (or JSON) files, folders and standard input.</summary>
+/// <summary>
+/// Reads Kubernetes manifests from YAML (or JSON) files, folders and standard input as kubectl
+/// reads them, the items of a List each an object of its own, within a <see cref="ReadBudget"/>.
+/// </summary>
 public static class ManifestReader
 {
     public const string StandardInput = "-";
 
-    private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
-
-    /// <summary>Every document of every path: files, folders (recursively, in name order), or "-".</summary>
-    public static IReadOnlyList<ManifestDocument> ReadAll(IEnumerable<string> paths, TextReader standardInput)
+    /// <summary>
+    /// Every object of every path: files, folders (recursively, in name order), or "-"; within
+    /// <paramref name="budget"/>, or all of the limits when none is given.
+    /// </summary>
+    public static IReadOnlyList<ManifestDocument> ReadAll(IEnumerable<string> paths, TextReader standardInput, ReadBudget? budget = null)
     {
+        budget ??= new ReadBudget();
         var documents = new List<ManifestDocument>();
         foreach (var path in paths)
         {
             if (path == StandardInput)
             {
-                documents.AddRange(Parse(standardInput.ReadToEnd(), StandardInput));
+                documents.AddRange(Parse(budget.ReadText(standardInput, StandardInput), StandardInput, budget));
             }
             else if (Directory.Exists(path))
             {
-                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal))
+                foreach (var file in ManifestFolder.Files(path))
                 {
-                    documents.AddRange(Parse(File.ReadAllText(file), file));
+                    documents.AddRange(Parse(budget.ReadFile(file), file, budget));
                 }
             }
             else if (File.Exists(path))
             {
-                documents.AddRange(Parse(File.ReadAllText(path), path));
+                documents.AddRange(Parse(budget.ReadFile(path), path, budget));
             }
             else
             {
@@ -42,28 +46,35 @@ public static class ManifestReader
         return documents;
     }
 
-    /// <summary>The documents of one YAML stream; empty documents are skipped.</summary>
-    public static IReadOnlyList<ManifestDocument> Parse(string content, string source)
+    /// <summary>The objects of one YAML stream; empty documents are skipped, Lists give their items.</summary>
+    public static IReadOnlyList<ManifestDocument> Parse(string content, string source, ReadBudget? budget = null)
     {
+        budget ??= new ReadBudget();
         var documents = new List<ManifestDocument>();
         var parser = new Parser(new StringReader(content));
         try
         {
             parser.Consume<StreamStart>();
+            // A document's text runs to the next one, from the stream's start for the first: its comments go with it.
+            var begin = 0;
             while (parser.Accept<DocumentStart>(out var start))
             {
                 var line = (int)start.Start.Line;
-                var value = YamlToJson.ReadDocument(parser);
+                var value = YamlToJson.ReadDocument(parser, source, budget);
                 var end = parser.Accept<DocumentStart>(out var next) ? (int)next.Start.Index : content.Length;
+                var text = content[begin..end];
+                begin = end;
                 if (value is null)
                 {
                     continue;
                 }
-                if (value is not JsonObject body || body["kind"] is null || body["apiVersion"] is null)
+                var document = new ManifestDocument(source, line, KubernetesObject(value, $"{source}:{line}"), text);
+                var objects = IsList(document.Body) ? Items(document) : [document];
+                if (!budget.TakeObjects(objects.Count))
                 {
-                    throw new ManifestException($"{source}:{line}: not a Kubernetes object (apiVersion and kind are needed)");
+                    throw new ManifestException($"{source}:{line}: not read: more than {ManifestLimits.MaxObjects} objects");
                 }
-                documents.Add(new ManifestDocument(source, line, body, content[(int)start.Start.Index..end]));
+                documents.AddRange(objects);
             }
         }
         catch (YamlException e)
@@ -72,6 +83,30 @@ public static class ManifestReader
         }
         return documents;
     }
+
+    // kubectl reads any object with items as a list of objects (kind List, ConfigMapList...).
+    private static bool IsList(JsonObject body) => body["items"] is not null;
+
+    private static List<ManifestDocument> Items(ManifestDocument list)
+    {
+        var where = $"{list.Source}:{list.Line}";
+        if (list.Body["items"] is not JsonArray items)
+        {
+            throw new ManifestException($"{where}: the items of a {list.Kind} must be a sequence");
+        }
+        return items.Select((item, index) =>
+        {
+            var body = KubernetesObject(item, $"{where}: item {index}");
+            return IsList(body)
+                ? throw new ManifestException($"{where}: item {index}: a list inside a list is not read (kubectl refuses it too)")
+                : new ManifestDocument(list.Source, list.Line, body, body.ToJsonString(), list);
+        }).ToList();
+    }
+
+    private static JsonObject KubernetesObject(JsonNode? value, string where) =>
+        value is JsonObject body && body["kind"] is not null && body["apiVersion"] is not null
+            ? body
+            : throw new ManifestException($"{where}: not a Kubernetes object (apiVersion and kind are needed)");
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 }

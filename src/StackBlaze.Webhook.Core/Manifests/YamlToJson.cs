@@ -1,108 +1,127 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using StackBlaze.Webhook.Limits;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
 namespace StackBlaze.Webhook.Manifests;
 
 /// <summary>
-/// Turns one YAML document into JSON as kubectl reads it: plain scalars are typed
-/// (<c>replicas: 2</c> is a number, <c>"2"</c> a string, and, as in YAML 1.1, <c>yes</c> and
-/// <c>off</c> are booleans), anchors and merge keys (<c>&lt;&lt;</c>) are resolved.
+/// Turns one YAML document into JSON as kubectl reads it (scalars as <see cref="YamlScalars"/>
+/// types them, anchors and merge keys (<c>&lt;&lt;</c>) resolved), within a <see cref="ReadBudget"/>:
+/// past <see cref="ManifestLimits.MaxDepth"/> or the values left, it stops before building more.
 /// </summary>
-internal static partial class YamlToJson
+internal sealed class YamlToJson
 {
+    private readonly IParser parser;
+    private readonly string source;
+    private readonly ReadBudget budget;
+    private readonly Dictionary<string, (JsonNode? Value, long Size)> anchors = new(StringComparer.Ordinal);
+    private long built;
+
+    private YamlToJson(IParser parser, string source, ReadBudget budget) => (this.parser, this.source, this.budget) = (parser, source, budget);
+
     /// <summary>Reads the document the parser stands at, through its end.</summary>
-    public static JsonNode? ReadDocument(IParser parser)
+    public static JsonNode? ReadDocument(IParser parser, string source, ReadBudget budget)
     {
-        var anchors = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        var reader = new YamlToJson(parser, source, budget);
         parser.Consume<DocumentStart>();
-        var value = parser.Accept<DocumentEnd>(out _) ? null : ReadNode(parser, anchors);
+        var value = parser.Accept<DocumentEnd>(out _) ? null : reader.ReadNode(1);
         parser.Consume<DocumentEnd>();
         return value;
     }
 
-    private static JsonNode? ReadNode(IParser parser, Dictionary<string, JsonNode?> anchors)
+    private JsonNode? ReadNode(int depth)
     {
+        var start = parser.Current!.Start;
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
-            return anchors.TryGetValue(alias.Value.Value, out var target)
-                ? target?.DeepClone()
-                : throw new YamlException(alias.Start, alias.End, $"unknown anchor *{alias.Value}");
+            if (!anchors.TryGetValue(alias.Value.Value, out var target))
+            {
+                throw new YamlException(alias.Start, alias.End, $"unknown anchor *{BoundedText.Quote(alias.Value.Value)}");
+            }
+            Take(target.Size, start);
+            return target.Value?.DeepClone();
         }
 
         var anchor = parser.Current is NodeEvent node && !node.Anchor.IsEmpty ? node.Anchor.Value : null;
+        var builtBefore = built;
+        Take(1, start);
         JsonNode? value;
         if (parser.TryConsume<Scalar>(out var scalar))
         {
-            value = scalar.IsKey || scalar.Style != ScalarStyle.Plain ? JsonValue.Create(scalar.Value) : Resolve(scalar.Value);
+            value = YamlScalars.Value(scalar);
+        }
+        else if (depth > ManifestLimits.MaxDepth)
+        {
+            throw new ManifestException($"{source}:{start.Line}:{start.Column}: not read: nested deeper than {ManifestLimits.MaxDepth} levels");
         }
         else if (parser.TryConsume<SequenceStart>(out _))
         {
             var array = new JsonArray();
             while (!parser.TryConsume<SequenceEnd>(out _))
             {
-                array.Add(ReadNode(parser, anchors));
+                array.Add(ReadNode(depth + 1));
             }
             value = array;
         }
         else
         {
-            parser.Consume<MappingStart>();
-            var obj = new JsonObject();
-            var merged = new List<JsonObject>();
-            while (!parser.TryConsume<MappingEnd>(out _))
-            {
-                var keyEvent = parser.Current!;
-                if (keyEvent is Scalar { Value: "<<", Style: ScalarStyle.Plain })
-                {
-                    parser.MoveNext();
-                    var source = ReadNode(parser, anchors);
-                    foreach (var mapping in source is JsonArray sources ? [.. sources] : new[] { source })
-                    {
-                        merged.Add(mapping as JsonObject ?? throw new YamlException(keyEvent.Start, keyEvent.End, "a merge key (<<) must name mappings"));
-                    }
-                    continue;
-                }
-                var key = ReadNode(parser, anchors) is JsonValue k ? k.ToString() : throw new YamlException(keyEvent.Start, keyEvent.End, "keys must be scalars");
-                if (obj.ContainsKey(key))
-                {
-                    throw new YamlException(keyEvent.Start, keyEvent.End, $"duplicate key \"{key}\"");
-                }
-                obj[key] = ReadNode(parser, anchors);
-            }
-            // The mapping's own keys override merged ones; earlier sources override later ones.
-            foreach (var (key, mergedValue) in merged.SelectMany(mapping => mapping))
-            {
-                if (!obj.ContainsKey(key))
-                {
-                    obj[key] = mergedValue?.DeepClone();
-                }
-            }
-            value = obj;
+            value = ReadMapping(depth);
         }
 
         if (anchor is not null)
         {
-            anchors[anchor] = value;
+            anchors[anchor] = (value, built - builtBefore);
         }
         return value;
     }
 
-    private static JsonValue? Resolve(string text) => text switch
+    private JsonObject ReadMapping(int depth)
     {
-        "" or "~" or "null" or "Null" or "NULL" => null,
-        "true" or "True" or "TRUE" or "y" or "Y" or "yes" or "Yes" or "YES" or "on" or "On" or "ON" => JsonValue.Create(true),
-        "false" or "False" or "FALSE" or "n" or "N" or "no" or "No" or "NO" or "off" or "Off" or "OFF" => JsonValue.Create(false),
-        _ when IntPattern().IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
-        _ when FloatPattern().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) => JsonValue.Create(real),
-        _ => JsonValue.Create(text),
-    };
+        parser.Consume<MappingStart>();
+        var obj = new JsonObject();
+        var merged = new List<JsonObject>();
+        while (!parser.TryConsume<MappingEnd>(out _))
+        {
+            var keyEvent = parser.Current!;
+            if (keyEvent is Scalar { Value: "<<", Style: ScalarStyle.Plain, Tag.IsEmpty: true })
+            {
+                parser.MoveNext();
+                var source = ReadNode(depth + 1);
+                foreach (var mapping in source is JsonArray sources ? [.. sources] : new[] { source })
+                {
+                    merged.Add(mapping as JsonObject ?? throw new YamlException(keyEvent.Start, keyEvent.End, "a merge key (<<) must name mappings"));
+                }
+                continue;
+            }
+            Take(1, keyEvent.Start);
+            var key = parser.TryConsume<Scalar>(out var scalar)
+                ? YamlScalars.Key(scalar)
+                : throw new YamlException(keyEvent.Start, keyEvent.End, "keys must be scalars");
+            if (obj.ContainsKey(key))
+            {
+                throw new YamlException(keyEvent.Start, keyEvent.End, $"duplicate key {YamlScalars.Quote(key)}");
+            }
+            obj[key] = ReadNode(depth + 1);
+        }
+        // The mapping's own keys override merged ones; earlier sources override later ones.
+        foreach (var (key, mergedValue) in merged.SelectMany(mapping => mapping))
+        {
+            if (!obj.ContainsKey(key))
+            {
+                obj[key] = mergedValue?.DeepClone();
+            }
+        }
+        return obj;
+    }
 
-    [GeneratedRegex(@"^[-+]?[0-9]+$")]
-    private static partial Regex IntPattern();
-
-    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
-    private static partial Regex FloatPattern();
+    private void Take(long values, Mark at)
+    {
+        built += values;
+        if (!budget.TakeValues(values))
+        {
+            throw new ManifestException(
+                $"{source}:{at.Line}:{at.Column}: not read: more than {ManifestLimits.MaxValues} values (aliases count what they copy)");
+        }
+    }
 }

@@ -32,6 +32,8 @@ internal static class CheckCommand
         var input = ManifestInput.Read(parsed, "check", stdin);
         var findings = ManifestChecker.Check(input.Documents, input.Catalog, input.DefaultNamespace);
         FindingFormats.Write(format, findings, stdout);
+        // Before the summary: output that cannot be written is the one line on stderr.
+        stdout.Flush();
         var violations = findings.Count(f => f.IsViolation);
         stderr.WriteLine($"check: {input.Documents.Count} objects, {violations} violations, {findings.Count - violations} warnings");
         return violations > 0 ? Cli.ExitFailed : Cli.ExitOk;

@@ -26,20 +26,10 @@ internal static class Cli
     {
         try
         {
-            switch (args.Count > 0 ? args[0] : null)
-            {
-                case "serve":
-                    return await ServeCommand.RunAsync(args.Skip(1).ToArray());
-                case "inject":
-                    return InjectCommand.Run(args.Skip(1).ToArray(), stdin, stdout, stderr);
-                case "check":
-                    return CheckCommand.Run(args.Skip(1).ToArray(), stdin, stdout, stderr);
-                case "help" or "--help" or "-h":
-                    await stdout.WriteLineAsync(Help);
-                    return ExitOk;
-                default:
-                    throw new UsageException(args.Count == 0 ? "no command given" : $"unknown command \"{args[0]}\"");
-            }
+            var exitCode = await RunCommandAsync(args, stdin, stdout, stderr);
+            // Output is buffered: a reader that went away is found here, and is an error, not a success.
+            await stdout.FlushAsync();
+            return exitCode;
         }
         catch (UsageException e)
         {
@@ -48,8 +38,29 @@ internal static class Cli
         }
         catch (Exception e) when (e is ManifestException or StartupException or IOException or UnauthorizedAccessException)
         {
-            await stderr.WriteLineAsync($"stackblaze-webhook: {e.Message}");
+            await stderr.WriteLineAsync($"stackblaze-webhook: {OneLine(e.Message)}");
             return ExitUsage;
         }
     }
+
+    private static async Task<int> RunCommandAsync(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        switch (args.Count > 0 ? args[0] : null)
+        {
+            case "serve":
+                return await ServeCommand.RunAsync(args.Skip(1).ToArray());
+            case "inject":
+                return InjectCommand.Run(args.Skip(1).ToArray(), stdin, stdout, stderr);
+            case "check":
+                return CheckCommand.Run(args.Skip(1).ToArray(), stdin, stdout, stderr);
+            case "help" or "--help" or "-h":
+                await stdout.WriteLineAsync(Help);
+                return ExitOk;
+            default:
+                throw new UsageException(args.Count == 0 ? "no command given" : $"unknown command \"{args[0]}\"");
+        }
+    }
+
+    // A failure is one line on stderr, whatever the message it carries.
+    private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 }

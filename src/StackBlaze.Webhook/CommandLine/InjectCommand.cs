@@ -22,7 +22,7 @@ internal static class InjectCommand
     public static int Run(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         var input = ManifestInput.Read(new ParsedArguments(args, Options, Lists), "inject", stdin);
-        var report = ManifestInjector.Inject(input.Documents, input.Catalog, input.DefaultNamespace);
+        var report = InjectedManifests.Inject(input.Documents, input.Catalog, input.DefaultNamespace);
         foreach (var warning in report.Warnings)
         {
             stderr.WriteLine($"warning: {warning}");

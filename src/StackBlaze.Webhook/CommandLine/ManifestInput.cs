@@ -17,8 +17,10 @@ internal sealed record ManifestInput(IReadOnlyList<ManifestDocument> Documents, 
             throw new UsageException($"{command} needs -f PATH (a file, a folder, or - for standard input)");
         }
         var defaultNamespace = parsed.Value("namespace") ?? Cli.DefaultNamespace;
-        var documents = ManifestReader.ReadAll(paths, stdin);
-        var extra = ManifestReader.ReadAll(parsed.Values("catalog"), stdin);
+        // One budget for both, so that --catalog cannot double what a command reads.
+        var budget = new ReadBudget();
+        var documents = ManifestReader.ReadAll(paths, stdin, budget);
+        var extra = ManifestReader.ReadAll(parsed.Values("catalog"), stdin, budget);
         return new ManifestInput(documents, ManifestCatalog.FromDocuments(extra.Concat(documents), defaultNamespace), defaultNamespace);
     }
 }

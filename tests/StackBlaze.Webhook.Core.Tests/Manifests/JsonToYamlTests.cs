@@ -61,6 +61,8 @@ public class JsonToYamlTests
     [InlineData("1_000")]
     [InlineData("1e3")]
     [InlineData("+1")]
+    [InlineData("+_0")]
+    [InlineData("-_1_0")]
     [InlineData(".5")]
     [InlineData(".inf")]
     [InlineData("-.Inf")]

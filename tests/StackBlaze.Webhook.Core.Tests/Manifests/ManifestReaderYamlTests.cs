@@ -16,7 +16,7 @@ public class ManifestReaderYamlTests
             quoted: "2"
             single: 'true'
             enabled: true
-            off: false
+            disabled: off
             ratio: 1.5
             nothing: ~
             empty:
@@ -28,7 +28,7 @@ public class ManifestReaderYamlTests
         ((string?)body["quoted"]).Should().Be("2");
         ((string?)body["single"]).Should().Be("true");
         ((bool)body["enabled"]!).Should().BeTrue();
-        ((bool)body["off"]!).Should().BeFalse();
+        ((bool)body["disabled"]!).Should().BeFalse();
         ((double)body["ratio"]!).Should().Be(1.5);
         body["nothing"].Should().BeNull();
         body.ContainsKey("nothing").Should().BeTrue();
@@ -125,6 +125,97 @@ public class ManifestReaderYamlTests
         var act = () => ManifestReader.Parse("apiVersion: v1\nkind: Thing\nmetadata:\n  name: a\n   bad: indent\n", "bad.yaml");
 
         act.Should().Throw<ManifestException>().Which.Message.Should().StartWith("bad.yaml:5:");
+    }
+
+    [Theory]
+    [InlineData("0644", 420)]
+    [InlineData("0o17", 15)]
+    [InlineData("0x1F", 31)]
+    [InlineData("-0x10", -16)]
+    [InlineData("0b101", 5)]
+    [InlineData("1_000", 1000)]
+    [InlineData("+12", 12)]
+    public void Integers_are_read_in_go_syntax_as_kubectl_reads_them(string scalar, long expected)
+    {
+        var body = Body($"apiVersion: v1\nkind: Thing\nmode: {scalar}\n");
+
+        Kind(body["mode"]).Should().Be(JsonValueKind.Number);
+        body["mode"]!.GetValue<long>().Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("!!str 8080", "8080")]
+    [InlineData("!!str yes", "yes")]
+    [InlineData("! 0644", "0644")]
+    [InlineData("!custom 10", "10")]
+    [InlineData("!!binary aGVsbG8=", "hello")]
+    public void Tags_that_keep_the_text_make_strings(string scalar, string expected)
+    {
+        var body = Body($"apiVersion: v1\nkind: Thing\nport: {scalar}\n");
+
+        body["port"]!.GetValue<string>().Should().Be(expected);
+    }
+
+    [Fact]
+    public void Typed_tags_type_even_a_quoted_scalar()
+    {
+        var body = Body("apiVersion: v1\nkind: Thing\nport: !!int \"0x1F\"\nratio: !!float 1\nflag: !!bool 'on'\n");
+
+        body["port"]!.GetValue<long>().Should().Be(31);
+        body["ratio"]!.GetValue<double>().Should().Be(1.0);
+        body["flag"]!.GetValue<bool>().Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_typed_tag_the_text_does_not_fit_is_invalid_yaml()
+    {
+        var act = () => ManifestReader.Parse("apiVersion: v1\nkind: Thing\nport: !!int http\n", "tag.yaml");
+
+        act.Should().Throw<ManifestException>().WithMessage("tag.yaml:3:*: not valid YAML: \"http\" is not a int");
+    }
+
+    [Theory]
+    [InlineData(".inf")]
+    [InlineData("-.Inf")]
+    [InlineData(".nan")]
+    public void Infinity_and_not_a_number_are_refused_as_kubectl_refuses_them(string scalar)
+    {
+        var act = () => ManifestReader.Parse($"apiVersion: v1\nkind: Thing\nratio: {scalar}\n", "inf.yaml");
+
+        act.Should().Throw<ManifestException>().WithMessage("inf.yaml:3:*: not valid YAML: *has no JSON form*");
+    }
+
+    [Fact]
+    public void Numbers_past_what_json_holds_stay_the_text_they_were()
+    {
+        var body = Body("apiVersion: v1\nkind: Thing\nhuge: 1e400\nhexFloat: 0x1p3\n");
+
+        body["huge"]!.GetValue<string>().Should().Be("1e400");
+        body["hexFloat"]!.GetValue<string>().Should().Be("0x1p3");
+    }
+
+    [Fact]
+    public void Keys_become_the_strings_kubectl_makes_of_them()
+    {
+        var body = Body("apiVersion: v1\nkind: Thing\ndata:\n  yes: a\n  off: b\n  0x1F: c\n  1e6: d\n  \"0x1F\": e\n");
+
+        body["data"]!.AsObject().Select(p => p.Key).Should().Equal("true", "false", "31", "1e+06", "0x1F");
+    }
+
+    [Fact]
+    public void Keys_that_become_the_same_string_are_duplicates()
+    {
+        var act = () => ManifestReader.Parse("apiVersion: v1\nkind: Thing\ndata:\n  yes: a\n  on: b\n", "dup.yaml");
+
+        act.Should().Throw<ManifestException>().WithMessage("dup.yaml:5:*: not valid YAML: duplicate key \"true\"");
+    }
+
+    [Fact]
+    public void A_null_key_is_invalid_yaml()
+    {
+        var act = () => ManifestReader.Parse("apiVersion: v1\nkind: Thing\ndata:\n  ~: a\n", "null.yaml");
+
+        act.Should().Throw<ManifestException>().WithMessage("null.yaml:4:*: not valid YAML: a key cannot be null");
     }
 
     private static JsonObject Body(string yaml) => ManifestReader.Parse(yaml, "t.yaml").Should().ContainSingle().Subject.Body;
