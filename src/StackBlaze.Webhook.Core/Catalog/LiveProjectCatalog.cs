@@ -9,6 +9,9 @@ namespace StackBlaze.Webhook.Catalog;
 public sealed class LiveProjectCatalog : IProjectCatalog
 {
     private readonly ConcurrentDictionary<string, ProjectNamespace> _namespaces = new(StringComparer.Ordinal);
+    // Writers (a watch per kind) take turns; readers never wait. One turn for all kinds, so that a
+    // namespace found empty and forgotten cannot take a Service another writer is adding to it.
+    private readonly Lock _writing = new();
     private readonly ConcurrentDictionary<CatalogKind, bool> _synced = new();
     // Per kind, indexed by CatalogKind: one stuck watch must not hide behind the others' bookmarks.
     private readonly long[] _lastEventTicks = new long[KindCount];
@@ -76,81 +79,120 @@ public sealed class LiveProjectCatalog : IProjectCatalog
 
     public void Upsert(NamespaceEntry entry)
     {
-        var ns = State(entry.Name);
-        var wasProject = ns.IsProject;
-        ns.Namespace = entry;
-        if (wasProject && !entry.IsProject)
+        lock (_writing)
         {
-            ns.ConfigMaps.Clear();
-        }
-        else if (!wasProject && entry.IsProject)
-        {
-            ProjectAppeared?.Invoke(entry.Name);
+            var ns = State(entry.Name);
+            var wasProject = ns.IsProject;
+            ns.Namespace = entry;
+            if (wasProject && !entry.IsProject)
+            {
+                ns.ConfigMaps.Clear();
+            }
+            else if (!wasProject && entry.IsProject)
+            {
+                ProjectAppeared?.Invoke(entry.Name);
+            }
         }
     }
 
     public void DeleteNamespace(string name)
     {
-        if (_namespaces.TryGetValue(name, out var ns))
+        lock (_writing)
         {
-            ns.Namespace = null;
-            ns.ConfigMaps.Clear();
+            if (_namespaces.TryGetValue(name, out var ns))
+            {
+                ns.Namespace = null;
+                ns.ConfigMaps.Clear();
+                ForgetIfEmpty(ns);
+            }
         }
     }
 
     public void Upsert(ServiceEntry entry)
     {
-        var ns = State(entry.Namespace);
-        // One string per namespace, not one per Service: memory per cached Service is what scales.
-        ns.Services[entry.Name] = ReferenceEquals(entry.Namespace, ns.Name) ? entry : entry with { Namespace = ns.Name };
-        ns.RoutesChanged();
-        Interlocked.Increment(ref _servicesVersion);
-    }
-
-    public void DeleteService(string namespaceName, string name)
-    {
-        if (_namespaces.TryGetValue(namespaceName, out var ns) && ns.Services.TryRemove(name, out _))
+        lock (_writing)
         {
+            var ns = State(entry.Namespace);
+            // One string per namespace, not one per Service: memory per cached Service is what scales.
+            ns.Services[entry.Name] = ReferenceEquals(entry.Namespace, ns.Name) ? entry : entry with { Namespace = ns.Name };
             ns.RoutesChanged();
             Interlocked.Increment(ref _servicesVersion);
         }
     }
 
+    public void DeleteService(string namespaceName, string name)
+    {
+        lock (_writing)
+        {
+            if (_namespaces.TryGetValue(namespaceName, out var ns) && ns.Services.TryRemove(name, out _))
+            {
+                ns.RoutesChanged();
+                Interlocked.Increment(ref _servicesVersion);
+                ForgetIfEmpty(ns);
+            }
+        }
+    }
+
     public void Upsert(IngressEntry entry)
     {
-        var ns = State(entry.Namespace);
-        ns.Ingresses[entry.Name] = entry;
-        ns.RoutesChanged();
+        lock (_writing)
+        {
+            var ns = State(entry.Namespace);
+            ns.Ingresses[entry.Name] = entry;
+            ns.RoutesChanged();
+        }
     }
 
     public void DeleteIngress(string namespaceName, string name)
     {
-        if (_namespaces.TryGetValue(namespaceName, out var ns) && ns.Ingresses.TryRemove(name, out _))
+        lock (_writing)
         {
-            ns.RoutesChanged();
+            if (_namespaces.TryGetValue(namespaceName, out var ns) && ns.Ingresses.TryRemove(name, out _))
+            {
+                ns.RoutesChanged();
+                ForgetIfEmpty(ns);
+            }
         }
     }
 
     /// <summary>
     /// Keeps the ConfigMap only in a project namespace, within the namespace's budget: other
-    /// namespaces' data is never held.
+    /// namespaces' data is never held, nor an entry made for them.
     /// </summary>
     public void Upsert(ConfigMapEntry entry)
     {
-        var ns = State(entry.Namespace);
-        if (ns.IsProject)
+        lock (_writing)
         {
-            ns.ConfigMaps.Put(entry);
+            if (_namespaces.TryGetValue(entry.Namespace, out var ns) && ns.IsProject)
+            {
+                ns.ConfigMaps.Put(entry);
+            }
         }
     }
 
     public void DeleteConfigMap(string namespaceName, string name)
     {
-        if (_namespaces.TryGetValue(namespaceName, out var ns))
+        lock (_writing)
         {
-            ns.ConfigMaps.Remove(name);
+            if (_namespaces.TryGetValue(namespaceName, out var ns))
+            {
+                ns.ConfigMaps.Remove(name);
+                ForgetIfEmpty(ns);
+            }
         }
     }
+
+    /// <summary>A namespace deleted, and everything in it, leaves nothing behind.</summary>
+    private void ForgetIfEmpty(ProjectNamespace ns)
+    {
+        if (ns.Namespace is null && ns.Services.IsEmpty && ns.Ingresses.IsEmpty && ns.ConfigMaps.Count == 0)
+        {
+            _namespaces.TryRemove(KeyValuePair.Create(ns.Name, ns));
+        }
+    }
+
+    /// <summary>The namespaces the catalog holds an entry for: those that exist, and those that still hold objects.</summary>
+    public int NamespaceEntries => _namespaces.Count;
 
     /// <summary>After a fresh list: the kind holds exactly these objects, and nothing stale survives.</summary>
     public void Replace(IReadOnlyCollection<NamespaceEntry> entries)

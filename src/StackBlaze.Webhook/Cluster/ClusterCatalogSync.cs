@@ -43,7 +43,17 @@ internal sealed class ClusterCatalogSync(
             (type, item) => Apply(type, item.Metadata.Name,
                 () => catalog.Upsert(ConfigMapEntry.FromConfigMap(item, "")), () => catalog.DeleteConfigMap(item.Metadata.NamespaceProperty, item.Metadata.Name)));
 
-        catalog.ProjectAppeared += ns => _ = ListConfigMapsOfNewProjectAsync(ns, stoppingToken);
+        // ConfigMaps outside projects are not kept, so a new project's must be listed. A list of the
+        // whole kind in the watch's turn, not of the namespace beside it: a list that came back after
+        // newer events would bring back what they changed or deleted.
+        catalog.ProjectAppeared += ns =>
+        {
+            if (catalog.HasSynced(CatalogKind.ConfigMaps))
+            {
+                WebhookLog.ProjectAppeared(logger, ns);
+                configMaps.Relist();
+            }
+        };
         return Task.WhenAll(
             namespaces.RunAsync(stoppingToken),
             services.RunAsync(stoppingToken),
@@ -82,39 +92,5 @@ internal sealed class ClusterCatalogSync(
     {
         await first.WaitAsync(cancellationToken);
         await then.RunAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// A namespace labelled as a project after the first ConfigMap list: its ConfigMaps were
-    /// dropped then, so list them now. Before that list, the list itself picks them up.
-    /// </summary>
-    private async Task ListConfigMapsOfNewProjectAsync(string ns, CancellationToken cancellationToken)
-    {
-        if (!catalog.HasSynced(CatalogKind.ConfigMaps))
-        {
-            return;
-        }
-        var backoff = Backoff.Default(time);
-        // Retried while the namespace is still a project: its ConfigMap data would otherwise be missing until the next relist.
-        while (!cancellationToken.IsCancellationRequested && catalog.FindNamespace(ns)?.IsProject == true)
-        {
-            try
-            {
-                var list = await client.CoreV1.ListNamespacedConfigMapAsync(ns, cancellationToken: cancellationToken);
-                foreach (var configMap in list.Items)
-                {
-                    catalog.Upsert(ConfigMapEntry.FromConfigMap(configMap, ns));
-                }
-                WebhookLog.ProjectConfigMapsListed(logger, ns, list.Items.Count);
-                return;
-            }
-#pragma warning disable CA1031 // A failure here must not stop the sync: log, wait, try again.
-            catch (Exception e) when (e is not OperationCanceledException)
-#pragma warning restore CA1031
-            {
-                WebhookLog.WatchFailed(logger, CatalogKind.ConfigMaps, 1, e.Message);
-                await backoff.WaitAsync(cancellationToken);
-            }
-        }
     }
 }

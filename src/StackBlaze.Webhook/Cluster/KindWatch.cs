@@ -43,8 +43,29 @@ internal sealed class KindWatch<TItem, TList>(
     // watch that breaks halfway resumes after them; null to list again.
     private string? _resourceVersion;
 
+    // A list asked for from outside, and the watch to end for it.
+    private volatile bool _relistAsked;
+    private CancellationTokenSource? _watching;
+
     /// <summary>Completes when the first full list has been applied.</summary>
     public Task Synced => _synced.Task;
+
+    /// <summary>
+    /// Lists the kind again, in the watch's own turn: what the list says and the events after it are
+    /// applied in the order the API server gave them, so no slower list overwrites a newer event.
+    /// </summary>
+    public void Relist()
+    {
+        _relistAsked = true;
+        try
+        {
+            Volatile.Read(ref _watching)?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // That watch ended on its own; the next round sees the request.
+        }
+    }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -56,6 +77,11 @@ internal sealed class KindWatch<TItem, TList>(
             string? failure;
             try
             {
+                if (_relistAsked)
+                {
+                    _relistAsked = false;
+                    _resourceVersion = null;
+                }
                 _resourceVersion ??= await ListAsync(cancellationToken);
                 var started = time.GetTimestamp();
                 var (events, error) = await WatchAsync(cancellationToken);
@@ -143,6 +169,12 @@ internal sealed class KindWatch<TItem, TList>(
         var timeoutSeconds = Random.Shared.Next(300, 600);
         using var silence = new CancellationTokenSource(timings.SilenceDeadline, time);
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, silence.Token);
+        // Published before the request is read, so that a relist asked for from now on ends this watch.
+        Volatile.Write(ref _watching, watching);
+        if (_relistAsked)
+        {
+            return (0, null);
+        }
         var stream = watchFrom(
             _resourceVersion!,
             timeoutSeconds,
@@ -161,6 +193,10 @@ internal sealed class KindWatch<TItem, TList>(
                     apply(type, item);
                 }
             }
+        }
+        catch (OperationCanceledException) when (_relistAsked && !cancellationToken.IsCancellationRequested)
+        {
+            return (events, null);
         }
         catch (OperationCanceledException) when (silence.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -69,8 +69,8 @@ internal static partial class WebhookLog
     public static partial void WatchSilent(ILogger logger, StackBlaze.Webhook.Catalog.CatalogKind kind, double seconds);
 
     [LoggerMessage(EventId = 43, Level = LogLevel.Information,
-        Message = "Namespace {NamespaceName} became a project: listed its {Count} ConfigMaps")]
-    public static partial void ProjectConfigMapsListed(ILogger logger, string namespaceName, int count);
+        Message = "Namespace {NamespaceName} became a project: listing ConfigMaps again to hold its own")]
+    public static partial void ProjectAppeared(ILogger logger, string namespaceName);
 
     [LoggerMessage(EventId = 44, Level = LogLevel.Information,
         Message = "Catalog from the cluster at {Server}")]

@@ -35,6 +35,33 @@ public class LiveProjectCatalogProjectTests
     }
 
     [Fact]
+    public void Deleted_namespace_leaves_nothing_behind_once_its_objects_are_deleted_too()
+    {
+        // The API server deletes a namespace's objects around the namespace's own deletion, in any order.
+        _catalog.Upsert(Project("shop"));
+        _catalog.Upsert(Settings("shop"));
+        _catalog.Upsert(StackBlaze.Webhook.Tests.Support.Services.Http("backend"));
+        _catalog.Upsert(new IngressEntry("shop", "web", [], []));
+
+        _catalog.DeleteService("shop", "backend");
+        _catalog.DeleteNamespace("shop");
+        _catalog.NamespaceEntries.Should().Be(1, "the Ingress is still there");
+        _catalog.DeleteIngress("shop", "web");
+
+        _catalog.NamespaceEntries.Should().Be(0);
+        _catalog.FindNamespace("shop").Should().BeNull();
+    }
+
+    [Fact]
+    public void Config_map_of_a_namespace_never_seen_makes_no_entry()
+    {
+        _catalog.Upsert(Settings("unseen"));
+        _catalog.DeleteConfigMap("unseen", "settings");
+
+        _catalog.NamespaceEntries.Should().Be(0);
+    }
+
+    [Fact]
     public void Namespace_that_stops_being_a_project_drops_its_config_maps()
     {
         _catalog.Upsert(Project("shop"));

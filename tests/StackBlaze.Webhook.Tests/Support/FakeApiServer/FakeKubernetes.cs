@@ -217,10 +217,6 @@ internal sealed class FakeKubernetes : IAsyncDisposable
             return WatchResponder.ServeAsync(http, resource, ns, this);
         }
         resource.NoteListLimit(query["limit"].ToString());
-        if (ns is not null && resource.TakeNamespacedListFailure())
-        {
-            return ApiStatus.WriteAsync(http, ApiStatus.Failure(503, "ServiceUnavailable", "the fake is failing this list on purpose"));
-        }
         if (resource.ContinueTokensExpire && query["continue"].ToString().Length > 0)
         {
             return ApiStatus.WriteAsync(http, ApiStatus.Failure(410, "Expired",

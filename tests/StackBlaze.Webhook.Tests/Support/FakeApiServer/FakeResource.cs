@@ -21,7 +21,7 @@ internal sealed class FakeResource(ResourceKind kind, ResourceVersionClock clock
     private long _compactedThrough;
     private int _lists;
     private int _watches;
-    private int _namespacedListsToFail;
+    private int _listsAnswered;
     private int _watchesToSilence;
     private readonly ConcurrentQueue<string> _listLimits = new();
 
@@ -39,11 +39,14 @@ internal sealed class FakeResource(ResourceKind kind, ResourceVersionClock clock
     /// <summary>The namespaces listed on their own (<c>/api/v1/namespaces/NS/configmaps</c>), in order.</summary>
     public IReadOnlyList<string> NamespacedLists => [.. _namespacedLists];
 
-    /// <summary>Answers the next namespaced lists with 503, as a briefly overloaded API server does.</summary>
-    public void FailNamespacedLists(int count) => Volatile.Write(ref _namespacedListsToFail, count);
+    /// <summary>How long a list page waits, once read, before it is sent: a slow API server.</summary>
+    public TimeSpan ListDelay { get; set; }
 
-    /// <summary>Whether this namespaced list is one of those to fail.</summary>
-    public bool TakeNamespacedListFailure() => Interlocked.Decrement(ref _namespacedListsToFail) >= 0;
+    /// <summary>List pages sent whole.</summary>
+    public int ListsAnswered => Volatile.Read(ref _listsAnswered);
+
+    /// <summary>Counts a list page sent whole.</summary>
+    public void NoteListAnswered() => Interlocked.Increment(ref _listsAnswered);
 
     /// <summary>The next watches stay connected and send nothing, as one behind a half-closed proxy connection does.</summary>
     public void SilenceNextWatches(int count) => Volatile.Write(ref _watchesToSilence, count);

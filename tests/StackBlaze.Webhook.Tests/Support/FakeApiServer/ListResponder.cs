@@ -23,6 +23,7 @@ internal static class ListResponder
             offset = int.Parse(parts[1], CultureInfo.InvariantCulture);
         }
         var page = resource.Page(ns, snapshot, offset, limit);
+        await Task.Delay(resource.ListDelay, http.RequestAborted);
 
         http.Response.ContentType = "application/json";
         await using (var json = new Utf8JsonWriter(http.Response.BodyWriter))
@@ -51,5 +52,6 @@ internal static class ListResponder
             json.WriteEndObject();
         }
         await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
+        resource.NoteListAnswered();
     }
 }
