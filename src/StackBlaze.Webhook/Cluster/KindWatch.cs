@@ -13,11 +13,18 @@ namespace StackBlaze.Webhook.Cluster;
 /// a backoff like every other failure, so a server that keeps answering 410 is not hammered; a
 /// watch silent past <see cref="WatchTimings.SilenceDeadline"/> is replaced.
 /// </summary>
-internal sealed class KindWatch<TItem, TList>(
+/// <remarks>
+/// A list is read a page at a time, each page cut down to the catalog's entries as it arrives:
+/// the full objects of a page are the most a list ever holds, so a big cluster lists in the memory
+/// of one page, not of all its objects.
+/// </remarks>
+internal sealed class KindWatch<TItem, TList, TEntry>(
     CatalogKind kind,
-    KindWatch<TItem, TList>.ListPage listPage,
-    KindWatch<TItem, TList>.WatchFrom watchFrom,
-    Action<IReadOnlyCollection<TItem>> replace,
+    int pageSize,
+    KindWatch<TItem, TList, TEntry>.ListPage listPage,
+    KindWatch<TItem, TList, TEntry>.WatchFrom watchFrom,
+    Func<TItem, TEntry?> project,
+    Action<IReadOnlyCollection<TEntry>> replace,
     Action<WatchEventType, TItem> apply,
     LiveProjectCatalog catalog,
     WatchTimings timings,
@@ -25,10 +32,8 @@ internal sealed class KindWatch<TItem, TList>(
     TimeProvider time)
     where TItem : IKubernetesObject<V1ObjectMeta>
     where TList : IItems<TItem>, IMetadata<V1ListMeta>
+    where TEntry : class
 {
-    /// <summary>Pages as big as client-go's informers ask for.</summary>
-    public const int PageSize = 500;
-
     /// <param name="continueToken">Where the previous page ended; null for the first.</param>
     /// <param name="limit">Objects per page; null for the whole list in one answer.</param>
     /// <param name="cancellationToken">Ends the request.</param>
@@ -119,42 +124,49 @@ internal sealed class KindWatch<TItem, TList>(
 
     private async Task<string> ListAsync(CancellationToken cancellationToken)
     {
-        List<TItem> items;
+        List<TEntry> entries;
         string resourceVersion;
         try
         {
-            (items, resourceVersion) = await ListPagesAsync(PageSize, cancellationToken);
+            (entries, resourceVersion) = await ListPagesAsync(pageSize, cancellationToken);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Gone)
         {
             // The continue token expired between pages (a slow server, a big cluster): paging again
             // could expire again, forever. client-go's answer: the whole list in one request.
             WebhookLog.ContinueExpired(logger, kind);
-            (items, resourceVersion) = await ListPagesAsync(null, cancellationToken);
+            (entries, resourceVersion) = await ListPagesAsync(null, cancellationToken);
         }
 
-        replace(items);
+        replace(entries);
         catalog.MarkSynced(kind);
         catalog.MarkEvent(kind, time.GetUtcNow());
         _synced.TrySetResult();
-        WebhookLog.Listed(logger, kind, items.Count, resourceVersion);
+        WebhookLog.Listed(logger, kind, entries.Count, resourceVersion);
         return resourceVersion;
     }
 
-    private async Task<(List<TItem> Items, string ResourceVersion)> ListPagesAsync(int? limit, CancellationToken cancellationToken)
+    /// <summary>The entries of the whole list, each page projected and let go before the next is asked for.</summary>
+    private async Task<(List<TEntry> Entries, string ResourceVersion)> ListPagesAsync(int? limit, CancellationToken cancellationToken)
     {
-        var items = new List<TItem>();
+        var entries = new List<TEntry>();
         string? continueToken = null;
         string resourceVersion;
         do
         {
             var page = await listPage(continueToken, limit, cancellationToken);
-            items.AddRange(page.Items);
+            foreach (var item in page.Items)
+            {
+                if (project(item) is { } entry)
+                {
+                    entries.Add(entry);
+                }
+            }
             continueToken = page.Metadata?.ContinueProperty;
             resourceVersion = page.Metadata?.ResourceVersion ?? "";
         }
         while (!string.IsNullOrEmpty(continueToken));
-        return (items, resourceVersion);
+        return (entries, resourceVersion);
     }
 
     /// <summary>

@@ -184,8 +184,9 @@ public sealed class HostileInputCommandTests
 
         result.ExitCode.Should().Be(0, result.Stderr);
         var lines = await File.ReadAllLinesAsync(report);
-        lines.Should().HaveCount(4).And.EndWith("after");
-        lines[0].Should().StartWith("deploy/examples/shop-public-urls/report-worker.yaml: Deployment/report-worker");
+        // The example's four findings, its ConfigMap's first, then the shell's line after them.
+        lines.Should().HaveCount(5).And.EndWith("after");
+        lines[0].Should().StartWith("deploy/examples/shop-public-urls/report-worker.yaml: ConfigMap/report-worker");
     }
 
     [Fact]
