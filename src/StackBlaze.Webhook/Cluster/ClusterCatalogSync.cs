@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using StackBlaze.Webhook.Catalog;
 using StackBlaze.Webhook.Logging;
+using StackBlaze.Webhook.Observability;
 
 namespace StackBlaze.Webhook.Cluster;
 
@@ -10,7 +11,7 @@ namespace StackBlaze.Webhook.Cluster;
 /// ConfigMaps, listed then watched cluster-wide. Admission reads the catalog and never waits on this.
 /// </summary>
 internal sealed class ClusterCatalogSync(
-    Kubernetes client, LiveProjectCatalog catalog, WatchTimings timings, ILogger<ClusterCatalogSync> logger, TimeProvider time)
+    Kubernetes client, LiveProjectCatalog catalog, WatchTimings timings, WebhookMetrics metrics, ILogger<ClusterCatalogSync> logger, TimeProvider time)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -91,7 +92,7 @@ internal sealed class ClusterCatalogSync(
         where TItem : IKubernetesObject<V1ObjectMeta>
         where TList : IItems<TItem>, IMetadata<V1ListMeta>
         where TEntry : class =>
-        new(kind, pageSize, list, watch, project, replace, apply, catalog, timings, logger, time);
+        new(kind, pageSize, list, watch, project, replace, apply, catalog, timings, metrics, logger, time);
 
     private static void Apply(WatchEventType type, string? name, Action upsert, Action delete)
     {

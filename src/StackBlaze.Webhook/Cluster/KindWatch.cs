@@ -4,6 +4,7 @@ using k8s.Autorest;
 using k8s.Models;
 using StackBlaze.Webhook.Catalog;
 using StackBlaze.Webhook.Logging;
+using StackBlaze.Webhook.Observability;
 
 namespace StackBlaze.Webhook.Cluster;
 
@@ -28,6 +29,7 @@ internal sealed class KindWatch<TItem, TList, TEntry>(
     Action<WatchEventType, TItem> apply,
     LiveProjectCatalog catalog,
     WatchTimings timings,
+    WebhookMetrics metrics,
     ILogger logger,
     TimeProvider time)
     where TItem : IKubernetesObject<V1ObjectMeta>
@@ -116,6 +118,7 @@ internal sealed class KindWatch<TItem, TList, TEntry>(
                 backoff.Reset();
                 continue;
             }
+            Restarted(failure == Gone ? "gone" : "failed");
             failures++;
             WebhookLog.WatchFailed(logger, kind, failures, failure);
             await backoff.WaitAsync(cancellationToken);
@@ -135,6 +138,7 @@ internal sealed class KindWatch<TItem, TList, TEntry>(
             // The continue token expired between pages (a slow server, a big cluster): paging again
             // could expire again, forever. client-go's answer: the whole list in one request.
             WebhookLog.ContinueExpired(logger, kind);
+            Restarted("continue_expired");
             (entries, resourceVersion) = await ListPagesAsync(null, cancellationToken);
         }
 
@@ -214,6 +218,7 @@ internal sealed class KindWatch<TItem, TList, TEntry>(
         {
             // Replaced, not failed: the next watch resumes from the last version this one gave.
             WebhookLog.WatchSilent(logger, kind, timings.SilenceDeadline.TotalSeconds);
+            Restarted("silent");
             return (events, null);
         }
         if (failure == Gone)
@@ -222,6 +227,8 @@ internal sealed class KindWatch<TItem, TList, TEntry>(
         }
         return (events, failure);
     }
+
+    private void Restarted(string reason) => metrics.CatalogWatchRestarts.WithLabels(kind.ToString().ToLowerInvariant(), reason).Inc();
 
     private const string Gone = "the watch's history is gone (410 Gone): listing again";
 }

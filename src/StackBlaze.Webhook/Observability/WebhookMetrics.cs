@@ -33,6 +33,9 @@ internal sealed class WebhookMetrics
         CatalogLastEventAge = factory.CreateGauge("stackblaze_webhook_catalog_last_event_age_seconds",
             "Seconds since the cluster last sent the catalog a list, a watch event or a bookmark of the kind.",
             new GaugeConfiguration { LabelNames = ["kind"], SuppressInitialValue = true });
+        CatalogWatchRestarts = factory.CreateCounter("stackblaze_webhook_catalog_watch_restarts_total",
+            "Watches of the catalog begun again, by kind and why: failed (refused, broken, ended at once), gone (410: listed again), silent (replaced), continue_expired (listed whole).",
+            ["kind", "reason"]);
         CertificateExpiry = factory.CreateGauge("stackblaze_webhook_certificate_expiry_seconds",
             "Seconds until the serving certificate presented to new connections expires.",
             new GaugeConfiguration { SuppressInitialValue = true });
@@ -51,6 +54,8 @@ internal sealed class WebhookMetrics
     public Gauge CatalogObjects { get; }
 
     public Gauge CatalogLastEventAge { get; }
+
+    public Counter CatalogWatchRestarts { get; }
 
     public Gauge CertificateExpiry { get; }
 

@@ -30,6 +30,7 @@ public sealed class KindWatchFreshnessTests(CertificatesFixture fixture) : IClas
         await Eventually.ProbeAsync(() => webhook.MutateAsync(LinkAnswers.PodLinking("cart")), r => r.Allowed(),
             "the Service added while its watch was silent is linked", TimeSpan.FromSeconds(20));
         log.Entries.Should().Contain(e => e.EventId == 45 && e.Message == "Watch of Services sent nothing for 2 s, not even a bookmark: replaced");
+        (await MetricsScrape.TakeAsync(webhook.Client))[Restarts("silent")].Should().Be(1);
     }
 
     [Fact]
@@ -48,6 +49,7 @@ public sealed class KindWatchFreshnessTests(CertificatesFixture fixture) : IClas
         // Backoff from 0.2 s, doubling, with jitter: about six rounds in 5 s; without it, a round per round trip.
         (cluster.Services.Lists - lists).Should().BeInRange(1, 10);
         log.Entries.Should().Contain(e => e.EventId == 42 && e.Message.Contains("Services failed (3 in a row)", StringComparison.Ordinal));
+        (await MetricsScrape.TakeAsync(webhook.Client))[Restarts("gone")].Should().BeGreaterThanOrEqualTo(3);
     }
 
     [Fact]
@@ -63,5 +65,8 @@ public sealed class KindWatchFreshnessTests(CertificatesFixture fixture) : IClas
 
         cluster.Services.ListLimits.Should().Equal("500", "500", "");
         (await webhook.MutateAsync(LinkAnswers.PodLinking("svc-1199"))).Injected("SVC_1199_URL").Should().Be("http://svc-1199.internal:8000");
+        (await MetricsScrape.TakeAsync(webhook.Client))[Restarts("continue_expired")].Should().Be(1);
     }
+
+    private static string Restarts(string reason) => $"stackblaze_webhook_catalog_watch_restarts_total{{kind=\"services\",reason=\"{reason}\"}}";
 }
