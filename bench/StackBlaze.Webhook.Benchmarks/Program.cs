@@ -7,7 +7,8 @@ using StackBlaze.Webhook.Benchmarks;
 // load: the load comparison of docs/performance.md; alloc: bytes per review (BenchmarkDotNet);
 // catalog: the live catalog's memory and throughput of docs/catalog.md; configmaps: the memory it
 // holds for ConfigMaps of 1 MiB, also in docs/catalog.md; hostile: the hostile-input table of
-// docs/hardening.md; compare: this build's server against an earlier build's, side by side. The
+// docs/hardening.md; catalog-list: the first list of a big cluster under the heap cap, also in
+// docs/catalog.md; compare: this build's server against an earlier build's, side by side. The
 // server under load is bench/StackBlaze.Webhook.BenchServer, which load publishes and starts itself.
 return args.FirstOrDefault() switch
 {
@@ -20,6 +21,7 @@ return args.FirstOrDefault() switch
     "catalog" => CatalogBenchmark.Run(TimeSpan.FromSeconds(Option("--seconds", 1))),
     "configmaps" => ConfigMapBenchmark.Run(Option("--namespaces", 100)),
     "hostile" => await HostileBenchmark.RunAsync(Repository(), Option("--heap-mib", 192)),
+    "catalog-list" => await CatalogListBenchmark.RunAsync(Repository(), Option("--heap-mib", 192), Option("--rounds", 3)),
     "compare" when args.Length > 1 => await BuildComparison.RunAsync(
         Repository(), args[1], TimeSpan.FromSeconds(Option("--duration", 5)), Option("--rounds", 5)),
     _ => Usage(),
@@ -35,7 +37,7 @@ static int Alloc()
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/StackBlaze.Webhook.Benchmarks -- load [--duration SECONDS] [--rounds N] | alloc | catalog [--seconds PER_ROUND] | configmaps [--namespaces N] | hostile [--heap-mib N] | compare BASELINE_BENCH_SERVER [--duration SECONDS] [--rounds N]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/StackBlaze.Webhook.Benchmarks -- load [--duration SECONDS] [--rounds N] | alloc | catalog [--seconds PER_ROUND] | configmaps [--namespaces N] | hostile [--heap-mib N] | catalog-list [--heap-mib N] [--rounds N] | compare BASELINE_BENCH_SERVER [--duration SECONDS] [--rounds N]");
     return 2;
 }
 
