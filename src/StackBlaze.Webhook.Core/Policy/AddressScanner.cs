@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace StackBlaze.Webhook.Policy;
@@ -24,6 +26,13 @@ public static partial class AddressScanner
 
     /// <summary>Every public host has a dot; most values (ports, flags, words) have none and need no scan.</summary>
     public static bool MayHoldAddress(string value) => value.Contains('.', StringComparison.Ordinal);
+
+    /// <summary>
+    /// The same test on a JSON string in the request's bytes, so a value without a dot is never made
+    /// a string. Escapes are read as they are written: an escaped dot (\u002e) is one too.
+    /// </summary>
+    public static bool MayHoldAddress(JsonElement value) =>
+        JsonMarshal.GetRawUtf8Value(value).IndexOfAny((byte)'.', (byte)'\\') >= 0;
 
     public static IEnumerable<AddressMention> Scan(string value)
     {

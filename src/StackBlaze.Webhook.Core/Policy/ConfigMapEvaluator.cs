@@ -51,7 +51,7 @@ public static class ConfigMapEvaluator
         }
         foreach (var entry in data.EnumerateObject())
         {
-            if (entry.Value.ValueKind == JsonValueKind.String && EnvFromKeys.IsVariable(entry.Name) && ContainerConfigReader.MayHoldAddress(entry.Value))
+            if (entry.Value.ValueKind == JsonValueKind.String && EnvFromKeys.IsVariable(entry.Name) && AddressScanner.MayHoldAddress(entry.Value))
             {
                 yield return new ConfigValue(null, $"key {BoundedText.Quote(entry.Name)}", entry.Name, entry.Value.GetString()!, FromConfigMap: true);
             }

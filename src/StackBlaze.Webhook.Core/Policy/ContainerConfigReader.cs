@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using StackBlaze.Webhook.Catalog;
 using StackBlaze.Webhook.Limits;
@@ -59,7 +58,7 @@ public static class ContainerConfigReader
                     }
                     if (Field(variable, "value"u8, JsonValueKind.String) is { } value)
                     {
-                        if (MayHoldAddress(value))
+                        if (AddressScanner.MayHoldAddress(value))
                         {
                             var text = variableName.GetString()!;
                             yield return new ConfigValue(name ??= ContainerName(container), text, text, value.GetString()!);
@@ -117,7 +116,7 @@ public static class ContainerConfigReader
                     var index = 0;
                     foreach (var argument in Array(container, field.Utf8))
                     {
-                        if (argument.ValueKind == JsonValueKind.String && MayHoldAddress(argument))
+                        if (argument.ValueKind == JsonValueKind.String && AddressScanner.MayHoldAddress(argument))
                         {
                             yield return new ConfigValue(name ??= ContainerName(container), $"{field.Name}[{index}]", null, argument.GetString()!);
                         }
@@ -154,10 +153,6 @@ public static class ContainerConfigReader
             notChecked(text);
         }
     }
-
-    // The raw bytes of a string, with its escapes: an escaped dot (\u002e) is one too, so any escape is read in full.
-    internal static bool MayHoldAddress(JsonElement value) =>
-        JsonMarshal.GetRawUtf8Value(value).IndexOfAny((byte)'.', (byte)'\\') >= 0;
 
     private static string ContainerName(JsonElement container) => Field(container, "name"u8, JsonValueKind.String)?.GetString() ?? "";
 
