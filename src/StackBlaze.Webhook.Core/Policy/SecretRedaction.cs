@@ -2,9 +2,8 @@ namespace StackBlaze.Webhook.Policy;
 
 /// <summary>
 /// What a finding may quote of an address it found: denials, warnings, audit annotations and logs
-/// all carry it, and none of them may carry a password or a token. A URL's password (or a
-/// userinfo that is a token alone) and the values of query and fragment parameters named like
-/// secrets become <c>***</c>; of a value read from a ConfigMap, only scheme, host, port and path
+/// all carry it, and none of them may carry a password or a token. A URL's userinfo, user and
+/// password alike, and the values of query and fragment parameters named like secrets become <c>***</c>; of a value read from a ConfigMap, only scheme, host, port and path
 /// are quoted, since the pod's author may not be the one who wrote it.
 /// </summary>
 public static class SecretRedaction
@@ -12,7 +11,7 @@ public static class SecretRedaction
     public const string Mask = "***";
 
     // Parts of parameter names that hold secrets (apikey, access_token, X-Amz-Signature, sig, auth...); a false match only hides a harmless value.
-    private static readonly string[] SecretWords = ["key", "token", "secret", "password", "passwd", "pwd", "sig", "auth", "credential", "session", "cookie"];
+    private static readonly string[] SecretWords = ["key", "token", "secret", "pass", "pwd", "pw", "jwt", "sig", "auth", "credential", "session", "cookie"];
 
     public static AddressMention Redact(AddressMention address, bool fromConfigMap)
     {
@@ -22,11 +21,11 @@ public static class SecretRedaction
         }
         var authorityStart = address.Text.IndexOf("://", StringComparison.Ordinal) + 3;
         var authority = address.Text[authorityStart..^address.Rest.Length];
+        // The whole userinfo: a token is often the user name (GitHub's TOKEN:x-oauth-basic, TOKEN:), not only the password.
         var at = authority.LastIndexOf('@');
         if (at >= 0)
         {
-            var colon = authority.IndexOf(':', StringComparison.Ordinal);
-            authority = (colon >= 0 && colon < at ? $"{authority[..colon]}:{Mask}" : Mask) + authority[at..];
+            authority = Mask + authority[at..];
         }
         var rest = fromConfigMap ? address.Rest[..PathEnd(address.Rest)] : RedactParameters(address.Rest);
         return address with { Text = address.Text[..authorityStart] + authority + rest, Rest = rest };

@@ -10,6 +10,8 @@ public static class PodKinds
     public static IReadOnlyList<PodKind> All { get; } =
     [
         Pod,
+        // Older than ReplicaSets, still served, and its pods are made by a kube-system controller: left out, it would be a way around the policy.
+        new("", "ReplicationController", Template),
         new("apps", "Deployment", Template),
         new("apps", "StatefulSet", Template),
         new("apps", "DaemonSet", Template),

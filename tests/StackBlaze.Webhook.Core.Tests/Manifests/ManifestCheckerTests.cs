@@ -68,8 +68,8 @@ public class ManifestCheckerTests
         var findings = Check([Json.FixturePath("manifests/config-maps.yaml")], [Examples.Folder("shop")]);
 
         findings.Select(f => (f.IsViolation, f.Where, f.Address)).Should().Equal(
-            (true, "ConfigMap/worker-settings key ORDERS_API", "https://reports:***@api.shop.example.com/v1/orders"),
-            (true, "Deployment/report-worker container worker ORDERS_API (ConfigMap worker-settings)", "https://reports:***@api.shop.example.com/v1/orders"),
+            (true, "ConfigMap/worker-settings key ORDERS_API", "https://***@api.shop.example.com/v1/orders"),
+            (true, "Deployment/report-worker container worker ORDERS_API (ConfigMap worker-settings)", "https://***@api.shop.example.com/v1/orders"),
             (false, "Deployment/report-worker", null));
         findings[2].Message.Should().Be("ConfigMap report-flags is not known to the webhook yet, so its values were not checked for public URLs; "
             + "the ConfigMap is checked itself when it is created or changed");

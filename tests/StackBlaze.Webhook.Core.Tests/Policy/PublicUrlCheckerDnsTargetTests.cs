@@ -10,7 +10,7 @@ public class PublicUrlCheckerDnsTargetTests
     [Theory]
     [InlineData("dns:api.shop.example.com:443", "dns:api.shop.example.com:443")]
     [InlineData("dns:///api.shop.example.com", "dns:///api.shop.example.com")]
-    [InlineData("dns://resolver:hunter2@8.8.8.8/api.shop.example.com:443", "dns://resolver:***@8.8.8.8/api.shop.example.com:443")]
+    [InlineData("dns://resolver:hunter2@8.8.8.8/api.shop.example.com:443", "dns://***@8.8.8.8/api.shop.example.com:443")]
     public void Target_is_quoted_as_written_without_a_password(string value, string quoted)
     {
         var env = PublicUrlChecker.Check(Pods.Element(Pod("GRPC_TARGET", value)), new HashSet<string>(), Services.Namespace, Project());

@@ -16,7 +16,7 @@ public class PublicUrlCheckerSecretTests
 
         outcome.Allowed.Should().BeFalse();
         outcome.Message.Should().NotContain("hunter2").And.NotContain("s3cr3t").And.EndWith(
-            "calls https://svc:***@api.shop.example.com/v1/orders?apikey=***&status=open, the public URL of service \"backend\"; "
+            "calls https://***@api.shop.example.com/v1/orders?apikey=***&status=open, the public URL of service \"backend\"; "
             + "use http://backend.internal:3000/v1/orders?apikey=***&status=open");
     }
 

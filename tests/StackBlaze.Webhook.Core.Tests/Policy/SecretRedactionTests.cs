@@ -5,7 +5,7 @@ namespace StackBlaze.Webhook.Tests.Policy;
 public class SecretRedactionTests
 {
     [Theory]
-    [InlineData("https://user:hunter2@api.shop.example.com/v1", "https://user:***@api.shop.example.com/v1")]
+    [InlineData("https://user:hunter2@api.shop.example.com/v1", "https://***@api.shop.example.com/v1")]
     [InlineData("https://ghp_token123@api.shop.example.com/", "https://***@api.shop.example.com/")]
     [InlineData("https://api.shop.example.com/v1?apikey=abc&status=open", "https://api.shop.example.com/v1?apikey=***&status=open")]
     [InlineData("https://api.shop.example.com/x?X-Amz-Signature=f00&X-Amz-Credential=k1&access_token=t&Auth=b", "https://api.shop.example.com/x?X-Amz-Signature=***&X-Amz-Credential=***&access_token=***&Auth=***")]
@@ -20,7 +20,7 @@ public class SecretRedactionTests
     public void A_config_map_value_is_quoted_as_scheme_host_port_and_path_only()
     {
         Redact("https://user:pw@api.shop.example.com:8443/v1/orders?status=open#top", fromConfigMap: true)
-            .Should().Be("https://user:***@api.shop.example.com:8443/v1/orders");
+            .Should().Be("https://***@api.shop.example.com:8443/v1/orders");
     }
 
     [Fact]

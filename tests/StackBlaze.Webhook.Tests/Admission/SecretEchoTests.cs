@@ -45,7 +45,7 @@ public sealed class SecretEchoTests
         var said = string.Join('\n', new[] { (string?)response["status"]?["message"] ?? "" }
             .Concat(response["warnings"]?.AsArray().Select(w => (string)w!) ?? [])
             .Concat(response["auditAnnotations"]?.AsObject().Select(a => (string)a.Value!) ?? []));
-        said.Should().Contain("svc:***@api.shop.example.com/v1/orders?apikey=***&status=open").And.NotContain(Password).And.NotContain(ApiKey);
+        said.Should().Contain("***@api.shop.example.com/v1/orders?apikey=***&status=open").And.NotContain(Password).And.NotContain(ApiKey);
         server.Lines.Should().NotContain(line => line.Contains(Password, StringComparison.Ordinal) || line.Contains(ApiKey, StringComparison.Ordinal));
     }
 }

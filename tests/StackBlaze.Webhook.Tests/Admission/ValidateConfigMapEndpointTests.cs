@@ -8,7 +8,7 @@ namespace StackBlaze.Webhook.Tests.Admission;
 public sealed class ValidateConfigMapEndpointTests(WebhookServerFixture server) : IClassFixture<WebhookServerFixture>
 {
     private const string Finding =
-        "key ORDERS_API: calls https://reports:***@api.shop.example.com/v1/orders, the public URL of service \"backend\"; use http://backend.internal:3000/v1/orders";
+        "key ORDERS_API: calls https://***@api.shop.example.com/v1/orders, the public URL of service \"backend\"; use http://backend.internal:3000/v1/orders";
 
     private readonly HttpClient _client = server.Client;
 

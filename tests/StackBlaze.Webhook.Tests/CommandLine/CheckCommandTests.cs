@@ -35,9 +35,9 @@ public sealed class CheckCommandTests
 
         result.ExitCode.Should().Be(1);
         result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
-            $"{ConfigMaps}: ConfigMap/worker-settings key ORDERS_API: calls https://reports:***@api.shop.example.com/v1/orders, "
+            $"{ConfigMaps}: ConfigMap/worker-settings key ORDERS_API: calls https://***@api.shop.example.com/v1/orders, "
                 + "the public URL of service \"backend\"; use http://backend.internal:3000/v1/orders",
-            $"{ConfigMaps}: Deployment/report-worker container worker ORDERS_API (ConfigMap worker-settings): calls https://reports:***@api.shop.example.com/v1/orders, "
+            $"{ConfigMaps}: Deployment/report-worker container worker ORDERS_API (ConfigMap worker-settings): calls https://***@api.shop.example.com/v1/orders, "
                 + "the public URL of service \"backend\"; use http://backend.internal:3000/v1/orders",
             $"{ConfigMaps}: Deployment/report-worker: warning: ConfigMap report-flags is not known to the webhook yet, so its values were not checked "
                 + "for public URLs; the ConfigMap is checked itself when it is created or changed");

@@ -15,7 +15,7 @@ public sealed class WebhookConfigurationTests(RenderedOverlays overlays) : IClas
     private const string EphemeralContainers = "/pods/ephemeralcontainers";
 
     private static readonly string[] Workloads =
-        ["apps/deployments", "apps/statefulsets", "apps/daemonsets", "apps/replicasets", "batch/jobs", "batch/cronjobs"];
+        ["/replicationcontrollers", "apps/deployments", "apps/statefulsets", "apps/daemonsets", "apps/replicasets", "batch/jobs", "batch/cronjobs"];
 
     [Theory]
     [MemberData(nameof(RenderedOverlays.All), MemberType = typeof(RenderedOverlays))]
@@ -47,6 +47,7 @@ public sealed class WebhookConfigurationTests(RenderedOverlays overlays) : IClas
         Operations(webhook.Rules).Should().BeEquivalentTo(new Dictionary<string, string[]>
         {
             ["/pods"] = ["CREATE"],
+            ["/replicationcontrollers"] = ["CREATE", "UPDATE"],
             ["apps/deployments"] = ["CREATE", "UPDATE"],
             ["apps/statefulsets"] = ["CREATE", "UPDATE"],
             ["apps/daemonsets"] = ["CREATE", "UPDATE"],
