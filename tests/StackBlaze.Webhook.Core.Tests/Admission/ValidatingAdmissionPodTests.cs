@@ -110,6 +110,7 @@ public class ValidatingAdmissionPodTests
     [InlineData("alice@example.com")]
     [InlineData("system:serviceaccount:shop:replicaset-controller")]
     [InlineData("system:serviceaccount:kube-systemx:replicaset-controller")]
+    [InlineData("system:serviceaccount:kube-system:argocd-application-controller")]
     [InlineData(null)]
     public void Owner_reference_naming_a_controller_does_not_soften_the_policy_for_anyone_else(string? user)
     {

@@ -141,6 +141,18 @@ public sealed class WebhookConfigurationTests(RenderedOverlays overlays) : IClas
         (await CelEvaluator.IsTrueAsync(expression, request)).Should().Be(!(resource == "pods" && inject == "false"));
     }
 
+    [Fact]
+    public async Task Validating_webhook_skips_every_controller_the_webhook_only_warns()
+    {
+        var condition = overlays[RenderedOverlays.Base].ValidatingWebhook.MatchConditions.Should().ContainSingle().Subject;
+        string[] controllers = [ControllerUsers.ControllerManager, .. ControllerUsers.ServiceAccounts];
+
+        var sent = await CelEvaluator.EvaluateAsync(condition.Expression,
+            [.. controllers.Select(user => new JsonObject { ["request"] = new JsonObject { ["userInfo"] = new JsonObject { ["username"] = user } } })]);
+
+        sent.Select(r => r!.GetValue<bool>()).Should().AllBeEquivalentTo(false, "none of {0} is sent", string.Join(", ", controllers));
+    }
+
     [Theory]
     [InlineData("system:serviceaccount:kube-system:replicaset-controller")]
     [InlineData("system:serviceaccount:kube-system:job-controller")]
@@ -149,6 +161,10 @@ public sealed class WebhookConfigurationTests(RenderedOverlays overlays) : IClas
     [InlineData("system:serviceaccount:shop:replicaset-controller")]
     [InlineData("system:serviceaccount:kube-systemx:replicaset-controller")]
     [InlineData("system:kube-controller-manager-x")]
+    [InlineData("system:serviceaccount:kube-system:argocd-application-controller")]
+    [InlineData("system:serviceaccount:kube-system:generic-garbage-collector")]
+    [InlineData("system:serviceaccount:kube-system:deployment-controller")]
+    [InlineData("system:serviceaccount:kube-system:root-ca-cert-publisher")]
     public async Task Validating_webhook_is_sent_exactly_what_the_webhook_would_refuse_by_its_maker(string user)
     {
         var condition = overlays[RenderedOverlays.Base].ValidatingWebhook.MatchConditions.Should().ContainSingle().Subject;
