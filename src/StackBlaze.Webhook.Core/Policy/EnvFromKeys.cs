@@ -1,19 +1,34 @@
 using System.Buffers;
+using System.Collections.Frozen;
 
 namespace StackBlaze.Webhook.Policy;
 
 /// <summary>
-/// Which ConfigMap keys the policy reads as variables. Kubernetes exports through <c>envFrom</c>
-/// any key that is a valid variable name, which since 1.30 is nearly any key (<c>nginx.conf</c>
-/// included); but a name with a dot or a dash is one no shell can expand and no framework binds
-/// settings from, while it is exactly what a file mounted from the ConfigMap is called. So a key
-/// of letters, digits and underscores is a variable (a prefix may make one that starts with a
-/// digit valid); any other key is a file, and is not refused.
+/// Which ConfigMap keys the policy reads as variables. <c>envFrom</c> exports every key that is a
+/// valid variable name to Kubernetes (letters, digits, <c>_</c>, <c>-</c> and <c>.</c>; a prefix
+/// may make one that starts with a digit valid), and programs read such names: Spring binds <c>api.url</c>, Node reads
+/// <c>process.env["api-url"]</c>. So all of those are variables, except a key named like a file
+/// (<c>nginx.conf</c>, <c>app.properties</c>, <c>settings.json</c>): that is what a volume mounts,
+/// and a file's content is not refused.
 /// </summary>
 public static class EnvFromKeys
 {
-    private static readonly SearchValues<char> VariableChars =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
+    private static readonly SearchValues<char> NameChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.");
 
-    public static bool IsVariable(string key) => key.Length > 0 && !key.AsSpan().ContainsAnyExcept(VariableChars);
+    // Endings of configuration, script, markup and certificate files, as ConfigMaps mount them.
+    private static readonly FrozenSet<string> FileExtensions = new[]
+    {
+        "conf", "cnf", "cfg", "config", "ini", "properties", "props", "yaml", "yml", "json", "toml", "xml", "env", "txt",
+        "sh", "bash", "py", "js", "mjs", "cjs", "ts", "lua", "rb", "pl", "php", "sql", "html", "htm", "css",
+        "tpl", "tmpl", "j2", "jinja", "pem", "crt", "cer", "key", "csr", "md", "csv", "log", "rules", "policy",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    public static bool IsVariable(string key) =>
+        key.Length > 0
+        && !key.AsSpan().ContainsAnyExcept(NameChars)
+        && !IsFileName(key);
+
+    private static bool IsFileName(string key) =>
+        key.LastIndexOf('.') is var dot and >= 0 && FileExtensions.Contains(key[(dot + 1)..]);
 }

@@ -30,13 +30,24 @@ public class ValidatingAdmissionConfigMapTests
     [Theory]
     [InlineData("nginx.conf")]
     [InlineData("app.properties")]
-    [InlineData("api-url")]
     public void File_name_key_with_the_same_content_is_allowed(string key)
     {
         var outcome = Validate(ConfigMaps.Review(ConfigMaps.With(key, "proxy_pass https://api.shop.example.com/v1;")));
 
         outcome.Allowed.Should().BeTrue();
         outcome.Warnings.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("api-url")]
+    [InlineData("api.url")]
+    public void Dashed_or_dotted_key_that_env_from_exports_and_programs_read_is_refused(string key)
+    {
+        // Spring binds api.url from that very variable; Node reads process.env["api-url"].
+        var outcome = Validate(ConfigMaps.Review(ConfigMaps.With(key, "https://api.shop.example.com/v1")));
+
+        outcome.Allowed.Should().BeFalse();
+        outcome.Message.Should().Contain($"key {key}: calls https://api.shop.example.com/v1");
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using StackBlaze.Webhook.Policy;
 
 namespace StackBlaze.Webhook.Tests.Policy;
 
-/// <summary>Keys of letters, digits and underscores are variables; keys with a dot or a dash are file names.</summary>
+/// <summary>Keys envFrom exports and programs read are variables; keys named like files are not.</summary>
 public class EnvFromKeysTests
 {
     [Theory]
@@ -11,7 +11,10 @@ public class EnvFromKeysTests
     [InlineData("http_proxy")]
     [InlineData("_PRIVATE")]
     [InlineData("1ST_API")]
-    public void Identifier_keys_are_variables(string key)
+    [InlineData("api-url")]
+    [InlineData("api.url")]
+    [InlineData("spring.datasource.url")]
+    public void Names_envFrom_exports_and_programs_read_are_variables(string key)
     {
         EnvFromKeys.IsVariable(key).Should().BeTrue();
     }
@@ -20,9 +23,11 @@ public class EnvFromKeysTests
     [InlineData("nginx.conf")]
     [InlineData("app.properties")]
     [InlineData("ca.crt")]
-    [InlineData("api-url")]
+    [InlineData("settings.json")]
+    [InlineData(".env")]
+    [InlineData("my key")]
     [InlineData("")]
-    public void Keys_no_shell_can_expand_are_files(string key)
+    public void Keys_named_like_files_or_that_are_no_variable_names_are_not(string key)
     {
         EnvFromKeys.IsVariable(key).Should().BeFalse();
     }
