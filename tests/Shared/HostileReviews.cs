@@ -45,6 +45,9 @@ internal static class HostileReviews
         new("1 MiB of dns:a. in one value", Validate, v => PodReview(WithEnv(new JsonObject(), 1, _ => ("DNS", Repeat("dns:a.", 1024 * 1024 / 6) + v)))),
         new("1 MiB of a.a: in one value", Validate, v => PodReview(WithEnv(new JsonObject(), 1, _ => ("HOST_PORTS", Repeat("a.a:", 256 * 1024) + v)))),
         new("a public host and a 1 MiB path, no scheme", Validate, v => PodReview(WithEnv(new JsonObject(), 1, _ => ("PATH_ONLY", $"shop.example.com/{v}" + Repeat("a/", 512 * 1024))))),
+        new("one 1 MiB run of fullwidth letters and ideographic full stops", Validate, v => PodReview(WithEnv(new JsonObject(), 1, _ => ("WIDE_RUN", Repeat("\uFF41\u3002", 1024 * 1024 / 12) + v)))),
+        new("1 MiB of short hosts in fullwidth letters", Validate, v => PodReview(WithEnv(new JsonObject(), 1, _ => ("WIDE_HOSTS", Repeat("\uFF41\u3002\uFF42 ", 1024 * 1024 / 19) + v)))),
+        new("1 MiB of https and a backslash in one value", Validate, v => PodReview(WithEnv(new JsonObject(), 1, _ => ("SLASHES", Repeat("https:\\", 1024 * 1024 / 8) + v)))),
     ];
 
     /// <summary>
