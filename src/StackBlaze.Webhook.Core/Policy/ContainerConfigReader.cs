@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using StackBlaze.Webhook.Catalog;
 using StackBlaze.Webhook.Limits;
@@ -17,7 +18,18 @@ public static class ContainerConfigReader
 {
     // Ephemeral containers too: kubectl debug adds them to a running pod, with env, command and args of their own.
     private static readonly byte[][] ContainerLists = ["initContainers"u8.ToArray(), "containers"u8.ToArray(), "ephemeralContainers"u8.ToArray()];
-    private static readonly (string Name, byte[] Utf8)[] ArgumentLists = [("command", "command"u8.ToArray()), ("args", "args"u8.ToArray())];
+
+    // Exec hooks and probes run inside the container as command and args do; the kubelet expands $(NAME) in probes' commands too.
+    private static readonly (string Name, byte[][] Path)[] ArgumentLists =
+        [.. new[]
+        {
+            "command", "args", "lifecycle.postStart.exec.command", "lifecycle.preStop.exec.command",
+            "livenessProbe.exec.command", "readinessProbe.exec.command", "startupProbe.exec.command",
+        }.Select(name => (name, name.Split('.').Select(Encoding.UTF8.GetBytes).ToArray()))];
+
+    // The Downward API's subscripted paths, written with single quotes only, as the API server accepts them.
+    private static readonly (string Prefix, string Field, string Source)[] DownwardMaps =
+        [("metadata.annotations['", "annotations", "annotation"), ("metadata.labels['", "labels", "label")];
 
     /// <summary>The values, saying nothing of what could not be checked.</summary>
     /// <param name="pod">The pod or pod template, already read as a pod.</param>
@@ -39,6 +51,8 @@ public static class ContainerConfigReader
         {
             yield break;
         }
+        var metadata = Field(pod, "metadata"u8, JsonValueKind.Object);
+        VariableExpansion? expansion = null;
         // What was said of ConfigMaps not checked, so that every container taking the same one does not say it again.
         List<string>? said = null;
         foreach (var list in ContainerLists)
@@ -50,18 +64,47 @@ public static class ContainerConfigReader
                     continue;
                 }
                 string? name = null;
+                // Whether this container's variables are being kept for $(NAME): only once a value refers to one.
+                var expanding = false;
+                var position = 0;
                 foreach (var variable in Array(container, "env"u8))
                 {
+                    position++;
                     if (Field(variable, "name"u8, JsonValueKind.String) is not { } variableName)
                     {
                         continue;
                     }
                     if (Field(variable, "value"u8, JsonValueKind.String) is { } value)
                     {
-                        if (AddressScanner.MayHoldAddress(value))
+                        if (!expanding && VariableExpansion.HasReference(value))
+                        {
+                            expanding = true;
+                            DefineEarlier(expansion ??= new(), container, metadata, position - 1);
+                        }
+                        if (expanding || AddressScanner.MayHoldAddress(value))
                         {
                             var text = variableName.GetString()!;
-                            yield return new ConfigValue(name ??= ContainerName(container), text, text, value.GetString()!);
+                            var (subject, seen) = Expand(text, value.GetString()!, expanding ? expansion : null, notChecked, ref said);
+                            if (expanding)
+                            {
+                                expansion!.Define(text, seen);
+                            }
+                            if (AddressScanner.MayHoldAddress(seen))
+                            {
+                                yield return new ConfigValue(name ??= ContainerName(container), subject, text, seen);
+                            }
+                        }
+                    }
+                    else if (DownwardValue(variable, metadata) is { } downward)
+                    {
+                        var text = variableName.GetString()!;
+                        if (expanding)
+                        {
+                            expansion!.Define(text, downward.Value);
+                        }
+                        if (AddressScanner.MayHoldAddress(downward.Value))
+                        {
+                            yield return new ConfigValue(name ??= ContainerName(container), $"{text} ({downward.Source})", text, downward.Value);
                         }
                     }
                     else if (Field(Field(variable, "valueFrom"u8, JsonValueKind.Object), "configMapKeyRef"u8, JsonValueKind.Object) is { } reference
@@ -111,14 +154,26 @@ public static class ContainerConfigReader
                         Note($"ConfigMap {mapName} was checked only in part: {PartialReason}", notChecked, ref said);
                     }
                 }
-                foreach (var field in ArgumentLists)
+                foreach (var (field, path) in ArgumentLists)
                 {
                     var index = 0;
-                    foreach (var argument in Array(container, field.Utf8))
+                    foreach (var argument in Array(container, path))
                     {
-                        if (argument.ValueKind == JsonValueKind.String && AddressScanner.MayHoldAddress(argument))
+                        if (argument.ValueKind == JsonValueKind.String)
                         {
-                            yield return new ConfigValue(name ??= ContainerName(container), $"{field.Name}[{index}]", null, argument.GetString()!);
+                            if (!expanding && VariableExpansion.HasReference(argument))
+                            {
+                                expanding = true;
+                                DefineEarlier(expansion ??= new(), container, metadata, int.MaxValue);
+                            }
+                            if (AddressScanner.MayHoldAddress(argument) || (expanding && VariableExpansion.HasReference(argument)))
+                            {
+                                var (subject, seen) = Expand($"{field}[{index}]", argument.GetString()!, expanding ? expansion : null, notChecked, ref said);
+                                if (AddressScanner.MayHoldAddress(seen))
+                                {
+                                    yield return new ConfigValue(name ??= ContainerName(container), subject, null, seen);
+                                }
+                            }
                         }
                         index++;
                     }
@@ -154,10 +209,83 @@ public static class ContainerConfigReader
         }
     }
 
+    // The variables before a container's first reference, which has no reference before it to expand.
+    private static void DefineEarlier(VariableExpansion expansion, JsonElement container, JsonElement? metadata, int count)
+    {
+        expansion.StartContainer();
+        foreach (var variable in Array(container, "env"u8).Take(count))
+        {
+            if (Field(variable, "name"u8, JsonValueKind.String)?.GetString() is not { } name)
+            {
+                continue;
+            }
+            if ((Field(variable, "value"u8, JsonValueKind.String)?.GetString() ?? DownwardValue(variable, metadata)?.Value) is { } value)
+            {
+                expansion.Define(name, value);
+            }
+        }
+    }
+
+    // A reference the pod's bound left unexpanded, or a value cut, is said once: checked as written or in part, not passed as clean.
+    private static (string Subject, string Value) Expand(
+        string subject, string written, VariableExpansion? expansion, Action<string>? notChecked, ref List<string>? said)
+    {
+        if (expansion is null || !VariableExpansion.HasReference(written))
+        {
+            return (subject, written);
+        }
+        if (expansion.Expand(written, out var names, out var cut) is not { } expanded)
+        {
+            Note($"$(NAME) references past the first {VariableExpansion.MaxPodLength / 1024} KiB of expanded text were not expanded; "
+                + "those values were checked as written", notChecked, ref said);
+            return (subject, written);
+        }
+        if (cut)
+        {
+            Note($"{BoundedText.Quote(subject)} expands past {VariableExpansion.MaxValueLength / 1024} KiB; only its first "
+                + $"{VariableExpansion.MaxValueLength / 1024} KiB were checked", notChecked, ref said);
+        }
+        if (names.Count == 0)
+        {
+            return (subject, expanded);
+        }
+        var shown = names.Distinct(StringComparer.Ordinal).Select(n => $"$({BoundedText.Quote(n)})").ToList();
+        return ($"{subject} (with {BoundedText.Join(", ", shown, ReviewLimits.MaxNamesListed)} expanded)", expanded);
+    }
+
+    /// <summary>The pod's own annotation or label an env entry takes through <c>fieldRef</c>, and which it is.</summary>
+    private static (string Source, string Value)? DownwardValue(JsonElement variable, JsonElement? metadata)
+    {
+        if (Field(Field(Field(variable, "valueFrom"u8, JsonValueKind.Object), "fieldRef"u8, JsonValueKind.Object), "fieldPath"u8, JsonValueKind.String)?.GetString() is not { } path)
+        {
+            return null;
+        }
+        foreach (var (prefix, field, source) in DownwardMaps)
+        {
+            if (path.Length >= prefix.Length + 2 && path.StartsWith(prefix, StringComparison.Ordinal) && path.EndsWith("']", StringComparison.Ordinal)
+                && Field(metadata, Encoding.UTF8.GetBytes(field), JsonValueKind.Object) is { } map
+                && map.TryGetProperty(path[prefix.Length..^2], out var value) && value.ValueKind == JsonValueKind.String)
+            {
+                return ($"{source} {BoundedText.Quote(path[prefix.Length..^2])}", value.GetString()!);
+            }
+        }
+        return null;
+    }
+
     private static string ContainerName(JsonElement container) => Field(container, "name"u8, JsonValueKind.String)?.GetString() ?? "";
 
     private static JsonElement.ArrayEnumerator Array(JsonElement obj, ReadOnlySpan<byte> field) =>
         Field(obj, field, JsonValueKind.Array) is { } list ? list.EnumerateArray() : default;
+
+    private static JsonElement.ArrayEnumerator Array(JsonElement obj, byte[][] path)
+    {
+        JsonElement? at = obj;
+        foreach (var field in path[..^1])
+        {
+            at = Field(at, field, JsonValueKind.Object);
+        }
+        return at is { } parent ? Array(parent, path[^1]) : default;
+    }
 
     // Names as UTF-8: looked up for every env entry, they are not encoded again each time.
     private static JsonElement? Field(JsonElement? obj, ReadOnlySpan<byte> field, JsonValueKind kind) =>
