@@ -13,6 +13,7 @@ namespace StackBlaze.Webhook.Tests.Admission;
 /// server: every answer is a review or a refusal of the body, never a 5xx and never a fault of
 /// ours, and the server is the same afterwards. Seeded: a failing case replays with its number.
 /// </summary>
+[Collection(ProcessHeapAlone.Name)]
 public sealed class HostileReviewTests(ITestOutputHelper output)
 {
     private const int Seed = 20_260_701;
