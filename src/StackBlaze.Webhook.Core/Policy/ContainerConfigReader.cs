@@ -28,8 +28,8 @@ public static class ContainerConfigReader
         }.Select(name => (name, name.Split('.').Select(Encoding.UTF8.GetBytes).ToArray()))];
 
     // The Downward API's subscripted paths, written with single quotes only, as the API server accepts them.
-    private static readonly (string Prefix, string Field, string Source)[] DownwardMaps =
-        [("metadata.annotations['", "annotations", "annotation"), ("metadata.labels['", "labels", "label")];
+    private static readonly (string Prefix, byte[] Field, string Source)[] DownwardMaps =
+        [("metadata.annotations['", "annotations"u8.ToArray(), "annotation"), ("metadata.labels['", "labels"u8.ToArray(), "label")];
 
     /// <summary>The values, saying nothing of what could not be checked.</summary>
     /// <param name="pod">The pod or pod template, already read as a pod.</param>
@@ -141,12 +141,13 @@ public static class ContainerConfigReader
                     var prefix = Field(source, "prefix"u8, JsonValueKind.String)?.GetString() ?? "";
                     foreach (var (key, value) in configMap.Values)
                     {
+                        var exported = prefix + key;
                         // A file key is passed over here as when the ConfigMap itself is checked: the two never disagree.
-                        if (!EnvFromKeys.IsVariable(prefix + key))
+                        if (!EnvFromKeys.IsVariable(exported))
                         {
                             continue;
                         }
-                        yield return new ConfigValue(name ??= ContainerName(container), $"{prefix}{key} (ConfigMap {mapName})", prefix + key, value.Addresses, FromConfigMap: true);
+                        yield return new ConfigValue(name ??= ContainerName(container), $"{exported} (ConfigMap {mapName})", exported, value.Addresses, FromConfigMap: true);
                         NoteIfCut(mapName, key, value, notChecked, ref said);
                     }
                     if (configMap.IsPartial)
@@ -263,7 +264,7 @@ public static class ContainerConfigReader
         foreach (var (prefix, field, source) in DownwardMaps)
         {
             if (path.Length >= prefix.Length + 2 && path.StartsWith(prefix, StringComparison.Ordinal) && path.EndsWith("']", StringComparison.Ordinal)
-                && Field(metadata, Encoding.UTF8.GetBytes(field), JsonValueKind.Object) is { } map
+                && Field(metadata, field, JsonValueKind.Object) is { } map
                 && map.TryGetProperty(path[prefix.Length..^2], out var value) && value.ValueKind == JsonValueKind.String)
             {
                 return ($"{source} {BoundedText.Quote(path[prefix.Length..^2])}", value.GetString()!);
@@ -277,12 +278,13 @@ public static class ContainerConfigReader
     private static JsonElement.ArrayEnumerator Array(JsonElement obj, ReadOnlySpan<byte> field) =>
         Field(obj, field, JsonValueKind.Array) is { } list ? list.EnumerateArray() : default;
 
+    // An index, not path[..^1]: a range of an array is a new array, and this runs for every container of every review.
     private static JsonElement.ArrayEnumerator Array(JsonElement obj, byte[][] path)
     {
         JsonElement? at = obj;
-        foreach (var field in path[..^1])
+        for (var i = 0; i < path.Length - 1; i++)
         {
-            at = Field(at, field, JsonValueKind.Object);
+            at = Field(at, path[i], JsonValueKind.Object);
         }
         return at is { } parent ? Array(parent, path[^1]) : default;
     }

@@ -29,6 +29,9 @@ public static class EnvFromKeys
         && !key.AsSpan().ContainsAnyExcept(NameChars)
         && !IsFileName(key);
 
+    // Looked up as a span: every key of every ConfigMap a review reads comes through here.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Extensions = FileExtensions.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static bool IsFileName(string key) =>
-        key.LastIndexOf('.') is var dot and >= 0 && FileExtensions.Contains(key[(dot + 1)..]);
+        key.LastIndexOf('.') is var dot and >= 0 && Extensions.Contains(key.AsSpan(dot + 1));
 }
