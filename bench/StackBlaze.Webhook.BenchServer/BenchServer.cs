@@ -1,5 +1,6 @@
 using StackBlaze.Webhook.Admission;
-using StackBlaze.Webhook.Manifests;
+using StackBlaze.Webhook.Core.Admission;
+using StackBlaze.Webhook.Core.Manifests;
 using StackBlaze.Webhook.Server;
 
 namespace StackBlaze.Webhook.BenchServer;

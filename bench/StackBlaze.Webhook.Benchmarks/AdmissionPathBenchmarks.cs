@@ -2,7 +2,8 @@ using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using StackBlaze.Webhook.Admission;
-using StackBlaze.Webhook.Manifests;
+using StackBlaze.Webhook.Core.Admission;
+using StackBlaze.Webhook.Core.Manifests;
 
 namespace StackBlaze.Webhook.Benchmarks;
 

@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using StackBlaze.Webhook.Admission;
-using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Core.Admission;
+using StackBlaze.Webhook.Core.Catalog;
 
 namespace StackBlaze.Webhook.Benchmarks;
 

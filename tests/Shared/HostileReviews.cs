@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using StackBlaze.Webhook.Limits;
+using StackBlaze.Webhook.Core.Limits;
 
 namespace StackBlaze.Webhook.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace StackBlaze.Webhook.Admission;
+namespace StackBlaze.Webhook.Core.Admission;
 
 /// <summary>What a handler needs of an admission request, free of the wire format.</summary>
 /// <param name="Uid">The request's uid, for logs.</param>

@@ -1,7 +1,7 @@
-using StackBlaze.Webhook.Limits;
-using StackBlaze.Webhook.Patches;
+using StackBlaze.Webhook.Core.Limits;
+using StackBlaze.Webhook.Core.Patches;
 
-namespace StackBlaze.Webhook.Admission;
+namespace StackBlaze.Webhook.Core.Admission;
 
 /// <summary>A handler's answer: allowed, perhaps with a patch and warnings, or refused with a code and message.</summary>
 public sealed record AdmissionOutcome(

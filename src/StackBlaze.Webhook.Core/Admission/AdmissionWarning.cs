@@ -1,6 +1,6 @@
-using StackBlaze.Webhook.Limits;
+using StackBlaze.Webhook.Core.Limits;
 
-namespace StackBlaze.Webhook.Admission;
+namespace StackBlaze.Webhook.Core.Admission;
 
 /// <summary>Admission warnings, kept short enough that the API server passes them on whole.</summary>
 public static class AdmissionWarning

@@ -1,10 +1,10 @@
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Injection;
-using StackBlaze.Webhook.Limits;
-using StackBlaze.Webhook.Objects;
-using StackBlaze.Webhook.Workloads;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Injection;
+using StackBlaze.Webhook.Core.Limits;
+using StackBlaze.Webhook.Core.Objects;
+using StackBlaze.Webhook.Core.Workloads;
 
-namespace StackBlaze.Webhook.Admission;
+namespace StackBlaze.Webhook.Core.Admission;
 
 /// <summary>
 /// The mutating webhook's decisions: pods get their links' variables; workloads get their link

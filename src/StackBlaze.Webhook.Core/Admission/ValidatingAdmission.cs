@@ -1,11 +1,11 @@
 using System.Text.Json;
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Conventions;
-using StackBlaze.Webhook.Limits;
-using StackBlaze.Webhook.Policy;
-using StackBlaze.Webhook.Workloads;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Conventions;
+using StackBlaze.Webhook.Core.Limits;
+using StackBlaze.Webhook.Core.Policy;
+using StackBlaze.Webhook.Core.Workloads;
 
-namespace StackBlaze.Webhook.Admission;
+namespace StackBlaze.Webhook.Core.Admission;
 
 /// <summary>
 /// The validating webhook's decisions on pods, workloads and ConfigMaps: links that cannot work,

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace StackBlaze.Webhook.Catalog;
+namespace StackBlaze.Webhook.Core.Catalog;
 
 /// <summary>
 /// What is worked out from an annotation in a namespace and the catalog's Services, kept until a

@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Catalog;
+namespace StackBlaze.Webhook.Core.Catalog;
 
 /// <summary>The kinds the catalog follows in a cluster.</summary>
 public enum CatalogKind

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using k8s.Models;
 
-namespace StackBlaze.Webhook.Catalog;
+namespace StackBlaze.Webhook.Core.Catalog;
 
 /// <summary>
 /// What the public-URL policy reads of a ConfigMap: the addresses of each value that mentions any

@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Catalog;
+namespace StackBlaze.Webhook.Core.Catalog;
 
 /// <summary>
 /// How much of a project's ConfigMaps the catalog keeps. A ConfigMap may hold 1 MiB and a tenant

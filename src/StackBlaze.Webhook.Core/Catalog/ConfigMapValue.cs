@@ -1,7 +1,7 @@
 using System.Text;
-using StackBlaze.Webhook.Policy;
+using StackBlaze.Webhook.Core.Policy;
 
-namespace StackBlaze.Webhook.Catalog;
+namespace StackBlaze.Webhook.Core.Catalog;
 
 /// <summary>
 /// What the catalog keeps of one ConfigMap value: the addresses it mentions, as the scanner found

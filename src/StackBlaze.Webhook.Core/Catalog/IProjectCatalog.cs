@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Catalog;
+namespace StackBlaze.Webhook.Core.Catalog;
 
 /// <summary>What the webhook knows of the projects: from manifests, or from the cluster.</summary>
 public interface IProjectCatalog

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using k8s.Models;
 
-namespace StackBlaze.Webhook.Catalog;
+namespace StackBlaze.Webhook.Core.Catalog;
 
 /// <summary>What the policy needs of an Ingress: which hosts and paths lead to which Service ports.</summary>
 /// <param name="Namespace">The Ingress's namespace; its backends are Services there.</param>

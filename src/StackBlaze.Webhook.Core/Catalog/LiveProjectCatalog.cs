@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace StackBlaze.Webhook.Catalog;
+namespace StackBlaze.Webhook.Core.Catalog;
 
 /// <summary>
 /// The catalog a cluster feeds through list and watch: lean entries in hash maps, so that

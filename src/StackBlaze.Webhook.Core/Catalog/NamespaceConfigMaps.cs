@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace StackBlaze.Webhook.Catalog;
+namespace StackBlaze.Webhook.Core.Catalog;
 
 /// <summary>
 /// One namespace's ConfigMaps, within <see cref="ConfigMapLimits.BytesPerNamespace"/>: an entry

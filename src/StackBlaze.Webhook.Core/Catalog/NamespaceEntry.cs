@@ -1,7 +1,7 @@
 using k8s.Models;
-using StackBlaze.Webhook.Conventions;
+using StackBlaze.Webhook.Core.Conventions;
 
-namespace StackBlaze.Webhook.Catalog;
+namespace StackBlaze.Webhook.Core.Catalog;
 
 /// <summary>What the webhook needs of a Namespace: whether it is a project, and its public-URL policy.</summary>
 /// <param name="Name">The namespace.</param>

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace StackBlaze.Webhook.Catalog;
+namespace StackBlaze.Webhook.Core.Catalog;
 
 /// <summary>What the live catalog holds for one namespace; safe for one writer per kind and any number of readers.</summary>
 internal sealed class ProjectNamespace(string name)

@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Catalog;
+namespace StackBlaze.Webhook.Core.Catalog;
 
 /// <summary>A public host (and path) that leads to a Service of the project, and the port behind it.</summary>
 /// <param name="Host">The host, lower case; <c>*.example.com</c> for a wildcard.</param>

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace StackBlaze.Webhook.Catalog;
+namespace StackBlaze.Webhook.Core.Catalog;
 
 /// <summary>
 /// One namespace's public hosts: from its Services' <c>stackblaze.io/public-url</c> annotations and

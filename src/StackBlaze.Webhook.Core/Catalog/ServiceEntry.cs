@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using k8s.Models;
-using StackBlaze.Webhook.Conventions;
+using StackBlaze.Webhook.Core.Conventions;
 
-namespace StackBlaze.Webhook.Catalog;
+namespace StackBlaze.Webhook.Core.Catalog;
 
 /// <summary>The lean projection of a Service that links are resolved against.</summary>
 public sealed record ServiceEntry(

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace StackBlaze.Webhook.Catalog;
+namespace StackBlaze.Webhook.Core.Catalog;
 
 /// <summary>A catalog fixed at construction, as read from manifests.</summary>
 public sealed class StaticProjectCatalog : IProjectCatalog

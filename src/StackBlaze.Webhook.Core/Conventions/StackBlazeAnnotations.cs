@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Conventions;
+namespace StackBlaze.Webhook.Core.Conventions;
 
 /// <summary>The annotation keys StackBlaze reads and writes.</summary>
 public static class StackBlazeAnnotations

@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Conventions;
+namespace StackBlaze.Webhook.Core.Conventions;
 
 /// <summary>The label keys StackBlaze reads.</summary>
 public static class StackBlazeLabels

@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Injection;
+namespace StackBlaze.Webhook.Core.Injection;
 
 /// <summary>How a variable spells a service's address; the end of its name chooses.</summary>
 public enum AddressForm

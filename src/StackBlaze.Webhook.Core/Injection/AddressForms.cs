@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Injection;
+namespace StackBlaze.Webhook.Core.Injection;
 
 /// <summary>Reads the address form from a variable's name, as apps moved onto StackBlaze already name them.</summary>
 public static class AddressForms

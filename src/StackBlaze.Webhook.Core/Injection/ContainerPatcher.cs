@@ -1,8 +1,8 @@
-using StackBlaze.Webhook.Admission;
-using StackBlaze.Webhook.Objects;
-using StackBlaze.Webhook.Patches;
+using StackBlaze.Webhook.Core.Admission;
+using StackBlaze.Webhook.Core.Objects;
+using StackBlaze.Webhook.Core.Patches;
 
-namespace StackBlaze.Webhook.Injection;
+namespace StackBlaze.Webhook.Core.Injection;
 
 /// <summary>
 /// Brings the containers of one pod in line with a plan, one at a time: a variable missing is

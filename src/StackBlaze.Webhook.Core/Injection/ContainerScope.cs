@@ -1,9 +1,9 @@
-using StackBlaze.Webhook.Admission;
-using StackBlaze.Webhook.Conventions;
-using StackBlaze.Webhook.Limits;
-using StackBlaze.Webhook.Objects;
+using StackBlaze.Webhook.Core.Admission;
+using StackBlaze.Webhook.Core.Conventions;
+using StackBlaze.Webhook.Core.Limits;
+using StackBlaze.Webhook.Core.Objects;
 
-namespace StackBlaze.Webhook.Injection;
+namespace StackBlaze.Webhook.Core.Injection;
 
 /// <summary>
 /// Which containers get a pod's variables: those the <c>stackblaze.io/containers</c> annotation

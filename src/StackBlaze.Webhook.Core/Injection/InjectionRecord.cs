@@ -1,6 +1,6 @@
-using StackBlaze.Webhook.Limits;
+using StackBlaze.Webhook.Core.Limits;
 
-namespace StackBlaze.Webhook.Injection;
+namespace StackBlaze.Webhook.Core.Injection;
 
 /// <summary>
 /// The webhook's record on a pod, <c>stackblaze.io/injected-env</c>: the variables that are its

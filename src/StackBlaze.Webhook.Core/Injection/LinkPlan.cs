@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text;
-using StackBlaze.Webhook.Patches;
+using StackBlaze.Webhook.Core.Patches;
 
-namespace StackBlaze.Webhook.Injection;
+namespace StackBlaze.Webhook.Core.Injection;
 
 /// <summary>
 /// What a links annotation injects, in order, or every reason it cannot. Plans are kept across

@@ -1,9 +1,9 @@
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Limits;
-using StackBlaze.Webhook.Links;
-using StackBlaze.Webhook.Resolution;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Limits;
+using StackBlaze.Webhook.Core.Links;
+using StackBlaze.Webhook.Core.Resolution;
 
-namespace StackBlaze.Webhook.Injection;
+namespace StackBlaze.Webhook.Core.Injection;
 
 /// <summary>From a links annotation to the variables it injects: parse, resolve, name, check for clashes.</summary>
 public static class LinkPlanner

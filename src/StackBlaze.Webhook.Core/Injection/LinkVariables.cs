@@ -1,8 +1,8 @@
 using System.Globalization;
-using StackBlaze.Webhook.Links;
-using StackBlaze.Webhook.Resolution;
+using StackBlaze.Webhook.Core.Links;
+using StackBlaze.Webhook.Core.Resolution;
 
-namespace StackBlaze.Webhook.Injection;
+namespace StackBlaze.Webhook.Core.Injection;
 
 /// <summary>
 /// The variables one resolved link injects, in the order they must stand in <c>env</c>; the

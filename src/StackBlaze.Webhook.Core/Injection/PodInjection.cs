@@ -1,7 +1,7 @@
-using StackBlaze.Webhook.Conventions;
-using StackBlaze.Webhook.Patches;
+using StackBlaze.Webhook.Core.Conventions;
+using StackBlaze.Webhook.Core.Patches;
 
-namespace StackBlaze.Webhook.Injection;
+namespace StackBlaze.Webhook.Core.Injection;
 
 /// <summary>What injection does to one pod or template: a patch and warnings, or the reasons it is denied.</summary>
 /// <param name="Patch">Operations against the object the shape was read from; empty when nothing changes.</param>

@@ -1,11 +1,11 @@
 using System.Text;
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Conventions;
-using StackBlaze.Webhook.Limits;
-using StackBlaze.Webhook.Objects;
-using StackBlaze.Webhook.Patches;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Conventions;
+using StackBlaze.Webhook.Core.Limits;
+using StackBlaze.Webhook.Core.Objects;
+using StackBlaze.Webhook.Core.Patches;
 
-namespace StackBlaze.Webhook.Injection;
+namespace StackBlaze.Webhook.Core.Injection;
 
 /// <summary>
 /// Injects the variables of a pod's links into the containers in scope, as an RFC 6902 patch. Every

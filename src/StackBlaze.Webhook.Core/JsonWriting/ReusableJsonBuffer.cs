@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
-namespace StackBlaze.Webhook.JsonWriting;
+namespace StackBlaze.Webhook.Core.JsonWriting;
 
 /// <summary>
 /// A growable buffer and its JSON writer, for one thread to reuse: what is written on every

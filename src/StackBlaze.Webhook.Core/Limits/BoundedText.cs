@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace StackBlaze.Webhook.Limits;
+namespace StackBlaze.Webhook.Core.Limits;
 
 /// <summary>Text made from a tenant's input that never grows with it: quotes, lists and messages cut with a count of what was left out.</summary>
 public static class BoundedText

@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Limits;
+namespace StackBlaze.Webhook.Core.Limits;
 
 /// <summary>
 /// What <c>check</c> and <c>inject</c> read before they refuse: a folder of manifests is a

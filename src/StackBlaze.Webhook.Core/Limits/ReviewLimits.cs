@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Limits;
+namespace StackBlaze.Webhook.Core.Limits;
 
 /// <summary>
 /// What one review may ask of the webhook. Both webhooks fail closed for every project, so a

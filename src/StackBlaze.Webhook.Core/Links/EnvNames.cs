@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace StackBlaze.Webhook.Links;
+namespace StackBlaze.Webhook.Core.Links;
 
 /// <summary>The names StackBlaze gives variables: what is valid, and how defaults are made.</summary>
 public static class EnvNames

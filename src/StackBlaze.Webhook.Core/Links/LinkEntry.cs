@@ -1,6 +1,6 @@
-using StackBlaze.Webhook.Limits;
+using StackBlaze.Webhook.Core.Limits;
 
-namespace StackBlaze.Webhook.Links;
+namespace StackBlaze.Webhook.Core.Links;
 
 /// <summary>One entry of the links annotation, <c>[ENV_NAME=]service[:port]</c>, as written.</summary>
 /// <param name="Text">The entry as it stands in the annotation, trimmed, for messages.</param>

@@ -1,6 +1,6 @@
-using StackBlaze.Webhook.Limits;
+using StackBlaze.Webhook.Core.Limits;
 
-namespace StackBlaze.Webhook.Links;
+namespace StackBlaze.Webhook.Core.Links;
 
 /// <summary>
 /// Reads the <c>stackblaze.io/links</c> annotation: entries separated by commas, each

@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Links;
+namespace StackBlaze.Webhook.Core.Links;
 
 /// <summary>The entries of a links annotation, and one message per entry that could not be read.</summary>
 public sealed record LinkParseResult(IReadOnlyList<LinkEntry> Entries, IReadOnlyList<string> Errors)

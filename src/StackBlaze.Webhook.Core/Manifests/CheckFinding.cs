@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Manifests;
+namespace StackBlaze.Webhook.Core.Manifests;
 
 /// <summary>One thing <c>check</c> reports about a manifest.</summary>
 /// <param name="Document">The manifest it is about.</param>

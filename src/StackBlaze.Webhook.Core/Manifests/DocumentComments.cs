@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Manifests;
+namespace StackBlaze.Webhook.Core.Manifests;
 
 /// <summary>
 /// The whole-line comments before a document's first line and after its last, which a document

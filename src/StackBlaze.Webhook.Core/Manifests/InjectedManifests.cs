@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Core.Catalog;
 
-namespace StackBlaze.Webhook.Manifests;
+namespace StackBlaze.Webhook.Core.Manifests;
 
 /// <summary>
 /// <c>inject</c>'s output as a whole, from <see cref="ManifestInjector"/>'s per object: each

@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Manifests;
+namespace StackBlaze.Webhook.Core.Manifests;
 
 /// <summary>The offline injection of a set of manifests.</summary>
 /// <param name="Yaml">The manifests with injections applied, when there were no errors.</param>

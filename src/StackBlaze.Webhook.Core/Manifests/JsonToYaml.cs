@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace StackBlaze.Webhook.Manifests;
+namespace StackBlaze.Webhook.Core.Manifests;
 
 /// <summary>
 /// Writes JSON as one YAML document, the twin of <see cref="YamlToJson"/>: keys in the JSON's

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using k8s;
 using k8s.Models;
-using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Core.Catalog;
 
-namespace StackBlaze.Webhook.Manifests;
+namespace StackBlaze.Webhook.Core.Manifests;
 
 /// <summary>
 /// The catalog that manifests describe: their Services, Ingresses, ConfigMaps and Namespaces,

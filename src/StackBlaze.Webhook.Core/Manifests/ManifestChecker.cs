@@ -1,10 +1,10 @@
 using System.Text.Json;
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Conventions;
-using StackBlaze.Webhook.Policy;
-using StackBlaze.Webhook.Workloads;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Conventions;
+using StackBlaze.Webhook.Core.Policy;
+using StackBlaze.Webhook.Core.Workloads;
 
-namespace StackBlaze.Webhook.Manifests;
+namespace StackBlaze.Webhook.Core.Manifests;
 
 /// <summary>
 /// What the validating webhook would say of manifests, said of the files: links that cannot work

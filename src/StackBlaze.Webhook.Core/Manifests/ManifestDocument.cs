@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace StackBlaze.Webhook.Manifests;
+namespace StackBlaze.Webhook.Core.Manifests;
 
 /// <summary>One YAML document of a manifest file: the object, and where and how it was written.</summary>
 /// <param name="Source">The file it came from, or "-" for standard input.</param>

@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Manifests;
+namespace StackBlaze.Webhook.Core.Manifests;
 
 /// <summary>
 /// The manifest files of a folder, in name order: links are followed only where they stay inside

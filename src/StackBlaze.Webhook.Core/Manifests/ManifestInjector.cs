@@ -1,14 +1,14 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Conventions;
-using StackBlaze.Webhook.Injection;
-using StackBlaze.Webhook.Objects;
-using StackBlaze.Webhook.Patches;
-using StackBlaze.Webhook.Workloads;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Conventions;
+using StackBlaze.Webhook.Core.Injection;
+using StackBlaze.Webhook.Core.Objects;
+using StackBlaze.Webhook.Core.Patches;
+using StackBlaze.Webhook.Core.Workloads;
 
-namespace StackBlaze.Webhook.Manifests;
+namespace StackBlaze.Webhook.Core.Manifests;
 
 /// <summary>
 /// What the webhook would do to manifests, done to the files: links injected into every Pod and

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using StackBlaze.Webhook.Limits;
+using StackBlaze.Webhook.Core.Limits;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace StackBlaze.Webhook.Manifests;
+namespace StackBlaze.Webhook.Core.Manifests;
 
 /// <summary>
 /// Reads Kubernetes manifests from YAML (or JSON) files, folders and standard input as kubectl

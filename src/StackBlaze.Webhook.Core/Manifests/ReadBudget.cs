@@ -1,7 +1,7 @@
 using System.Text;
-using StackBlaze.Webhook.Limits;
+using StackBlaze.Webhook.Core.Limits;
 
-namespace StackBlaze.Webhook.Manifests;
+namespace StackBlaze.Webhook.Core.Manifests;
 
 /// <summary>
 /// What one command may still read, shared by its <c>-f</c> and <c>--catalog</c> paths: bytes are

@@ -4,11 +4,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using StackBlaze.Webhook.Limits;
+using StackBlaze.Webhook.Core.Limits;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace StackBlaze.Webhook.Manifests;
+namespace StackBlaze.Webhook.Core.Manifests;
 
 /// <summary>
 /// Scalars typed as kubectl types them: sigs.k8s.io/yaml reads with go-yaml v2 (YAML 1.1 words

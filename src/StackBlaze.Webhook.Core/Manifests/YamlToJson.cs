@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using StackBlaze.Webhook.Limits;
+using StackBlaze.Webhook.Core.Limits;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace StackBlaze.Webhook.Manifests;
+namespace StackBlaze.Webhook.Core.Manifests;
 
 /// <summary>
 /// Turns one YAML document into JSON as kubectl reads it (scalars as <see cref="YamlScalars"/>

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace StackBlaze.Webhook.Objects;
+namespace StackBlaze.Webhook.Core.Objects;
 
 /// <summary>A container as injection sees it.</summary>
 /// <param name="Name">The container's name, for messages.</param>

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace StackBlaze.Webhook.Objects;
+namespace StackBlaze.Webhook.Core.Objects;
 
 /// <summary>What the webhook needs of an object's metadata: whether it and its annotations exist, and ours.</summary>
 /// <param name="Exists">Whether <c>metadata</c> is present (a patch must not add below a missing parent).</param>

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 
-namespace StackBlaze.Webhook.Objects;
+namespace StackBlaze.Webhook.Core.Objects;
 
 /// <summary>
 /// Reads the few fields the webhook needs straight from the JSON the API server sent,

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using StackBlaze.Webhook.Objects;
+using StackBlaze.Webhook.Core.Objects;
 
-namespace StackBlaze.Webhook.Patches;
+namespace StackBlaze.Webhook.Core.Patches;
 
 /// <summary>Adds annotations, creating <c>metadata</c> or <c>metadata.annotations</c> when they are missing.</summary>
 public static class AnnotationPatch

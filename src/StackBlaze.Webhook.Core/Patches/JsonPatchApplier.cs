@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace StackBlaze.Webhook.Patches;
+namespace StackBlaze.Webhook.Core.Patches;
 
 /// <summary>
 /// Applies the webhook's own patches (RFC 6902 <c>add</c>, <c>replace</c>, <c>remove</c>) to a

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace StackBlaze.Webhook.Patches;
+namespace StackBlaze.Webhook.Core.Patches;
 
 /// <summary>
 /// One RFC 6902 operation: mostly <c>add</c>, to a member or into an array at an index, always below

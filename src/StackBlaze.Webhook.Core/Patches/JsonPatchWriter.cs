@@ -1,6 +1,6 @@
-using StackBlaze.Webhook.JsonWriting;
+using StackBlaze.Webhook.Core.JsonWriting;
 
-namespace StackBlaze.Webhook.Patches;
+namespace StackBlaze.Webhook.Core.Patches;
 
 /// <summary>Writes a patch as the JSON array the API server expects.</summary>
 public static class JsonPatchWriter

@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Patches;
+namespace StackBlaze.Webhook.Core.Patches;
 
 /// <summary>RFC 6901 JSON Pointers, built from unescaped segments.</summary>
 public static class JsonPointer

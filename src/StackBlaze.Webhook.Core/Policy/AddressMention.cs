@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Policy;
+namespace StackBlaze.Webhook.Core.Policy;
 
 /// <summary>An address found in a value: a URL, a gRPC <c>dns:</c> or <c>passthrough:</c> target, or a bare host with or without a port and a path.</summary>
 /// <param name="Text">The address as written.</param>

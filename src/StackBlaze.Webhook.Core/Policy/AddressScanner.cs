@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace StackBlaze.Webhook.Policy;
+namespace StackBlaze.Webhook.Core.Policy;
 
 /// <summary>
 /// Finds the URLs, gRPC <c>dns:</c> and <c>passthrough:</c> targets and bare hosts (with a port, a path) in a configuration

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Conventions;
-using StackBlaze.Webhook.Limits;
-using StackBlaze.Webhook.Objects;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Conventions;
+using StackBlaze.Webhook.Core.Limits;
+using StackBlaze.Webhook.Core.Objects;
 
-namespace StackBlaze.Webhook.Policy;
+namespace StackBlaze.Webhook.Core.Policy;
 
 /// <summary>
 /// Validates a ConfigMap of a project namespace as it is written: each key that <c>envFrom</c>

@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Policy;
+namespace StackBlaze.Webhook.Core.Policy;
 
 /// <summary>One piece of a container's configuration that may hold an address.</summary>
 /// <param name="Container">The container's name; null for a ConfigMap's own key, which no container has taken yet.</param>

@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Limits;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Limits;
 
-namespace StackBlaze.Webhook.Policy;
+namespace StackBlaze.Webhook.Core.Policy;
 
 /// <summary>
 /// Every value a pod's containers are configured with that may hold an address: env values,

@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Policy;
+namespace StackBlaze.Webhook.Core.Policy;
 
 /// <summary>
 /// Who counts as a controller: the controllers of kube-controller-manager that make or change

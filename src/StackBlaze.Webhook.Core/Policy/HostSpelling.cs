@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace StackBlaze.Webhook.Policy;
+namespace StackBlaze.Webhook.Core.Policy;
 
 /// <summary>
 /// A host as clients resolve it (UTS 46, as WHATWG URL, Python, Go and curl with libidn2 map it): the

@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Policy;
+namespace StackBlaze.Webhook.Core.Policy;
 
 /// <summary>What validation says of a workload's links: errors deny, warnings do not.</summary>
 public sealed record LinkCheck(IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings)

@@ -1,9 +1,9 @@
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Injection;
-using StackBlaze.Webhook.Links;
-using StackBlaze.Webhook.Resolution;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Injection;
+using StackBlaze.Webhook.Core.Links;
+using StackBlaze.Webhook.Core.Resolution;
 
-namespace StackBlaze.Webhook.Policy;
+namespace StackBlaze.Webhook.Core.Policy;
 
 /// <summary>
 /// Checks links at apply time. A Service that does not exist yet is only a warning: it may be in

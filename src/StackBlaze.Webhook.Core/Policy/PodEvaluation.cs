@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Policy;
+namespace StackBlaze.Webhook.Core.Policy;
 
 /// <summary>Everything validation finds in one pod or pod template, or in one ConfigMap (no links, made by no controller).</summary>
 /// <param name="LinkErrors">Why its links cannot work.</param>

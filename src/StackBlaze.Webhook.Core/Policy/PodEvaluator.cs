@@ -1,12 +1,12 @@
 using System.Text.Json;
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Conventions;
-using StackBlaze.Webhook.Injection;
-using StackBlaze.Webhook.Limits;
-using StackBlaze.Webhook.Objects;
-using StackBlaze.Webhook.Workloads;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Conventions;
+using StackBlaze.Webhook.Core.Injection;
+using StackBlaze.Webhook.Core.Limits;
+using StackBlaze.Webhook.Core.Objects;
+using StackBlaze.Webhook.Core.Workloads;
 
-namespace StackBlaze.Webhook.Policy;
+namespace StackBlaze.Webhook.Core.Policy;
 
 /// <summary>Validates a pod, or a workload's pod template: its links, its DNS, its calls to public URLs.</summary>
 public static class PodEvaluator

@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Policy;
+namespace StackBlaze.Webhook.Core.Policy;
 
 /// <summary>What the public-URL policy does in a namespace, from its <c>stackblaze.io/public-url-policy</c> label.</summary>
 public enum PolicyMode

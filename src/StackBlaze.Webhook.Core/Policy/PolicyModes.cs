@@ -1,6 +1,6 @@
-using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Core.Catalog;
 
-namespace StackBlaze.Webhook.Policy;
+namespace StackBlaze.Webhook.Core.Policy;
 
 /// <summary>Reads a namespace's policy mode, and names a mode as its label writes it.</summary>
 public static class PolicyModes

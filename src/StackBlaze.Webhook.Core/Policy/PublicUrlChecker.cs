@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Resolution;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Resolution;
 
-namespace StackBlaze.Webhook.Policy;
+namespace StackBlaze.Webhook.Core.Policy;
 
 /// <summary>Finds a pod's calls to its own project's services through their public URLs.</summary>
 public static class PublicUrlChecker

@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Policy;
+namespace StackBlaze.Webhook.Core.Policy;
 
 /// <summary>Variables that may hold public URLs because they are not calls from the pod.</summary>
 public static class PublicUrlExemptions

@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Policy;
+namespace StackBlaze.Webhook.Core.Policy;
 
 /// <summary>A call to a project service through its public URL, and what to write instead.</summary>
 /// <param name="Container">The container whose configuration holds it; null for a ConfigMap's own key.</param>

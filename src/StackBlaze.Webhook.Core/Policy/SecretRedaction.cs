@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Policy;
+namespace StackBlaze.Webhook.Core.Policy;
 
 /// <summary>
 /// What a finding may quote of an address it found: denials, warnings, audit annotations and logs

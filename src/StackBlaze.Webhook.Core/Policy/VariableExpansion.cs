@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
-namespace StackBlaze.Webhook.Policy;
+namespace StackBlaze.Webhook.Core.Policy;
 
 /// <summary>
 /// The kubelet's <c>$(NAME)</c> expansion (k8s.io/kubernetes third_party/forked/golang/expansion):

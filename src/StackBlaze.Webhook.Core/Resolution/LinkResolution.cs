@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Resolution;
+namespace StackBlaze.Webhook.Core.Resolution;
 
 /// <summary>The resolved links of an annotation, or why some could not be resolved.</summary>
 public sealed record LinkResolution(IReadOnlyList<ResolvedLink> Links, IReadOnlyList<string> Errors)

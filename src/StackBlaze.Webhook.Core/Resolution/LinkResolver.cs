@@ -1,10 +1,10 @@
 using System.Buffers;
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Conventions;
-using StackBlaze.Webhook.Limits;
-using StackBlaze.Webhook.Links;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Conventions;
+using StackBlaze.Webhook.Core.Limits;
+using StackBlaze.Webhook.Core.Links;
 
-namespace StackBlaze.Webhook.Resolution;
+namespace StackBlaze.Webhook.Core.Resolution;
 
 /// <summary>Matches link entries to the Services of the pod's namespace.</summary>
 public static class LinkResolver

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
-using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Core.Catalog;
 
-namespace StackBlaze.Webhook.Resolution;
+namespace StackBlaze.Webhook.Core.Resolution;
 
 /// <summary>Which protocol, and so which URL scheme, a Service port speaks.</summary>
 public static class Protocols

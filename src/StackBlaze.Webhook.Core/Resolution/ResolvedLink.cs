@@ -1,7 +1,7 @@
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Links;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Links;
 
-namespace StackBlaze.Webhook.Resolution;
+namespace StackBlaze.Webhook.Core.Resolution;
 
 /// <summary>A link matched to its Service and port: everything its variables are made from.</summary>
 public sealed record ResolvedLink(LinkEntry Entry, ServiceEntry Service, ServicePortEntry Port, string Scheme, string EnvName);

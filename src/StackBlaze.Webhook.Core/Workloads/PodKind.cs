@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Workloads;
+namespace StackBlaze.Webhook.Core.Workloads;
 
 /// <summary>A kind that is a pod or carries a pod template, and where that template stands.</summary>
 /// <param name="Group">The API group, "" for the core group.</param>

@@ -1,4 +1,4 @@
-namespace StackBlaze.Webhook.Workloads;
+namespace StackBlaze.Webhook.Core.Workloads;
 
 /// <summary>Pods and the workload kinds whose pod templates the webhook handles.</summary>
 public static class PodKinds

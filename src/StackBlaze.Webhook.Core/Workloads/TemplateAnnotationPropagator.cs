@@ -1,9 +1,9 @@
 using System.Text.Json;
-using StackBlaze.Webhook.Conventions;
-using StackBlaze.Webhook.Objects;
-using StackBlaze.Webhook.Patches;
+using StackBlaze.Webhook.Core.Conventions;
+using StackBlaze.Webhook.Core.Objects;
+using StackBlaze.Webhook.Core.Patches;
 
-namespace StackBlaze.Webhook.Workloads;
+namespace StackBlaze.Webhook.Core.Workloads;
 
 /// <summary>
 /// Users annotate a Deployment's own metadata, where a pod webhook never looks: copy the link

@@ -1,6 +1,8 @@
 using System.Text.Json;
-using StackBlaze.Webhook.Limits;
+using StackBlaze.Webhook.Core.Limits;
 using StackBlaze.Webhook.Logging;
+
+using StackBlaze.Webhook.Core.Admission;
 
 namespace StackBlaze.Webhook.Admission;
 

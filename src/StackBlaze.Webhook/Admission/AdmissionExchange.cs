@@ -1,3 +1,5 @@
+using StackBlaze.Webhook.Core.Admission;
+
 namespace StackBlaze.Webhook.Admission;
 
 /// <summary>What one call to a webhook path came to, for whoever observes the endpoint.</summary>

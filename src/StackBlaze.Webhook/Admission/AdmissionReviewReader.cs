@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+using StackBlaze.Webhook.Core.Admission;
+
 namespace StackBlaze.Webhook.Admission;
 
 /// <summary>

@@ -1,5 +1,7 @@
-using StackBlaze.Webhook.JsonWriting;
-using StackBlaze.Webhook.Patches;
+using StackBlaze.Webhook.Core.JsonWriting;
+using StackBlaze.Webhook.Core.Patches;
+
+using StackBlaze.Webhook.Core.Admission;
 
 namespace StackBlaze.Webhook.Admission;
 

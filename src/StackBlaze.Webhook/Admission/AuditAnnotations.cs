@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using StackBlaze.Webhook.Policy;
+using StackBlaze.Webhook.Core.Policy;
+
+using StackBlaze.Webhook.Core.Admission;
 
 namespace StackBlaze.Webhook.Admission;
 

@@ -1,3 +1,5 @@
+using StackBlaze.Webhook.Core.Admission;
+
 namespace StackBlaze.Webhook.Admission;
 
 /// <summary>

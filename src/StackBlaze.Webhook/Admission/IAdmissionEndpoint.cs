@@ -1,3 +1,5 @@
+using StackBlaze.Webhook.Core.Admission;
+
 namespace StackBlaze.Webhook.Admission;
 
 /// <summary>Answers one AdmissionReview with a handler's decision; decorators (metrics) wrap it.</summary>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using StackBlaze.Webhook.Server;
 
+
 namespace StackBlaze.Webhook.Admission;
 
 /// <summary>A request's body, read whole into a pooled buffer that goes back when disposed.</summary>

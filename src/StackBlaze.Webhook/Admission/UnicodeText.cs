@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Unicode;
 
+
 namespace StackBlaze.Webhook.Admission;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using k8s;
 using k8s.Models;
-using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Core.Catalog;
 using StackBlaze.Webhook.Logging;
 using StackBlaze.Webhook.Observability;
 

@@ -2,7 +2,7 @@ using System.Net;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
-using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Core.Catalog;
 using StackBlaze.Webhook.Logging;
 using StackBlaze.Webhook.Observability;
 

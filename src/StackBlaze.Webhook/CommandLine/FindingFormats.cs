@@ -1,5 +1,5 @@
 using System.Text.Json;
-using StackBlaze.Webhook.Manifests;
+using StackBlaze.Webhook.Core.Manifests;
 
 namespace StackBlaze.Webhook.CommandLine;
 

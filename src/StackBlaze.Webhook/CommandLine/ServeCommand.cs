@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Security.Cryptography.X509Certificates;
 using k8s;
-using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Core.Catalog;
 using StackBlaze.Webhook.Cluster;
 using StackBlaze.Webhook.Logging;
-using StackBlaze.Webhook.Manifests;
+using StackBlaze.Webhook.Core.Manifests;
 using StackBlaze.Webhook.Server;
 
 namespace StackBlaze.Webhook.CommandLine;

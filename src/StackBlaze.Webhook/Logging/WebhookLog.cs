@@ -54,19 +54,19 @@ internal static partial class WebhookLog
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Information,
         Message = "Listed {Kind}: {Count} objects at resourceVersion {ResourceVersion}")]
-    public static partial void Listed(ILogger logger, StackBlaze.Webhook.Catalog.CatalogKind kind, int count, string resourceVersion);
+    public static partial void Listed(ILogger logger, StackBlaze.Webhook.Core.Catalog.CatalogKind kind, int count, string resourceVersion);
 
     [LoggerMessage(EventId = 41, Level = LogLevel.Warning,
         Message = "Listing {Kind} in pages failed: the continue token expired; listing them in one request")]
-    public static partial void ContinueExpired(ILogger logger, StackBlaze.Webhook.Catalog.CatalogKind kind);
+    public static partial void ContinueExpired(ILogger logger, StackBlaze.Webhook.Core.Catalog.CatalogKind kind);
 
     [LoggerMessage(EventId = 42, Level = LogLevel.Warning,
         Message = "Watch of {Kind} failed ({Failures} in a row), retrying with backoff: {Reason}")]
-    public static partial void WatchFailed(ILogger logger, StackBlaze.Webhook.Catalog.CatalogKind kind, int failures, string reason);
+    public static partial void WatchFailed(ILogger logger, StackBlaze.Webhook.Core.Catalog.CatalogKind kind, int failures, string reason);
 
     [LoggerMessage(EventId = 45, Level = LogLevel.Warning,
         Message = "Watch of {Kind} sent nothing for {Seconds} s, not even a bookmark: replaced")]
-    public static partial void WatchSilent(ILogger logger, StackBlaze.Webhook.Catalog.CatalogKind kind, double seconds);
+    public static partial void WatchSilent(ILogger logger, StackBlaze.Webhook.Core.Catalog.CatalogKind kind, double seconds);
 
     [LoggerMessage(EventId = 43, Level = LogLevel.Information,
         Message = "Namespace {NamespaceName} became a project: listing ConfigMaps again to hold its own")]

@@ -1,4 +1,5 @@
 using StackBlaze.Webhook.Admission;
+using StackBlaze.Webhook.Core.Admission;
 
 namespace StackBlaze.Webhook.Observability;
 

@@ -1,5 +1,5 @@
 using StackBlaze.Webhook.Admission;
-using StackBlaze.Webhook.Policy;
+using StackBlaze.Webhook.Core.Policy;
 
 namespace StackBlaze.Webhook.Observability;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
-using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Core.Catalog;
 
 namespace StackBlaze.Webhook.Observability;
 

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prometheus;
 using StackBlaze.Webhook.Admission;
-using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Core.Admission;
+using StackBlaze.Webhook.Core.Catalog;
 using StackBlaze.Webhook.Observability;
 
 namespace StackBlaze.Webhook.Server;

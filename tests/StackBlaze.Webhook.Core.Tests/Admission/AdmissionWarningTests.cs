@@ -1,5 +1,5 @@
-using StackBlaze.Webhook.Admission;
-using StackBlaze.Webhook.Limits;
+using StackBlaze.Webhook.Core.Admission;
+using StackBlaze.Webhook.Core.Limits;
 
 namespace StackBlaze.Webhook.Tests.Admission;
 

@@ -1,7 +1,7 @@
 using System.Text;
-using StackBlaze.Webhook.Admission;
-using StackBlaze.Webhook.Conventions;
-using StackBlaze.Webhook.Patches;
+using StackBlaze.Webhook.Core.Admission;
+using StackBlaze.Webhook.Core.Conventions;
+using StackBlaze.Webhook.Core.Patches;
 using StackBlaze.Webhook.Tests.Support;
 using static StackBlaze.Webhook.Tests.Support.Reviews;
 

@@ -1,4 +1,4 @@
-using StackBlaze.Webhook.Admission;
+using StackBlaze.Webhook.Core.Admission;
 using StackBlaze.Webhook.Tests.Support;
 using static StackBlaze.Webhook.Tests.Support.Reviews;
 

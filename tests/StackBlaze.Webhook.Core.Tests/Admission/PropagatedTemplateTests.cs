@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using StackBlaze.Webhook.Patches;
+using StackBlaze.Webhook.Core.Patches;
 using StackBlaze.Webhook.Tests.Support;
 
 namespace StackBlaze.Webhook.Tests.Admission;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using StackBlaze.Webhook.Conventions;
-using StackBlaze.Webhook.Patches;
+using StackBlaze.Webhook.Core.Conventions;
+using StackBlaze.Webhook.Core.Patches;
 using StackBlaze.Webhook.Tests.Support;
 
 namespace StackBlaze.Webhook.Tests.Admission;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using StackBlaze.Webhook.Admission;
-using StackBlaze.Webhook.Limits;
+using StackBlaze.Webhook.Core.Admission;
+using StackBlaze.Webhook.Core.Limits;
 using StackBlaze.Webhook.Tests.Support;
 using static StackBlaze.Webhook.Tests.Support.PublicShop;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using StackBlaze.Webhook.Admission;
+using StackBlaze.Webhook.Core.Admission;
 using StackBlaze.Webhook.Tests.Support;
 using static StackBlaze.Webhook.Tests.Support.PublicShop;
 

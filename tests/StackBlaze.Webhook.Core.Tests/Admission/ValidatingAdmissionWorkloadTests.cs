@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using StackBlaze.Webhook.Admission;
-using StackBlaze.Webhook.Conventions;
-using StackBlaze.Webhook.Policy;
+using StackBlaze.Webhook.Core.Admission;
+using StackBlaze.Webhook.Core.Conventions;
+using StackBlaze.Webhook.Core.Policy;
 using StackBlaze.Webhook.Tests.Support;
 using static StackBlaze.Webhook.Tests.Support.PublicShop;
 

@@ -1,6 +1,6 @@
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Injection;
-using StackBlaze.Webhook.Policy;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Injection;
+using StackBlaze.Webhook.Core.Policy;
 using static StackBlaze.Webhook.Tests.Support.Services;
 
 namespace StackBlaze.Webhook.Tests.Catalog;

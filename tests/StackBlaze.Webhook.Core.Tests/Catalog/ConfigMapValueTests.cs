@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Policy;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Policy;
 
 namespace StackBlaze.Webhook.Tests.Catalog;
 

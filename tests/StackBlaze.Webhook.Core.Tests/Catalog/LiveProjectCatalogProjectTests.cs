@@ -1,4 +1,4 @@
-using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Core.Catalog;
 
 namespace StackBlaze.Webhook.Tests.Catalog;
 

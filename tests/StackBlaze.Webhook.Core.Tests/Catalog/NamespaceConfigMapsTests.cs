@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using k8s.Models;
-using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Core.Catalog;
 
 namespace StackBlaze.Webhook.Tests.Catalog;
 

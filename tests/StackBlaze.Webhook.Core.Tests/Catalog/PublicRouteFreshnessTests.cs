@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Core.Catalog;
 using static StackBlaze.Webhook.Tests.Support.Services;
 
 namespace StackBlaze.Webhook.Tests.Catalog;

@@ -1,6 +1,6 @@
 using k8s.Models;
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Conventions;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Conventions;
 using static StackBlaze.Webhook.Tests.Support.Services;
 
 namespace StackBlaze.Webhook.Tests.Catalog;

@@ -1,4 +1,4 @@
-using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Core.Catalog;
 using static StackBlaze.Webhook.Tests.Support.Services;
 
 namespace StackBlaze.Webhook.Tests.Catalog;

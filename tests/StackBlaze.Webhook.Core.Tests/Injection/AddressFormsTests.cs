@@ -1,4 +1,4 @@
-using StackBlaze.Webhook.Injection;
+using StackBlaze.Webhook.Core.Injection;
 
 namespace StackBlaze.Webhook.Tests.Injection;
 

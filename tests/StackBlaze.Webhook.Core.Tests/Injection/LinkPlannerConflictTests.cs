@@ -1,5 +1,5 @@
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Injection;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Injection;
 using static StackBlaze.Webhook.Tests.Support.Services;
 
 namespace StackBlaze.Webhook.Tests.Injection;

@@ -1,4 +1,4 @@
-using StackBlaze.Webhook.Injection;
+using StackBlaze.Webhook.Core.Injection;
 using static StackBlaze.Webhook.Tests.Support.Services;
 
 namespace StackBlaze.Webhook.Tests.Injection;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using StackBlaze.Webhook.Conventions;
-using StackBlaze.Webhook.Limits;
+using StackBlaze.Webhook.Core.Conventions;
+using StackBlaze.Webhook.Core.Limits;
 using StackBlaze.Webhook.Tests.Support;
 using static StackBlaze.Webhook.Tests.Support.Injections;
 

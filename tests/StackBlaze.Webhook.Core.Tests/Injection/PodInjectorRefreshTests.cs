@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using StackBlaze.Webhook.Conventions;
+using StackBlaze.Webhook.Core.Conventions;
 using StackBlaze.Webhook.Tests.Support;
 using static StackBlaze.Webhook.Tests.Support.Injections;
 

@@ -1,5 +1,5 @@
-using StackBlaze.Webhook.Conventions;
-using StackBlaze.Webhook.Injection;
+using StackBlaze.Webhook.Core.Conventions;
+using StackBlaze.Webhook.Core.Injection;
 using StackBlaze.Webhook.Tests.Support;
 using static StackBlaze.Webhook.Tests.Support.Injections;
 

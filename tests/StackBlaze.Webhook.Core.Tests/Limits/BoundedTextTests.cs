@@ -1,4 +1,4 @@
-using StackBlaze.Webhook.Limits;
+using StackBlaze.Webhook.Core.Limits;
 
 namespace StackBlaze.Webhook.Tests.Limits;
 

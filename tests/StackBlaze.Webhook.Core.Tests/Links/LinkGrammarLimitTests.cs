@@ -1,5 +1,5 @@
-using StackBlaze.Webhook.Limits;
-using StackBlaze.Webhook.Links;
+using StackBlaze.Webhook.Core.Limits;
+using StackBlaze.Webhook.Core.Links;
 
 namespace StackBlaze.Webhook.Tests.Links;
 

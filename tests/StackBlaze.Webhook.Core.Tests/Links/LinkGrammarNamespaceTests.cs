@@ -1,4 +1,4 @@
-using StackBlaze.Webhook.Links;
+using StackBlaze.Webhook.Core.Links;
 
 namespace StackBlaze.Webhook.Tests.Links;
 

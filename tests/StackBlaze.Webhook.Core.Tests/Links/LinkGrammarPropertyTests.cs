@@ -1,5 +1,5 @@
 using CsCheck;
-using StackBlaze.Webhook.Links;
+using StackBlaze.Webhook.Core.Links;
 
 namespace StackBlaze.Webhook.Tests.Links;
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using StackBlaze.Webhook.Admission;
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Manifests;
-using StackBlaze.Webhook.Patches;
+using StackBlaze.Webhook.Core.Admission;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Manifests;
+using StackBlaze.Webhook.Core.Patches;
 using StackBlaze.Webhook.Tests.Support;
 
 namespace StackBlaze.Webhook.Tests.Manifests;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using CsCheck;
-using StackBlaze.Webhook.Manifests;
+using StackBlaze.Webhook.Core.Manifests;
 using StackBlaze.Webhook.Tests.Support;
 
 namespace StackBlaze.Webhook.Tests.Manifests;

@@ -1,5 +1,5 @@
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Manifests;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Manifests;
 using StackBlaze.Webhook.Tests.Support;
 
 namespace StackBlaze.Webhook.Tests.Manifests;

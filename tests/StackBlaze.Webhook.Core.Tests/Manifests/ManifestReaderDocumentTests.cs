@@ -1,4 +1,4 @@
-using StackBlaze.Webhook.Manifests;
+using StackBlaze.Webhook.Core.Manifests;
 using StackBlaze.Webhook.Tests.Support;
 
 namespace StackBlaze.Webhook.Tests.Manifests;

@@ -1,6 +1,6 @@
 using System.Text;
-using StackBlaze.Webhook.Limits;
-using StackBlaze.Webhook.Manifests;
+using StackBlaze.Webhook.Core.Limits;
+using StackBlaze.Webhook.Core.Manifests;
 
 namespace StackBlaze.Webhook.Tests.Manifests;
 

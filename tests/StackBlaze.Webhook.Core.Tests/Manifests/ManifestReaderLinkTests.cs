@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using StackBlaze.Webhook.Manifests;
+using StackBlaze.Webhook.Core.Manifests;
 
 namespace StackBlaze.Webhook.Tests.Manifests;
 

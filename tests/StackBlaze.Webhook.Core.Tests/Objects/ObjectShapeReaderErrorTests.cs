@@ -1,4 +1,4 @@
-using StackBlaze.Webhook.Objects;
+using StackBlaze.Webhook.Core.Objects;
 using StackBlaze.Webhook.Tests.Support;
 
 namespace StackBlaze.Webhook.Tests.Objects;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using StackBlaze.Webhook.Patches;
+using StackBlaze.Webhook.Core.Patches;
 
 namespace StackBlaze.Webhook.Tests.Patches;
 

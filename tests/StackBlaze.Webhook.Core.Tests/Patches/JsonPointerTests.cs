@@ -1,4 +1,4 @@
-using StackBlaze.Webhook.Patches;
+using StackBlaze.Webhook.Core.Patches;
 
 namespace StackBlaze.Webhook.Tests.Patches;
 

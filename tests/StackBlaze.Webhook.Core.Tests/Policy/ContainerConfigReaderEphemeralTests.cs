@@ -1,4 +1,4 @@
-using StackBlaze.Webhook.Policy;
+using StackBlaze.Webhook.Core.Policy;
 using StackBlaze.Webhook.Tests.Support;
 using static StackBlaze.Webhook.Tests.Support.PublicShop;
 

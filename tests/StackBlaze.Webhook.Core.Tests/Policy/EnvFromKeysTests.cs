@@ -1,4 +1,4 @@
-using StackBlaze.Webhook.Policy;
+using StackBlaze.Webhook.Core.Policy;
 
 namespace StackBlaze.Webhook.Tests.Policy;
 

@@ -1,4 +1,4 @@
-using StackBlaze.Webhook.Policy;
+using StackBlaze.Webhook.Core.Policy;
 using static StackBlaze.Webhook.Tests.Support.Services;
 
 namespace StackBlaze.Webhook.Tests.Policy;

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using StackBlaze.Webhook.Conventions;
-using StackBlaze.Webhook.Policy;
+using StackBlaze.Webhook.Core.Conventions;
+using StackBlaze.Webhook.Core.Policy;
 using StackBlaze.Webhook.Tests.Support;
-using StackBlaze.Webhook.Workloads;
+using StackBlaze.Webhook.Core.Workloads;
 using static StackBlaze.Webhook.Tests.Support.PublicShop;
 
 namespace StackBlaze.Webhook.Tests.Policy;

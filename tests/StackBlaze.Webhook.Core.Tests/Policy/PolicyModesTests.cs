@@ -1,5 +1,5 @@
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Policy;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Policy;
 
 namespace StackBlaze.Webhook.Tests.Policy;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Policy;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Policy;
 using StackBlaze.Webhook.Tests.Support;
-using StackBlaze.Webhook.Workloads;
+using StackBlaze.Webhook.Core.Workloads;
 using static StackBlaze.Webhook.Tests.Support.PublicShop;
 
 namespace StackBlaze.Webhook.Tests.Policy;

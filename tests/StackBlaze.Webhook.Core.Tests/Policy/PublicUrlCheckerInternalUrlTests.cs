@@ -1,5 +1,5 @@
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Policy;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Policy;
 using StackBlaze.Webhook.Tests.Support;
 using static StackBlaze.Webhook.Tests.Support.PublicShop;
 

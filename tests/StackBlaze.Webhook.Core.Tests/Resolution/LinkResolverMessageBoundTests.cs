@@ -1,7 +1,7 @@
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Limits;
-using StackBlaze.Webhook.Links;
-using StackBlaze.Webhook.Resolution;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Limits;
+using StackBlaze.Webhook.Core.Links;
+using StackBlaze.Webhook.Core.Resolution;
 using static StackBlaze.Webhook.Tests.Support.Services;
 
 namespace StackBlaze.Webhook.Tests.Resolution;

@@ -1,5 +1,5 @@
-using StackBlaze.Webhook.Links;
-using StackBlaze.Webhook.Resolution;
+using StackBlaze.Webhook.Core.Links;
+using StackBlaze.Webhook.Core.Resolution;
 using static StackBlaze.Webhook.Tests.Support.Services;
 
 namespace StackBlaze.Webhook.Tests.Resolution;

@@ -1,4 +1,4 @@
-using StackBlaze.Webhook.Resolution;
+using StackBlaze.Webhook.Core.Resolution;
 using static StackBlaze.Webhook.Tests.Support.Services;
 
 namespace StackBlaze.Webhook.Tests.Resolution;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using StackBlaze.Webhook.Admission;
+using StackBlaze.Webhook.Core.Admission;
 
 namespace StackBlaze.Webhook.Tests.Support;
 

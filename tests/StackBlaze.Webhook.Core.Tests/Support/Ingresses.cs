@@ -1,5 +1,5 @@
 using k8s.Models;
-using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Core.Catalog;
 
 namespace StackBlaze.Webhook.Tests.Support;
 

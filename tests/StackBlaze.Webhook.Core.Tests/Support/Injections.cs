@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Injection;
-using StackBlaze.Webhook.Patches;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Injection;
+using StackBlaze.Webhook.Core.Patches;
 
 namespace StackBlaze.Webhook.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using StackBlaze.Webhook.Admission;
-using StackBlaze.Webhook.Patches;
+using StackBlaze.Webhook.Core.Admission;
+using StackBlaze.Webhook.Core.Patches;
 
 namespace StackBlaze.Webhook.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using StackBlaze.Webhook.Objects;
+using StackBlaze.Webhook.Core.Objects;
 
 namespace StackBlaze.Webhook.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Conventions;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Conventions;
 
 namespace StackBlaze.Webhook.Tests.Support;
 

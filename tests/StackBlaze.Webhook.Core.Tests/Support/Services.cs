@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Core.Catalog;
 
 namespace StackBlaze.Webhook.Tests.Support;
 

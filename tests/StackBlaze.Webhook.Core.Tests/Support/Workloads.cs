@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using StackBlaze.Webhook.Patches;
-using StackBlaze.Webhook.Workloads;
+using StackBlaze.Webhook.Core.Patches;
+using StackBlaze.Webhook.Core.Workloads;
 
 namespace StackBlaze.Webhook.Tests.Support;
 

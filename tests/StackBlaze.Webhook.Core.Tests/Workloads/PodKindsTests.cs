@@ -1,4 +1,4 @@
-using StackBlaze.Webhook.Workloads;
+using StackBlaze.Webhook.Core.Workloads;
 
 namespace StackBlaze.Webhook.Tests.Workloads;
 

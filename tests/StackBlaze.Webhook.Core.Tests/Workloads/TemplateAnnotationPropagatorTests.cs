@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using StackBlaze.Webhook.Conventions;
+using StackBlaze.Webhook.Core.Conventions;
 using StackBlaze.Webhook.Tests.Support;
-using StackBlaze.Webhook.Workloads;
+using StackBlaze.Webhook.Core.Workloads;
 using static StackBlaze.Webhook.Tests.Support.Workloads;
 
 namespace StackBlaze.Webhook.Tests.Workloads;

@@ -2,7 +2,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using StackBlaze.Webhook.Admission;
-using StackBlaze.Webhook.Policy;
+using StackBlaze.Webhook.Core.Admission;
+using StackBlaze.Webhook.Core.Policy;
 using StackBlaze.Webhook.Tests.Support;
 
 namespace StackBlaze.Webhook.Tests.Admission;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using StackBlaze.Webhook.Limits;
+using StackBlaze.Webhook.Core.Limits;
 using StackBlaze.Webhook.Tests.Support;
 
 namespace StackBlaze.Webhook.Tests.Admission;

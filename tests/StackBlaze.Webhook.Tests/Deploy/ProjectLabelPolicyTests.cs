@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using k8s.Models;
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Conventions;
-using StackBlaze.Webhook.Manifests;
-using StackBlaze.Webhook.Policy;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Conventions;
+using StackBlaze.Webhook.Core.Manifests;
+using StackBlaze.Webhook.Core.Policy;
 using StackBlaze.Webhook.Tests.Support;
 
 namespace StackBlaze.Webhook.Tests.Deploy;

@@ -1,4 +1,4 @@
-using StackBlaze.Webhook.Catalog;
+using StackBlaze.Webhook.Core.Catalog;
 using StackBlaze.Webhook.Tests.Support;
 using static StackBlaze.Webhook.Tests.Support.MetricsScrape;
 

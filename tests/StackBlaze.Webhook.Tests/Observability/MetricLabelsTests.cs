@@ -1,6 +1,7 @@
 using StackBlaze.Webhook.Admission;
+using StackBlaze.Webhook.Core.Admission;
 using StackBlaze.Webhook.Observability;
-using StackBlaze.Webhook.Patches;
+using StackBlaze.Webhook.Core.Patches;
 
 namespace StackBlaze.Webhook.Tests.Observability;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using StackBlaze.Webhook.Catalog;
-using StackBlaze.Webhook.Manifests;
+using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Manifests;
 using StackBlaze.Webhook.Server;
 
 namespace StackBlaze.Webhook.Tests.Support;

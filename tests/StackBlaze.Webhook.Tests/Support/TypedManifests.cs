@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
-using StackBlaze.Webhook.Manifests;
+using StackBlaze.Webhook.Core.Manifests;
 using StackBlaze.Webhook.Tests.Deploy;
 
 namespace StackBlaze.Webhook.Tests.Support;
