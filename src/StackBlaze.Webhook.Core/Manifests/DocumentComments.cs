@@ -21,10 +21,6 @@ internal static class DocumentComments
         var last = Array.FindLastIndex(lines, line => !IsFrameAfter(line));
         var before = Comments(lines[..first]);
         var after = Comments(lines[(last + 1)..]);
-        if (before.Length + after.Length == 0)
-        {
-            return written;
-        }
         var marker = written.StartsWith("---\n", StringComparison.Ordinal) ? "---\n" : "";
         return marker + before + written[marker.Length..] + after;
     }

@@ -5,10 +5,10 @@ using StackBlaze.Webhook.Core.Catalog;
 namespace StackBlaze.Webhook.Core.Manifests;
 
 /// <summary>
-/// <c>inject</c>'s output as a whole, from <see cref="ManifestInjector"/>'s per object: each
-/// document in its place with its comments, the items of a List injected one by one and put back
-/// in their List. A document that changes is written anew, so only the comments before and after
-/// it survive; one that does not change is passed through as written.
+/// <c>inject</c>'s output as a whole, from <see cref="ManifestInjector"/>'s objects: each document
+/// in its place with its comments, the items of a List injected one by one and put back in their
+/// List. A document that changes is written anew, so only the comments before and after it
+/// survive; one that does not change is passed through as written.
 /// </summary>
 public static class InjectedManifests
 {
@@ -17,59 +17,39 @@ public static class InjectedManifests
         var output = new StringBuilder();
         var warnings = new List<string>();
         var errors = new List<string>();
-        foreach (var group in Groups(documents))
+        // Each document on its own, and the items of one List together, in their List.
+        foreach (var group in documents.GroupBy<ManifestDocument, ManifestDocument>(document => document.List ?? document, ReferenceEqualityComparer.Instance))
         {
-            var report = ManifestInjector.Inject(group, catalog, defaultNamespace);
-            warnings.AddRange(report.Warnings);
-            errors.AddRange(report.Errors);
-            if (report.Errors.Count == 0)
+            var items = group.ToArray();
+            var injected = items.Select(item => ManifestInjector.Inject(item, catalog, defaultNamespace, warnings, errors)).ToArray();
+            if (injected.All(body => body is null))
             {
-                output.Append(group[0].List is { } list ? Reassembled(list, group, report.Yaml, catalog, defaultNamespace) : WithComments(group[0], report.Yaml));
+                output.Append("---\n").Append(Verbatim(group.Key.Text));
+                continue;
             }
+            var body = items[0].List is null ? injected[0]! : WithItems(group.Key, items, injected);
+            output.Append(DocumentComments.Around(group.Key.Text, "---\n" + JsonToYaml.Write(body)));
         }
         return new InjectionReport(errors.Count == 0 ? output.ToString() : "", warnings, errors);
     }
 
-    /// <summary>Each document on its own, and the items of one List together.</summary>
-    private static IEnumerable<IReadOnlyList<ManifestDocument>> Groups(IReadOnlyList<ManifestDocument> documents)
+    /// <summary>The List with its items as injected, or as read where nothing changed.</summary>
+    private static JsonObject WithItems(ManifestDocument list, ManifestDocument[] items, JsonObject?[] injected)
     {
-        var group = new List<ManifestDocument>();
-        foreach (var document in documents)
-        {
-            if (group.Count > 0 && (document.List is null || !ReferenceEquals(document.List, group[0].List)))
-            {
-                yield return group;
-                group = [];
-            }
-            group.Add(document);
-        }
-        if (group.Count > 0)
-        {
-            yield return group;
-        }
+        var body = JsonObject.Create(list.Body)!;
+        body["items"] = new JsonArray([.. injected.Select((item, index) => item ?? JsonObject.Create(items[index].Body))]);
+        return body;
     }
 
-    /// <summary>The List as written when no item changed, else written anew with the injected items.</summary>
-    private static string Reassembled(
-        ManifestDocument list, IReadOnlyList<ManifestDocument> items, string injected, IProjectCatalog catalog, string defaultNamespace)
+    /// <summary>The document as written, without its own <c>---</c> marker.</summary>
+    private static string Verbatim(string text)
     {
-        var bodies = ManifestReader.Parse(injected, list.Source).Select(d => (JsonNode)d.Body.DeepClone()).ToArray();
-        if (bodies.Zip(items).All(pair => JsonNode.DeepEquals(pair.First, pair.Second.Body)))
+        var body = text.StartsWith("---", StringComparison.Ordinal) ? text[(text.IndexOf('\n', StringComparison.Ordinal) + 1)..] : text;
+        body = body.TrimEnd();
+        if (body.EndsWith("\n...", StringComparison.Ordinal))
         {
-            // A List's own kind is no pod's: the injector passes it through as written.
-            return ManifestInjector.Inject([list], catalog, defaultNamespace).Yaml;
+            body = body[..^4].TrimEnd();
         }
-        var body = list.Body.DeepClone().AsObject();
-        body["items"] = new JsonArray(bodies);
-        return DocumentComments.Around(list.Text, "---\n" + JsonToYaml.Write(body));
-    }
-
-    /// <summary>The injector's output for one document, with the document's comments put back if it was written anew.</summary>
-    private static string WithComments(ManifestDocument document, string injected)
-    {
-        var written = DocumentComments.Around(document.Text, injected);
-        return written.Length == injected.Length || JsonNode.DeepEquals(ManifestReader.Parse(injected, document.Source).Single().Body, document.Body)
-            ? injected
-            : written;
+        return body + "\n";
     }
 }

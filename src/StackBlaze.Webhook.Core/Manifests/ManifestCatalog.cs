@@ -8,7 +8,8 @@ namespace StackBlaze.Webhook.Core.Manifests;
 /// <summary>
 /// The catalog that manifests describe: their Services, Ingresses, ConfigMaps and Namespaces,
 /// bound with KubernetesClient's JSON support from the documents as already read (its YAML support
-/// reflects over every model type first, a third of a second at each start); other kinds are ignored.
+/// reflects over every model type first, a third of a second at each start; its JSON support takes
+/// text only, hence the raw text of each); other kinds are ignored.
 /// </summary>
 public static class ManifestCatalog
 {
@@ -27,7 +28,7 @@ public static class ManifestCatalog
     {
         try
         {
-            return KubernetesJson.Deserialize<T>(document.Body.ToJsonString());
+            return KubernetesJson.Deserialize<T>(document.Body.GetRawText());
         }
         catch (JsonException e)
         {

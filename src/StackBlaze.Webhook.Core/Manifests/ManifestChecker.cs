@@ -1,4 +1,3 @@
-using System.Text.Json;
 using StackBlaze.Webhook.Core.Catalog;
 using StackBlaze.Webhook.Core.Conventions;
 using StackBlaze.Webhook.Core.Policy;
@@ -24,10 +23,9 @@ public static class ManifestChecker
                 continue;
             }
             var namespaceName = document.Namespace ?? defaultNamespace;
-            var obj = JsonElement.Parse(document.Body.ToJsonString());
             var evaluation = kind is null
-                ? ConfigMapEvaluator.Evaluate(obj, namespaceName, catalog, out var error)
-                : PodEvaluator.Evaluate(obj, kind, namespaceName, catalog, out error);
+                ? ConfigMapEvaluator.Evaluate(document.Body, namespaceName, catalog, out var error)
+                : PodEvaluator.Evaluate(document.Body, kind, namespaceName, catalog, out error);
             if (evaluation is null)
             {
                 findings.Add(new CheckFinding(document, true, null, null, error!));

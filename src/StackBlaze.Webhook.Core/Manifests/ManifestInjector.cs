@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using StackBlaze.Webhook.Core.Catalog;
@@ -11,46 +11,41 @@ using StackBlaze.Webhook.Core.Workloads;
 namespace StackBlaze.Webhook.Core.Manifests;
 
 /// <summary>
-/// What the webhook would do to manifests, done to the files: links injected into every Pod and
-/// pod template, with the same patches the webhook sends, applied as the API server applies them.
+/// What the webhook would do to a manifest's object, done to it: links injected into a Pod or a
+/// workload's pod template, with the same patches the webhook sends, applied as the API server
+/// applies them.
 /// </summary>
-public static class ManifestInjector
+internal static class ManifestInjector
 {
-    public static InjectionReport Inject(IReadOnlyList<ManifestDocument> documents, IProjectCatalog catalog, string defaultNamespace)
+    /// <summary>The object after injection, or null when nothing changed or it failed (then with an error).</summary>
+    public static JsonObject? Inject(ManifestDocument document, IProjectCatalog catalog, string defaultNamespace, List<string> warnings, List<string> errors)
     {
-        var output = new StringBuilder();
-        var warnings = new List<string>();
-        var errors = new List<string>();
-        foreach (var document in documents)
+        var kind = PodKinds.Find(document.Group, document.Kind);
+        if (kind is null)
         {
-            output.Append("---\n");
-            var kind = PodKinds.Find(document.Group, document.Kind);
-            var injected = kind is null ? null : Inject(document, kind, catalog, defaultNamespace, warnings, errors);
-            output.Append(injected is null ? Verbatim(document.Text) : JsonToYaml.Write(injected));
+            return null;
         }
-        return new InjectionReport(errors.Count == 0 ? output.ToString() : "", warnings, errors);
-    }
-
-    /// <summary>The object after injection, or null when nothing changed or it failed.</summary>
-    private static JsonNode? Inject(
-        ManifestDocument document, PodKind kind, IProjectCatalog catalog, string defaultNamespace, List<string> warnings, List<string> errors)
-    {
-        var body = document.Body.DeepClone();
-        var patch = new List<JsonPatchOperation>();
+        var body = JsonObject.Create(document.Body)!;
+        var stored = document.Body;
+        var changed = false;
         if (!kind.IsPod)
         {
-            var propagation = TemplateAnnotationPropagator.Propagate(JsonElement.Parse(body.ToJsonString()), kind, out var error);
+            var propagation = TemplateAnnotationPropagator.Propagate(stored, kind, out var error);
             if (propagation is null)
             {
                 errors.Add($"{document.Location}: cannot be read: {error}");
                 return null;
             }
-            JsonPatchApplier.Apply(body, propagation);
-            patch.AddRange(propagation);
+            if (propagation.Count > 0)
+            {
+                JsonPatchApplier.Apply(body, propagation);
+                // Its pods are made from the template as stored, annotations copied: read that, as the pod webhook would.
+                stored = Stored(body);
+                changed = true;
+            }
         }
 
-        var element = JsonElement.Parse(body.ToJsonString());
-        TemplateAnnotationPropagator.TryFindTemplate(element, kind, out var template);
+        TemplateAnnotationPropagator.TryFindTemplate(stored, kind, out var template);
         var pod = ObjectShapeReader.ReadPod(template, out var podError);
         if (pod is null)
         {
@@ -64,19 +59,16 @@ public static class ManifestInjector
         var about = injection.DeniedAnnotation == StackBlazeAnnotations.Links ? "" : $"{injection.DeniedAnnotation}: ";
         errors.AddRange(injection.Errors.Select(e => $"{document.Location}: {about}{e}"));
         JsonPatchApplier.Apply(body, injection.Patch);
-        patch.AddRange(injection.Patch);
-        return patch.Count > 0 ? body : null;
+        return changed || injection.Patch.Count > 0 ? body : null;
     }
 
-    /// <summary>The document as written, without its own <c>---</c> marker.</summary>
-    private static string Verbatim(string text)
+    private static JsonElement Stored(JsonObject body)
     {
-        var body = text.StartsWith("---", StringComparison.Ordinal) ? text[(text.IndexOf('\n', StringComparison.Ordinal) + 1)..] : text;
-        body = body.TrimEnd();
-        if (body.EndsWith("\n...", StringComparison.Ordinal))
+        var json = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(json))
         {
-            body = body[..^4].TrimEnd();
+            body.WriteTo(writer);
         }
-        return body + "\n";
+        return JsonElement.Parse(json.WrittenSpan);
     }
 }

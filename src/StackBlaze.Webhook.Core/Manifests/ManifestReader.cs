@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using StackBlaze.Webhook.Core.Limits;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -26,22 +26,12 @@ public static class ManifestReader
             if (path == StandardInput)
             {
                 documents.AddRange(Parse(budget.ReadText(standardInput, StandardInput), StandardInput, budget));
+                continue;
             }
-            else if (Directory.Exists(path))
-            {
-                foreach (var file in ManifestFolder.Files(path))
-                {
-                    documents.AddRange(Parse(budget.ReadFile(file), file, budget));
-                }
-            }
-            else if (File.Exists(path))
-            {
-                documents.AddRange(Parse(budget.ReadFile(path), path, budget));
-            }
-            else
-            {
-                throw new ManifestException($"{path}: no such file or folder");
-            }
+            var files = Directory.Exists(path) ? ManifestFolder.Files(path)
+                : File.Exists(path) ? [path]
+                : throw new ManifestException($"{path}: no such file or folder");
+            documents.AddRange(files.SelectMany(file => Parse(budget.ReadFile(file), file, budget)));
         }
         return documents;
     }
@@ -64,11 +54,11 @@ public static class ManifestReader
                 var end = parser.Accept<DocumentStart>(out var next) ? (int)next.Start.Index : content.Length;
                 var text = content[begin..end];
                 begin = end;
-                if (value is null)
+                if (value is not { } body)
                 {
                     continue;
                 }
-                var document = new ManifestDocument(source, line, KubernetesObject(value, $"{source}:{line}"), text);
+                var document = new ManifestDocument(source, line, KubernetesObject(body, $"{source}:{line}"), text);
                 var objects = IsList(document.Body) ? Items(document) : [document];
                 if (!budget.TakeObjects(objects.Count))
                 {
@@ -85,28 +75,31 @@ public static class ManifestReader
     }
 
     // kubectl reads any object with items as a list of objects (kind List, ConfigMapList...).
-    private static bool IsList(JsonObject body) => body["items"] is not null;
+    private static bool IsList(JsonElement body) => body.TryGetProperty("items", out var items) && items.ValueKind != JsonValueKind.Null;
 
     private static List<ManifestDocument> Items(ManifestDocument list)
     {
         var where = $"{list.Source}:{list.Line}";
-        if (list.Body["items"] is not JsonArray items)
+        var items = list.Body.GetProperty("items");
+        if (items.ValueKind != JsonValueKind.Array)
         {
             throw new ManifestException($"{where}: the items of a {list.Kind} must be a sequence");
         }
-        return items.Select((item, index) =>
+        return items.EnumerateArray().Select((item, index) =>
         {
             var body = KubernetesObject(item, $"{where}: item {index}");
             return IsList(body)
                 ? throw new ManifestException($"{where}: item {index}: a list inside a list is not read (kubectl refuses it too)")
-                : new ManifestDocument(list.Source, list.Line, body, body.ToJsonString(), list);
+                : new ManifestDocument(list.Source, list.Line, body, list.Text, list);
         }).ToList();
     }
 
-    private static JsonObject KubernetesObject(JsonNode? value, string where) =>
-        value is JsonObject body && body["kind"] is not null && body["apiVersion"] is not null
-            ? body
+    private static JsonElement KubernetesObject(JsonElement value, string where) =>
+        value.ValueKind == JsonValueKind.Object && IsSet(value, "kind") && IsSet(value, "apiVersion")
+            ? value
             : throw new ManifestException($"{where}: not a Kubernetes object (apiVersion and kind are needed)");
+
+    private static bool IsSet(JsonElement obj, string name) => obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 }

@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using System.Buffers;
+using System.Text.Json;
 using StackBlaze.Webhook.Core.Limits;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -6,31 +7,55 @@ using YamlDotNet.Core.Events;
 namespace StackBlaze.Webhook.Core.Manifests;
 
 /// <summary>
-/// Turns one YAML document into JSON as kubectl reads it (scalars as <see cref="YamlScalars"/>
-/// types them, anchors and merge keys (<c>&lt;&lt;</c>) resolved), within a <see cref="ReadBudget"/>:
-/// past <see cref="ManifestLimits.MaxDepth"/> or the values left, it stops before building more.
+/// Reads one YAML document as the JSON kubectl makes of it (scalars as <see cref="YamlScalars"/>
+/// types them, anchors and merge keys (<c>&lt;&lt;</c>) resolved), written straight as JSON and
+/// read once as the element the domain takes, within a <see cref="ReadBudget"/>: past
+/// <see cref="ManifestLimits.MaxDepth"/> or the values left, it stops before writing more.
 /// </summary>
 internal sealed class YamlToJson
 {
     private readonly IParser parser;
     private readonly string source;
     private readonly ReadBudget budget;
-    private readonly Dictionary<string, (JsonNode? Value, long Size)> anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (JsonElement Value, long Size)> anchors = new(StringComparer.Ordinal);
     private long built;
 
     private YamlToJson(IParser parser, string source, ReadBudget budget) => (this.parser, this.source, this.budget) = (parser, source, budget);
 
-    /// <summary>Reads the document the parser stands at, through its end.</summary>
-    public static JsonNode? ReadDocument(IParser parser, string source, ReadBudget budget)
+    /// <summary>Reads the document the parser stands at, through its end; null when it holds nothing.</summary>
+    public static JsonElement? ReadDocument(IParser parser, string source, ReadBudget budget)
     {
-        var reader = new YamlToJson(parser, source, budget);
-        parser.Consume<DocumentStart>();
-        var value = parser.Accept<DocumentEnd>(out _) ? null : reader.ReadNode(1);
+        var start = parser.Consume<DocumentStart>().Start;
+        JsonElement? value = null;
+        if (!parser.Accept<DocumentEnd>(out _))
+        {
+            var reader = new YamlToJson(parser, source, budget);
+            value = reader.Written(writer => reader.Write(writer, 1), start);
+        }
         parser.Consume<DocumentEnd>();
-        return value;
+        return value is { ValueKind: JsonValueKind.Null } ? null : value;
     }
 
-    private JsonNode? ReadNode(int depth)
+    /// <summary>What <paramref name="write"/> writes, read back as an element of its own.</summary>
+    private JsonElement Written(Action<Utf8JsonWriter> write, Mark at)
+    {
+        var json = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(json))
+        {
+            write(writer);
+        }
+        try
+        {
+            return JsonElement.Parse(json.WrittenSpan);
+        }
+        catch (JsonException)
+        {
+            // Only aliases nest it deeper than it was read: each copies a value that was within the limit where it stood.
+            throw new ManifestException($"{source}:{at.Line}:{at.Column}: not read: nested deeper than {ManifestLimits.MaxDepth} levels");
+        }
+    }
+
+    private void Write(Utf8JsonWriter writer, int depth)
     {
         var start = parser.Current!.Start;
         if (parser.TryConsume<AnchorAlias>(out var alias))
@@ -40,16 +65,35 @@ internal sealed class YamlToJson
                 throw new YamlException(alias.Start, alias.End, $"unknown anchor *{BoundedText.Quote(alias.Value.Value)}");
             }
             Take(target.Size, start);
-            return target.Value?.DeepClone();
+            target.Value.WriteTo(writer);
         }
+        else if (parser.Current is NodeEvent { Anchor.IsEmpty: false } anchored)
+        {
+            // Read back on its own as well: its aliases copy that element rather than read the YAML again.
+            var builtBefore = built;
+            var value = Written(own => WriteValue(own, depth, start), start);
+            anchors[anchored.Anchor.Value] = (value, built - builtBefore);
+            value.WriteTo(writer);
+        }
+        else
+        {
+            WriteValue(writer, depth, start);
+        }
+    }
 
-        var anchor = parser.Current is NodeEvent node && !node.Anchor.IsEmpty ? node.Anchor.Value : null;
-        var builtBefore = built;
+    private void WriteValue(Utf8JsonWriter writer, int depth, Mark start)
+    {
         Take(1, start);
-        JsonNode? value;
         if (parser.TryConsume<Scalar>(out var scalar))
         {
-            value = YamlScalars.Value(scalar);
+            if (YamlScalars.Value(scalar) is { } value)
+            {
+                value.WriteTo(writer);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
         }
         else if (depth > ManifestLimits.MaxDepth)
         {
@@ -57,62 +101,55 @@ internal sealed class YamlToJson
         }
         else if (parser.TryConsume<SequenceStart>(out _))
         {
-            var array = new JsonArray();
+            writer.WriteStartArray();
             while (!parser.TryConsume<SequenceEnd>(out _))
             {
-                array.Add(ReadNode(depth + 1));
+                Write(writer, depth + 1);
             }
-            value = array;
+            writer.WriteEndArray();
         }
         else
         {
-            value = ReadMapping(depth);
+            WriteMapping(writer, depth);
         }
-
-        if (anchor is not null)
-        {
-            anchors[anchor] = (value, built - builtBefore);
-        }
-        return value;
     }
 
-    private JsonObject ReadMapping(int depth)
+    private void WriteMapping(Utf8JsonWriter writer, int depth)
     {
         parser.Consume<MappingStart>();
-        var obj = new JsonObject();
-        var merged = new List<JsonObject>();
+        writer.WriteStartObject();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var merged = new List<JsonElement>();
         while (!parser.TryConsume<MappingEnd>(out _))
         {
             var keyEvent = parser.Current!;
             if (keyEvent is Scalar { Value: "<<", Style: ScalarStyle.Plain, Tag.IsEmpty: true })
             {
                 parser.MoveNext();
-                var source = ReadNode(depth + 1);
-                foreach (var mapping in source is JsonArray sources ? [.. sources] : new[] { source })
-                {
-                    merged.Add(mapping as JsonObject ?? throw new YamlException(keyEvent.Start, keyEvent.End, "a merge key (<<) must name mappings"));
-                }
+                var sources = Written(own => Write(own, depth + 1), keyEvent.Start);
+                JsonElement[] mappings = sources.ValueKind == JsonValueKind.Array ? [.. sources.EnumerateArray()] : [sources];
+                merged.AddRange(mappings.All(mapping => mapping.ValueKind == JsonValueKind.Object)
+                    ? mappings
+                    : throw new YamlException(keyEvent.Start, keyEvent.End, "a merge key (<<) must name mappings"));
                 continue;
             }
             Take(1, keyEvent.Start);
             var key = parser.TryConsume<Scalar>(out var scalar)
                 ? YamlScalars.Key(scalar)
                 : throw new YamlException(keyEvent.Start, keyEvent.End, "keys must be scalars");
-            if (obj.ContainsKey(key))
+            if (!keys.Add(key))
             {
                 throw new YamlException(keyEvent.Start, keyEvent.End, $"duplicate key {YamlScalars.Quote(key)}");
             }
-            obj[key] = ReadNode(depth + 1);
+            writer.WritePropertyName(key);
+            Write(writer, depth + 1);
         }
         // The mapping's own keys override merged ones; earlier sources override later ones.
-        foreach (var (key, mergedValue) in merged.SelectMany(mapping => mapping))
+        foreach (var property in merged.SelectMany(mapping => mapping.EnumerateObject()).Where(property => keys.Add(property.Name)))
         {
-            if (!obj.ContainsKey(key))
-            {
-                obj[key] = mergedValue?.DeepClone();
-            }
+            property.WriteTo(writer);
         }
-        return obj;
+        writer.WriteEndObject();
     }
 
     private void Take(long values, Mark at)

@@ -46,12 +46,12 @@ public class InjectOutputRefreshTests
 
     private static string InjectedWith(IProjectCatalog catalog)
     {
-        var report = ManifestInjector.Inject(ManifestReader.Parse(Input, "frontend.yaml"), catalog, Services.Namespace);
+        var report = InjectedManifests.Inject(ManifestReader.Parse(Input, "frontend.yaml"), catalog, Services.Namespace);
         report.Errors.Should().BeEmpty();
         return report.Yaml;
     }
 
-    private static JsonObject Deployment(string yaml) => ManifestReader.Parse(yaml, "frontend.yaml").Single().Body;
+    private static JsonObject Deployment(string yaml) => JsonObject.Create(ManifestReader.Parse(yaml, "frontend.yaml").Single().Body)!;
 
     /// <summary>
     /// The Deployment created, then a pod created from its template, each through the webhook's

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using StackBlaze.Webhook.Core.Manifests;
 using StackBlaze.Webhook.Tests.Support;
 
@@ -21,7 +22,7 @@ public class InjectedManifestsTests
         var list = ManifestReader.Parse(report.Yaml, "out.yaml");
         list.Select(d => $"{d.Kind}/{d.Name}").Should().Equal("Service/redis", "Deployment/worker");
         list.Should().AllSatisfy(d => d.List.Should().NotBeNull());
-        list[1].Body["spec"]!["template"]!["spec"]!["containers"]![0]!["env"]![0]!["value"]!.GetValue<string>()
+        JsonObject.Create(list[1].Body)!["spec"]!["template"]!["spec"]!["containers"]![0]!["env"]![0]!["value"]!.GetValue<string>()
             .Should().Contain("redis.internal:6379");
         report.Yaml.Should().StartWith("---\n# A List, as `kubectl get -o yaml` writes one").And.EndWith("# The end of the List.\n");
     }

@@ -62,7 +62,7 @@ public class JsonToYamlPropertyTests
 
             var yaml = JsonToYaml.Write(manifest);
 
-            ManifestReader.Parse(yaml, "written.yaml").Should().ContainSingle().Which.Body.ShouldDeepEqual(manifest);
+            JsonObject.Create(ManifestReader.Parse(yaml, "written.yaml").Should().ContainSingle().Which.Body).ShouldDeepEqual(manifest);
         }, iter: Iterations, print: value => value?.ToJsonString() ?? "null");
     }
 
@@ -75,7 +75,7 @@ public class JsonToYamlPropertyTests
 
             var yaml = JsonToYaml.Write(manifest);
 
-            ManifestReader.Parse(yaml, "written.yaml").Should().ContainSingle().Which.Body.ShouldDeepEqual(manifest);
+            JsonObject.Create(ManifestReader.Parse(yaml, "written.yaml").Should().ContainSingle().Which.Body).ShouldDeepEqual(manifest);
         }
     }
 

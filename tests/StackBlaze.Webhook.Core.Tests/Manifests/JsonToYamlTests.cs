@@ -152,7 +152,7 @@ public class JsonToYamlTests
     /// <summary>The YAML as <c>inject</c>'s readers see it: inside a manifest, read back as JSON.</summary>
     private static JsonObject ReadBack(string yaml)
     {
-        var body = ManifestReader.Parse("apiVersion: v1\nkind: Thing\n" + yaml, "written.yaml").Should().ContainSingle().Subject.Body;
+        var body = JsonObject.Create(ManifestReader.Parse("apiVersion: v1\nkind: Thing\n" + yaml, "written.yaml").Should().ContainSingle().Subject.Body)!;
         body.Remove("apiVersion");
         body.Remove("kind");
         return body;

@@ -12,11 +12,11 @@ public class ManifestInjectorTests
     private static InjectionReport InjectWorker()
     {
         var documents = ManifestReader.ReadAll([Worker], TextReader.Null);
-        return ManifestInjector.Inject(documents, ManifestCatalog.FromDocuments(documents, "default"), "default");
+        return InjectedManifests.Inject(documents, ManifestCatalog.FromDocuments(documents, "default"), "default");
     }
 
     private static JsonObject Deployment(string yaml) =>
-        ManifestReader.Parse(yaml, "injected.yaml").Single(d => d.Kind == "Deployment").Body;
+        JsonObject.Create(ManifestReader.Parse(yaml, "injected.yaml").Single(d => d.Kind == "Deployment").Body)!;
 
     [Fact]
     public void Changed_objects_are_written_with_their_keys_in_order_and_their_strings_quoted_where_yaml_would_retype_them()

@@ -17,7 +17,7 @@ public class ManifestReaderKubectlTests
     public async Task Tricky_scalars_and_keys_read_as_kubectl_reads_them()
     {
         var kubectl = (await KubectlRead.ReadAsync(Tricky)).AsObject();
-        var ours = ManifestReader.ReadAll([Tricky], TextReader.Null).Single().Body;
+        var ours = JsonObject.Create(ManifestReader.ReadAll([Tricky], TextReader.Null).Single().Body)!;
 
         var cases = Sections.SelectMany(section => kubectl[section]!.AsObject().Select(p => (section, p.Key))).ToList();
         var differences = cases

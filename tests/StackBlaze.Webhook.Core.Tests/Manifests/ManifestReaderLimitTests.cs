@@ -31,6 +31,17 @@ public sealed class ManifestReaderLimitTests : IDisposable
     }
 
     [Fact]
+    public void Aliases_that_nest_a_document_past_the_limit_are_refused_at_the_document()
+    {
+        var half = ManifestLimits.MaxDepth / 2 + 1;
+        var yaml = $"apiVersion: v1\nkind: Thing\nx: &deep {new string('[', half)}{new string(']', half)}\ny: {new string('[', half)}*deep{new string(']', half)}\n";
+
+        var act = () => ManifestReader.Parse(yaml, "deep.yaml");
+
+        act.Should().Throw<ManifestException>().WithMessage($"deep.yaml:1:1: not read: nested deeper than {ManifestLimits.MaxDepth} levels");
+    }
+
+    [Fact]
     public void A_billion_laughs_of_aliases_is_refused_before_it_is_built()
     {
         var yaml = new StringBuilder("apiVersion: v1\nkind: Thing\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");

@@ -218,7 +218,7 @@ public class ManifestReaderYamlTests
         act.Should().Throw<ManifestException>().WithMessage("null.yaml:4:*: not valid YAML: a key cannot be null");
     }
 
-    private static JsonObject Body(string yaml) => ManifestReader.Parse(yaml, "t.yaml").Should().ContainSingle().Subject.Body;
+    private static JsonObject Body(string yaml) => JsonObject.Create(ManifestReader.Parse(yaml, "t.yaml").Should().ContainSingle().Subject.Body)!;
 
     private static JsonValueKind Kind(JsonNode? node) => node!.GetValueKind();
 }

@@ -19,7 +19,7 @@ public sealed partial class ClientCaSetupTests(RenderedOverlays overlays) : ICla
     public void Admission_configuration_gives_both_webhook_plugins_the_kubeconfig()
     {
         var admission = Document("AdmissionConfiguration");
-        var plugins = admission.Body["plugins"]!.AsArray().Select(plugin => plugin!.AsObject()).ToList();
+        var plugins = JsonObject.Create(admission.Body)!["plugins"]!.AsArray().Select(plugin => plugin!.AsObject()).ToList();
 
         admission.ApiVersion.Should().Be("apiserver.config.k8s.io/v1");
         plugins.Select(plugin => Text(plugin, "name")).Should().BeEquivalentTo("MutatingAdmissionWebhook", "ValidatingAdmissionWebhook");
@@ -38,7 +38,7 @@ public sealed partial class ClientCaSetupTests(RenderedOverlays overlays) : ICla
         var manifests = overlays[overlay];
         var service = manifests.One<V1Service>();
         var kubeconfig = Document("Config");
-        var user = kubeconfig.Body["users"]!.AsArray().Should().ContainSingle().Subject!.AsObject();
+        var user = JsonObject.Create(kubeconfig.Body)!["users"]!.AsArray().Should().ContainSingle().Subject!.AsObject();
 
         service.Spec.Ports.Should().ContainSingle().Which.Port.Should().Be(443, "with another port the user's name would end in :PORT");
         foreach (var target in new[] { manifests.MutatingWebhook.ClientConfig.Service, manifests.ValidatingWebhook.ClientConfig.Service })

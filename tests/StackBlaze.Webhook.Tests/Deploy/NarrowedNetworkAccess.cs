@@ -21,7 +21,7 @@ public sealed class NarrowedNetworkAccess : IAsyncLifetime
 
     /// <summary>The settings document of the fixture, as JSON.</summary>
     public JsonObject Settings { get; } =
-        ManifestReader.Parse(File.ReadAllText(SettingsFile), SettingsFile).Should().ContainSingle().Subject.Body;
+        JsonObject.Create(ManifestReader.Parse(File.ReadAllText(SettingsFile), SettingsFile).Should().ContainSingle().Subject.Body)!;
 
     public async Task InitializeAsync()
     {

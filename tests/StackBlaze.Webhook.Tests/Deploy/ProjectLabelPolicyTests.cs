@@ -53,7 +53,7 @@ public sealed partial class ProjectLabelPolicyTests(RenderedOverlays overlays) :
     public void Platform_group_is_the_one_set_in_label_access_yaml(string overlay)
     {
         var settings = Path.Combine(RepositoryPaths.Root, "deploy", "base", "label-access.yaml");
-        var group = ManifestReader.Parse(File.ReadAllText(settings), settings).Should().ContainSingle().Subject.Body["platformGroup"]!.GetValue<string>();
+        var group = ManifestReader.Parse(File.ReadAllText(settings), settings).Should().ContainSingle().Subject.Body.GetProperty("platformGroup").GetString()!;
 
         Variable(overlays[overlay], "platformGroup").Should().Be($"'{group}'");
         group.Should().NotBeEmpty().And.NotContain("'");

@@ -48,8 +48,8 @@ internal static class TypedManifests
     private static Func<ManifestDocument, object> Bind<T>(JsonSerializerOptions? options = null)
         where T : class => document =>
         {
-            var model = KubernetesJson.Deserialize<T>(document.Body.ToJsonString(), options);
-            var dropped = DroppedFields.Between(document.Body, JsonNode.Parse(KubernetesJson.Serialize(model, options)));
+            var model = KubernetesJson.Deserialize<T>(document.Body.GetRawText(), options);
+            var dropped = DroppedFields.Between(JsonNode.Parse(document.Body.GetRawText())!, JsonNode.Parse(KubernetesJson.Serialize(model, options)));
             return dropped.Count == 0
                 ? model
                 : throw new InvalidDataException($"{document.Location}: {typeof(T).Name} drops {string.Join(", ", dropped)}");
