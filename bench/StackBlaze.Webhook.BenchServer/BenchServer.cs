@@ -23,7 +23,7 @@ public static class BenchServer
 
         await using var app = WebhookServer.Create(options, certificate, catalog);
         var endpoint = app.Services.GetRequiredService<AdmissionEndpoint>();
-        RequestDelegate answerAllowed = async http => await endpoint.HandleAsync(http, _ => AdmissionOutcome.Allow);
+        RequestDelegate answerAllowed = async http => await endpoint.HandleAsync(http, _ => AdmissionVerdict.Allow);
         app.MapPost(NullPath, answerAllowed);
         await app.StartAsync();
 

@@ -27,7 +27,7 @@ public class AdmissionPathBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public long Null() => Review(_ => AdmissionOutcome.Allow);
+    public long Null() => Review(_ => AdmissionVerdict.Allow);
 
     [Benchmark]
     public long Mutate() => Review(_mutating.Review);
@@ -35,11 +35,13 @@ public class AdmissionPathBenchmarks
     [Benchmark]
     public long Validate() => Review(_validating.Review);
 
-    private long Review(Func<AdmissionAttributes, AdmissionOutcome> decide)
+    private long Review(Func<AdmissionAttributes, AdmissionVerdict> decide)
     {
         // As the endpoint does it, from a body already read.
         using var document = JsonDocument.Parse(_pod, AdmissionReviewReader.DocumentOptions);
         var attributes = AdmissionReviewReader.Read(document.RootElement, out _)!;
-        return AdmissionReviewWriter.Write(attributes.Uid, decide(attributes)).Length;
+        using var answer = new PooledBuffer();
+        AdmissionReviewWriter.Write(answer, attributes.Uid, AdmissionAnswer.To(decide(attributes)));
+        return answer.Written.Length;
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using StackBlaze.Webhook.Admission;
 using StackBlaze.Webhook.Core.Admission;
 using StackBlaze.Webhook.Core.Catalog;
 
@@ -64,10 +63,10 @@ internal static class AdmissionThroughput
         pod["metadata"]!["namespace"] = ns;
         pod["metadata"]!["annotations"]!["stackblaze.io/links"] = "svc-0, svc-3, svc-5:grpc";
         var json = JsonDocument.Parse(pod.ToJsonString()).RootElement;
-        return new AdmissionAttributes("bench", "", "Pod", "CREATE", ns, null, json, DryRun: false);
+        return new AdmissionAttributes("bench", "", "Pod", Operation.Create, ns, null, json, DryRun: false);
     }
 
-    private static void Check(AdmissionOutcome outcome)
+    private static void Check(AdmissionVerdict outcome)
     {
         if (!outcome.Allowed || outcome.Patch.Count == 0)
         {

@@ -14,47 +14,47 @@ public sealed class MutatingAdmission(IProjectCatalog catalog)
 {
     private readonly AnnotationCache<LinkPlan> _plans = new(catalog, LinkPlanner.Plan, plan => plan.RetainedBytes);
 
-    public AdmissionOutcome Review(AdmissionAttributes request)
+    public AdmissionVerdict Review(AdmissionAttributes request)
     {
         var kind = PodKinds.Find(request.Group, request.Kind);
         if (kind is null || !AppliesTo(kind, request.Operation))
         {
-            return AdmissionOutcome.Allow;
+            return AdmissionVerdict.Allow;
         }
         if (!catalog.IsSynced)
         {
-            return AdmissionOutcome.CatalogSyncing;
+            return AdmissionVerdict.CatalogSyncing;
         }
         if (request.ObjectJson is not { } obj)
         {
-            return AdmissionOutcome.Invalid($"the {request.Operation} request carries no object");
+            return AdmissionVerdict.NoObject(request.Operation);
         }
 
         if (!kind.IsPod)
         {
             var propagation = TemplateAnnotationPropagator.Propagate(obj, kind, out var workloadError);
             return propagation is null
-                ? AdmissionOutcome.Invalid($"the object cannot be read as a {kind.Kind}: {workloadError}")
-                : AdmissionOutcome.Patched(propagation, []);
+                ? AdmissionVerdict.Denied(DenialReason.InvalidObject, $"the object cannot be read as a {kind.Kind}: {workloadError}")
+                : AdmissionVerdict.Patched(propagation, []);
         }
 
         var pod = ObjectShapeReader.ReadPod(obj, out var podError);
         if (pod is null)
         {
-            return AdmissionOutcome.Invalid($"the object cannot be read as a Pod: {podError}");
+            return AdmissionVerdict.Denied(DenialReason.InvalidObject, $"the object cannot be read as a Pod: {podError}");
         }
         if (string.IsNullOrEmpty(request.Namespace))
         {
-            return AdmissionOutcome.Invalid("the request names no namespace");
+            return AdmissionVerdict.Denied(DenialReason.InvalidObject, "the request names no namespace");
         }
 
         var injection = PodInjector.Inject(pod, "", request.Namespace, catalog, _plans);
         return injection.IsDenied
-            ? AdmissionOutcome.Deny($"{injection.DeniedAnnotation}: {BoundedText.Problems(injection.Errors)}")
-            : AdmissionOutcome.Patched(injection.Patch, AdmissionWarning.Bound(injection.Warnings), injection.InjectedNames);
+            ? AdmissionVerdict.Denied(DenialReason.Policy, $"{injection.DeniedAnnotation}: {BoundedText.Problems(injection.Errors)}")
+            : AdmissionVerdict.Patched(injection.Patch, injection.Warnings, injection.InjectedNames);
     }
 
     // A pod's containers cannot change after creation; a workload's template can, and rolls its pods.
-    private static bool AppliesTo(PodKind kind, string operation) =>
-        operation == "CREATE" || (operation == "UPDATE" && !kind.IsPod);
+    private static bool AppliesTo(PodKind kind, Operation operation) =>
+        operation == Operation.Create || (operation == Operation.Update && !kind.IsPod);
 }

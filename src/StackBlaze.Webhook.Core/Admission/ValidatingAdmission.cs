@@ -17,34 +17,34 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
     private readonly AnnotationCache<LinkCheck> _linkChecks = new(catalog, LinkValidator.Check, check => check.RetainedBytes);
 
     // Most reviews find nothing: their answer, per mode, is made once.
-    private static readonly AdmissionOutcome[] NothingFound =
-        [.. Enum.GetValues<PolicyMode>().Select(mode => AdmissionOutcome.Allow with { Findings = new PolicyFindings(mode, 0) })];
+    private static readonly AdmissionVerdict[] NothingFound =
+        [.. Enum.GetValues<PolicyMode>().Select(mode => AdmissionVerdict.Allow with { Findings = new PolicyFindings(mode, 0) })];
 
-    public AdmissionOutcome Review(AdmissionAttributes request)
+    public AdmissionVerdict Review(AdmissionAttributes request)
     {
         var kind = PodKinds.Find(request.Group, request.Kind);
         if ((kind is null && !ConfigMapEvaluator.IsConfigMap(request.Group, request.Kind))
-            || request.Operation is not ("CREATE" or "UPDATE")
+            || request.Operation is not (Operation.Create or Operation.Update)
             || !IsEvaluated(request.SubResource, kind))
         {
-            return AdmissionOutcome.Allow;
+            return AdmissionVerdict.Allow;
         }
         if (!catalog.IsSynced)
         {
-            return AdmissionOutcome.CatalogSyncing;
+            return AdmissionVerdict.CatalogSyncing;
         }
         if (request.ObjectJson is not { } obj)
         {
-            return AdmissionOutcome.Invalid($"the {request.Operation} request carries no object");
+            return AdmissionVerdict.NoObject(request.Operation);
         }
         if (string.IsNullOrEmpty(request.Namespace))
         {
-            return AdmissionOutcome.Invalid("the request names no namespace");
+            return AdmissionVerdict.Denied(DenialReason.InvalidObject, "the request names no namespace");
         }
         var evaluation = Evaluate(obj, kind, request.Namespace, out var error);
         if (evaluation is null)
         {
-            return AdmissionOutcome.Invalid(error!);
+            return AdmissionVerdict.Denied(DenialReason.InvalidObject, error!);
         }
 
         if (evaluation is { Findings.Count: 0, LinkErrors.Count: 0, Warnings.Count: 0, Unchecked.Count: 0 })
@@ -60,16 +60,19 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
         var refusable = evaluation.Mode == PolicyMode.Enforce && !ControllerUsers.IsController(request.UserName);
         // An UPDATE is not refused for what the object already did: only new calls count. The old
         // object is read only when a finding could otherwise be refused.
-        var calls = Calls(evaluation);
-        var (before, countBefore) = refusable && calls.Length > 0 ? PreviousFindings(request, kind) : ([], 0);
-        foreach (var finding in calls)
+        var before = refusable && (evaluation.Findings.Count > 0 || evaluation.Unchecked.Count > 0) ? Previous(request, kind) : PreviousCalls.None;
+        foreach (var finding in evaluation.Findings)
         {
-            (refusable && !before.Contains(finding) ? blocking : warnings).Add(finding);
+            (refusable && !before.Findings.Contains(finding) ? blocking : warnings).Add(finding.ToString());
+        }
+        foreach (var note in evaluation.Unchecked)
+        {
+            (refusable && !before.Unchecked.Contains(note) ? blocking : warnings).Add(note);
         }
         // Calls past those kept are known only by their number: more of them than before are new.
         if (evaluation.CountedCalls is { } counted)
         {
-            (refusable && evaluation.FindingCount > countBefore ? blocking : warnings).Add(counted);
+            (refusable && evaluation.FindingCount > before.Count ? blocking : warnings).Add(counted);
         }
 
         var reasons = new List<string>();
@@ -81,11 +84,8 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
         {
             reasons.Add($"calls to this project's public URLs ({StackBlazeLabels.PublicUrlPolicy}: enforce): {BoundedText.Problems(blocking)}");
         }
-        var shortWarnings = AdmissionWarning.Bound(warnings);
-        var findings = new PolicyFindings(evaluation.Mode, evaluation.FindingCount);
-        return reasons.Count > 0
-            ? AdmissionOutcome.Deny(string.Join(" | ", reasons)) with { Warnings = shortWarnings, Findings = findings }
-            : AdmissionOutcome.Allow with { Warnings = shortWarnings, Findings = findings };
+        var verdict = reasons.Count > 0 ? AdmissionVerdict.Denied(DenialReason.Policy, string.Join(" | ", reasons)) : AdmissionVerdict.Allow;
+        return verdict with { Warnings = warnings, Findings = new PolicyFindings(evaluation.Mode, evaluation.FindingCount) };
     }
 
     /// <summary>
@@ -95,12 +95,12 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
     private static bool IsEvaluated(string subResource, PodKind? kind) =>
         subResource.Length == 0 || (kind is { IsPod: true } && subResource == "ephemeralcontainers");
 
-    /// <summary>On UPDATE, the old object's calls, and how many it made in all.</summary>
-    private (HashSet<string> Calls, int Count) PreviousFindings(AdmissionAttributes request, PodKind? kind) =>
-        request.Operation == "UPDATE" && request.OldObjectJson is { } old
+    /// <summary>On UPDATE, what the old object did.</summary>
+    private PreviousCalls Previous(AdmissionAttributes request, PodKind? kind) =>
+        request.Operation == Operation.Update && request.OldObjectJson is { } old
             && Evaluate(old, kind, request.Namespace, out _) is { } previous
-            ? (Calls(previous).ToHashSet(StringComparer.Ordinal), previous.FindingCount)
-            : ([], 0);
+            ? new([.. previous.Findings], [.. previous.Unchecked], previous.FindingCount)
+            : PreviousCalls.None;
 
     /// <summary>A pod or workload of <paramref name="kind"/>, or a ConfigMap when there is no kind.</summary>
     private PodEvaluation? Evaluate(JsonElement obj, PodKind? kind, string namespaceName, out string? error) =>
@@ -108,6 +108,12 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
             ? ConfigMapEvaluator.Evaluate(obj, namespaceName, catalog, out error)
             : PodEvaluator.Evaluate(obj, kind, namespaceName, catalog, out error, _linkChecks);
 
-    /// <summary>The public-URL calls found, and what could not be checked for them, each in one line.</summary>
-    private static string[] Calls(PodEvaluation evaluation) => [.. evaluation.Findings.Select(f => f.ToString()), .. evaluation.Unchecked];
+    /// <summary>
+    /// What the old object of an UPDATE already did: its calls, compared as values; what could not
+    /// be checked for them; how many calls it made in all.
+    /// </summary>
+    private sealed record PreviousCalls(HashSet<PublicUrlFinding> Findings, HashSet<string> Unchecked, int Count)
+    {
+        public static PreviousCalls None { get; } = new([], [], 0);
+    }
 }

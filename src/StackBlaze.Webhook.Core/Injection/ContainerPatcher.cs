@@ -1,4 +1,4 @@
-using StackBlaze.Webhook.Core.Admission;
+using StackBlaze.Webhook.Core.Limits;
 using StackBlaze.Webhook.Core.Objects;
 using StackBlaze.Webhook.Core.Patches;
 
@@ -53,7 +53,7 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
             {
                 if (!record.Contains(variable.Name))
                 {
-                    (Warnings ??= []).Add(AdmissionWarning.Create(
+                    (Warnings ??= []).Add(BoundedText.Warning(
                         $"container \"{container.Name}\" sets {variable.Name} itself: kept as written, link \"{variable.LinkText}\" not injected there"));
                     _keptByContainer[v] = true;
                     continue;
@@ -69,7 +69,7 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
             // The container's own definition would come after ours, and Kubernetes expands only earlier variables.
             if (FirstOwn(variable.References, at) is { } shadowed)
             {
-                (Warnings ??= []).Add(AdmissionWarning.Create(
+                (Warnings ??= []).Add(BoundedText.Warning(
                     $"container \"{container.Name}\" sets {shadowed} itself, so {variable.Name} of link \"{variable.LinkText}\" "
                     + $"could not expand $({shadowed}): not injected there"));
                 continue;

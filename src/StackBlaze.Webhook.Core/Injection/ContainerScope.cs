@@ -1,4 +1,3 @@
-using StackBlaze.Webhook.Core.Admission;
 using StackBlaze.Webhook.Core.Conventions;
 using StackBlaze.Webhook.Core.Limits;
 using StackBlaze.Webhook.Core.Objects;
@@ -76,7 +75,7 @@ public sealed class ContainerScope
         string[] unknown = [.. _names.Where(name => !present.Contains(name)).Order(StringComparer.Ordinal)];
         return unknown.Length == 0
             ? null
-            : AdmissionWarning.Create(
+            : BoundedText.Warning(
                 $"{StackBlazeAnnotations.Containers} names {BoundedText.Join(", ", unknown, ReviewLimits.MaxNamesListed)}, not a container of this pod "
                 + $"(it has {BoundedText.Join(", ", [.. present.Order(StringComparer.Ordinal)], ReviewLimits.MaxNamesListed)}): nothing is injected there unless a later webhook adds it");
     }

@@ -25,6 +25,9 @@ public static class BoundedText
     /// <summary>A tenant's text as a message quotes it.</summary>
     public static string Quote(string text) => Truncate(text, ReviewLimits.MaxQuotedLength);
 
+    /// <summary>One warning about a tenant's object, whatever the names in it.</summary>
+    public static string Warning(string text) => Truncate(text, ReviewLimits.MaxWarningLength);
+
     /// <summary>The first <paramref name="most"/> items joined, then "and N more" for the others.</summary>
     public static string Join(string separator, IReadOnlyCollection<string> items, int most)
     {

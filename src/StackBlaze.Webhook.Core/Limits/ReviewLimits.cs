@@ -61,18 +61,15 @@ public static class ReviewLimits
     /// <summary>Characters of a tenant's own text (a link entry, an env value) quoted in a message.</summary>
     public const int MaxQuotedLength = 120;
 
-    /// <summary>Characters of a denial's message: well inside what kubectl shows and the API server keeps.</summary>
-    public const int MaxMessageLength = 4000;
-
     /// <summary>
     /// Characters of a denial or of warnings in one log line: a JSON log line holds its text twice
     /// (the message and the field), and stays within a few KiB.
     /// </summary>
     public const int MaxLoggedLength = 1500;
 
-    /// <summary>The API server truncates a warning of 256 characters or more.</summary>
+    /// <summary>
+    /// Characters of one warning written about a tenant's object: a long name makes it no longer,
+    /// and the API server passes it on whole (it cuts one of 256 or more).
+    /// </summary>
     public const int MaxWarningLength = 255;
-
-    /// <summary>The API server truncates warnings past 4 KiB in all.</summary>
-    public const int MaxWarningsLength = 4096;
 }

@@ -1,8 +1,7 @@
 using System.Text.Json;
+using StackBlaze.Webhook.Core.Admission;
 using StackBlaze.Webhook.Core.Limits;
 using StackBlaze.Webhook.Logging;
-
-using StackBlaze.Webhook.Core.Admission;
 
 namespace StackBlaze.Webhook.Admission;
 
@@ -20,12 +19,12 @@ internal sealed class AdmissionEndpoint(ILogger<AdmissionEndpoint> logger, int m
 
     public void Dispose() => _reviewSlots.Dispose();
 
-    public async Task<AdmissionExchange> HandleAsync(HttpContext http, Func<AdmissionAttributes, AdmissionOutcome> review)
+    public async Task<AdmissionExchange> HandleAsync(HttpContext http, Func<AdmissionAttributes, AdmissionVerdict> review)
     {
-        RequestBody body;
+        PooledBuffer body;
         try
         {
-            body = await RequestBody.ReadAsync(http.Request, http.RequestAborted);
+            body = await PooledBuffer.ReadAsync(http.Request, http.RequestAborted);
         }
         catch (BadHttpRequestException e)
         {
@@ -34,7 +33,7 @@ internal sealed class AdmissionEndpoint(ILogger<AdmissionEndpoint> logger, int m
             return AdmissionExchange.Unanswered;
         }
 
-        (AdmissionAttributes Attributes, AdmissionOutcome Outcome, bool Faulted)? decision;
+        (AdmissionAttributes Attributes, AdmissionAnswer Answer)? decision;
         string? error;
         using (body)
         {
@@ -49,7 +48,7 @@ internal sealed class AdmissionEndpoint(ILogger<AdmissionEndpoint> logger, int m
             }
             try
             {
-                decision = Review(http.Request.Path.Value, body.Bytes, review, out error);
+                decision = Review(http.Request.Path.Value, body.Written, review, out error);
             }
             finally
             {
@@ -62,13 +61,13 @@ internal sealed class AdmissionEndpoint(ILogger<AdmissionEndpoint> logger, int m
             await HttpAnswers.WriteErrorAsync(http, StatusCodes.Status400BadRequest, error!);
             return AdmissionExchange.Unanswered;
         }
-        await HttpAnswers.WriteReviewAsync(http, made.Attributes.Uid, made.Outcome);
-        return new AdmissionExchange(made.Attributes.Operation, made.Outcome, made.Faulted);
+        await HttpAnswers.WriteReviewAsync(http, made.Attributes.Uid, made.Answer);
+        return new AdmissionExchange(made.Attributes.Operation, made.Answer);
     }
 
     /// <summary>The review's attributes and the decision on it, or null and why it is not a review.</summary>
-    private (AdmissionAttributes, AdmissionOutcome, bool)? Review(
-        string? path, ReadOnlyMemory<byte> body, Func<AdmissionAttributes, AdmissionOutcome> review, out string? error)
+    private (AdmissionAttributes, AdmissionAnswer)? Review(
+        string? path, ReadOnlyMemory<byte> body, Func<AdmissionAttributes, AdmissionVerdict> review, out string? error)
     {
         // Pooled: the document's buffers go back when it is disposed, once the decision is made,
         // so nothing of the request outlives it.
@@ -89,38 +88,32 @@ internal sealed class AdmissionEndpoint(ILogger<AdmissionEndpoint> logger, int m
             {
                 return null;
             }
-            var outcome = Decide(review, attributes, out var faulted);
-            Log(path, attributes, outcome);
-            return (attributes, outcome, faulted);
+            var answer = Decide(review, attributes);
+            Log(path, attributes, answer);
+            return (attributes, answer);
         }
     }
 
-    /// <summary>
-    /// A fault of ours denies the request rather than letting a pod start without its variables;
-    /// the controller that made the pod retries it.
-    /// </summary>
-    private AdmissionOutcome Decide(Func<AdmissionAttributes, AdmissionOutcome> review, AdmissionAttributes attributes, out bool faulted)
+    /// <summary>The verdict answered, or the denial that replaces it when the handler fails.</summary>
+    private AdmissionAnswer Decide(Func<AdmissionAttributes, AdmissionVerdict> review, AdmissionAttributes attributes)
     {
-        faulted = false;
         try
         {
-            return review(attributes);
+            return AdmissionAnswer.To(review(attributes));
         }
 #pragma warning disable CA1031 // Any fault must become an answer, never a dropped request.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            faulted = true;
             WebhookLog.ReviewFailed(logger, e, attributes.Namespace, attributes.Kind, attributes.Name, attributes.Uid);
-            return new AdmissionOutcome(false, [], [], StatusCodes.Status500InternalServerError,
-                $"the StackBlaze webhook failed on this request (uid {attributes.Uid}); see its logs");
+            return AdmissionAnswer.Failed(attributes.Uid);
         }
     }
 
     /// <summary>One line a review at most, of a few KiB at most: its denial, else its warnings.</summary>
-    private void Log(string? path, AdmissionAttributes attributes, AdmissionOutcome outcome)
+    private void Log(string? path, AdmissionAttributes attributes, AdmissionAnswer answer)
     {
-        if ((outcome.Allowed && outcome.Warnings.Count == 0) || !logger.IsEnabled(LogLevel.Information))
+        if ((answer.Allowed && answer.Warnings.Count == 0) || !logger.IsEnabled(LogLevel.Information))
         {
             return;
         }
@@ -129,15 +122,15 @@ internal sealed class AdmissionEndpoint(ILogger<AdmissionEndpoint> logger, int m
         var kind = BoundedText.Quote(attributes.Kind);
         var name = attributes.Name is null ? null : BoundedText.Quote(attributes.Name);
         var uid = BoundedText.Quote(attributes.Uid);
-        if (!outcome.Allowed)
+        if (!answer.Allowed)
         {
-            var reason = BoundedText.Truncate(outcome.Message ?? "", ReviewLimits.MaxLoggedLength);
-            WebhookLog.Denied(logger, path, ns, kind, name, uid, outcome.Warnings.Count, reason);
+            var reason = BoundedText.Truncate(answer.Message ?? "", ReviewLimits.MaxLoggedLength);
+            WebhookLog.Denied(logger, path, ns, kind, name, uid, answer.Warnings.Count, reason);
         }
         else
         {
-            var warnings = BoundedText.JoinWithin(" | ", outcome.Warnings, ReviewLimits.MaxLoggedLength);
-            WebhookLog.Warned(logger, path, ns, kind, name, uid, outcome.Warnings.Count, warnings);
+            var warnings = BoundedText.JoinWithin(" | ", answer.Warnings, ReviewLimits.MaxLoggedLength);
+            WebhookLog.Warned(logger, path, ns, kind, name, uid, answer.Warnings.Count, warnings);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-
 using StackBlaze.Webhook.Core.Admission;
 
 namespace StackBlaze.Webhook.Admission;
@@ -19,7 +18,7 @@ internal static class AdmissionReviewReader
 
     /// <summary>
     /// The request's attributes, or null and the reason the review is malformed. The attributes'
-    /// objects belong to <paramref name="review"/>'s document and live as long as it does.
+    /// objects belong to <paramref name="review"/>'s document and live as long as it does (see <see cref="AdmissionAttributes"/>).
     /// </summary>
     public static AdmissionAttributes? Read(JsonElement review, out string? error)
     {
@@ -82,7 +81,7 @@ internal static class AdmissionReviewReader
             uid!,
             String(kind!.Value, "group") ?? "",
             objectKind!,
-            operation!,
+            ParseOperation(operation!),
             String(request, "namespace") ?? "",
             String(request, "name"),
             obj,
@@ -91,6 +90,16 @@ internal static class AdmissionReviewReader
             OptionalObject(request, "userInfo") is { } user ? String(user, "username") : null,
             SubResource: String(request, "subResource") ?? "");
     }
+
+    /// <summary>The operation by the name the API server gives it; any other name is <see cref="Operation.Other"/>, which no webhook reviews.</summary>
+    public static Operation ParseOperation(string operation) => operation switch
+    {
+        "CREATE" => Operation.Create,
+        "UPDATE" => Operation.Update,
+        "DELETE" => Operation.Delete,
+        "CONNECT" => Operation.Connect,
+        _ => Operation.Other,
+    };
 
     private static JsonElement Object(JsonElement value, string name) =>
         value.ValueKind == JsonValueKind.Object ? value : throw new MalformedReviewException($"{name} must be an object, not {Describe(value)}");

@@ -1,53 +1,46 @@
-using StackBlaze.Webhook.Core.JsonWriting;
+using System.Buffers;
+using System.Text.Json;
 using StackBlaze.Webhook.Core.Patches;
-
-using StackBlaze.Webhook.Core.Admission;
 
 namespace StackBlaze.Webhook.Admission;
 
-/// <summary>Writes the AdmissionReview (admission.k8s.io/v1) that answers a request with an outcome.</summary>
+/// <summary>Writes the AdmissionReview (admission.k8s.io/v1) that answers a request.</summary>
 internal static class AdmissionReviewWriter
 {
     public const string JsonPatch = "JSONPatch";
 
-    [ThreadStatic]
-    private static ReusableJsonBuffer? t_buffer;
-
-    /// <summary>The answer, in a buffer of this thread's that the next call overwrites.</summary>
-    public static ReadOnlySpan<byte> Write(string uid, AdmissionOutcome outcome)
+    public static void Write(IBufferWriter<byte> output, string uid, AdmissionAnswer answer)
     {
-        var buffer = ReusableJsonBuffer.Reuse(ref t_buffer);
-        var writer = buffer.Start();
+        using var writer = new Utf8JsonWriter(output);
         writer.WriteStartObject();
         writer.WriteString("apiVersion", AdmissionReviewReader.V1);
         writer.WriteString("kind", AdmissionReviewReader.ReviewKind);
         writer.WriteStartObject("response");
         writer.WriteString("uid", uid);
-        writer.WriteBoolean("allowed", outcome.Allowed);
-        if (outcome.StatusCode is { } code)
+        writer.WriteBoolean("allowed", answer.Allowed);
+        if (answer.Code is { } code)
         {
             writer.WriteStartObject("status");
             writer.WriteNumber("code", code);
-            writer.WriteString("message", outcome.Message ?? "");
+            writer.WriteString("message", answer.Message ?? "");
             writer.WriteEndObject();
         }
-        if (outcome.Patch.Count > 0)
+        if (answer.Patch.Count > 0)
         {
-            writer.WriteBase64String("patch", JsonPatchWriter.Write(outcome.Patch));
+            writer.WriteBase64String("patch", JsonPatchWriter.Write(answer.Patch));
             writer.WriteString("patchType", JsonPatch);
         }
-        if (outcome.Warnings.Count > 0)
+        if (answer.Warnings.Count > 0)
         {
             writer.WriteStartArray("warnings");
-            foreach (var warning in outcome.Warnings)
+            foreach (var warning in answer.Warnings)
             {
                 writer.WriteStringValue(warning);
             }
             writer.WriteEndArray();
         }
-        AuditAnnotations.Write(writer, outcome);
+        AuditAnnotations.Write(writer, answer);
         writer.WriteEndObject();
         writer.WriteEndObject();
-        return buffer.Written;
     }
 }

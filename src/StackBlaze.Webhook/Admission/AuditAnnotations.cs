@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using StackBlaze.Webhook.Core.Limits;
 using StackBlaze.Webhook.Core.Policy;
-
-using StackBlaze.Webhook.Core.Admission;
 
 namespace StackBlaze.Webhook.Admission;
 
@@ -24,23 +23,24 @@ internal static class AuditAnnotations
     /// </summary>
     public const int MaxValueLength = 3000;
 
-    /// <summary>Writes the outcome's annotations as "auditAnnotations"; nothing when it did nothing worth auditing.</summary>
-    public static void Write(Utf8JsonWriter writer, AdmissionOutcome outcome)
+    /// <summary>Writes the answer's annotations as "auditAnnotations"; nothing when it did nothing worth auditing.</summary>
+    public static void Write(Utf8JsonWriter writer, AdmissionAnswer answer)
     {
-        var findings = outcome.Findings is { Count: > 0 } found ? found : null;
-        if (outcome.InjectedEnv.Count == 0 && outcome.Allowed && findings is null)
+        var injected = answer.Verdict?.InjectedEnv ?? [];
+        var findings = answer.Verdict?.Findings is { Count: > 0 } found ? found : null;
+        if (injected.Count == 0 && answer.Allowed && findings is null)
         {
             return;
         }
         writer.WriteStartObject("auditAnnotations");
-        if (outcome.InjectedEnv.Count > 0)
+        if (injected.Count > 0)
         {
             writer.WritePropertyName(InjectedEnv);
-            WriteJoined(writer, outcome.InjectedEnv);
+            WriteJoined(writer, injected);
         }
-        if (!outcome.Allowed)
+        if (!answer.Allowed)
         {
-            writer.WriteString(Denied, Bounded(outcome.Message ?? ""));
+            writer.WriteString(Denied, Bounded(answer.Message ?? ""));
         }
         if (findings is not null)
         {
@@ -71,14 +71,6 @@ internal static class AuditAnnotations
         }
     }
 
-    private static string Bounded(string value)
-    {
-        if (value.Length <= MaxValueLength)
-        {
-            return value;
-        }
-        // Never end on half of a surrogate pair: the value must stay valid UTF-8.
-        var cut = char.IsHighSurrogate(value[MaxValueLength - 2]) ? MaxValueLength - 2 : MaxValueLength - 1;
-        return string.Concat(value.AsSpan(0, cut), "…");
-    }
+    // Never half of a surrogate pair: the value must stay valid UTF-8.
+    private static string Bounded(string value) => BoundedText.Truncate(value, MaxValueLength);
 }

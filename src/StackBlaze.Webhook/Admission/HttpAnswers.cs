@@ -1,5 +1,3 @@
-using StackBlaze.Webhook.Core.Admission;
-
 namespace StackBlaze.Webhook.Admission;
 
 /// <summary>
@@ -9,20 +7,15 @@ namespace StackBlaze.Webhook.Admission;
 /// </summary>
 internal static class HttpAnswers
 {
-    public static async Task WriteReviewAsync(HttpContext http, string uid, AdmissionOutcome outcome)
+    public static async Task WriteReviewAsync(HttpContext http, string uid, AdmissionAnswer answer)
     {
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/json";
-        CopyToBody(http.Response, AdmissionReviewWriter.Write(uid, outcome));
-        await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
-    }
-
-    // With its length known up front, the answer goes out in one piece rather than chunked.
-    private static void CopyToBody(HttpResponse response, ReadOnlySpan<byte> answer)
-    {
-        response.ContentLength = answer.Length;
-        answer.CopyTo(response.BodyWriter.GetSpan(answer.Length));
-        response.BodyWriter.Advance(answer.Length);
+        using var written = new PooledBuffer();
+        AdmissionReviewWriter.Write(written, uid, answer);
+        // With its length known up front, the answer goes out in one piece rather than chunked.
+        http.Response.ContentLength = written.Written.Length;
+        await http.Response.BodyWriter.WriteAsync(written.Written, http.RequestAborted);
     }
 
     public static Task WriteErrorAsync(HttpContext http, int statusCode, string reason)

@@ -34,15 +34,15 @@ internal sealed class EndpointMetrics
     {
         _requests[MetricLabels.OperationIndex(exchange.Operation), MetricLabels.OutcomeIndex(exchange)].Inc();
         _duration.Observe(elapsed.TotalSeconds);
-        if (exchange.Outcome is not { } outcome)
+        if (exchange.Answer?.Verdict is not { } verdict)
         {
             return;
         }
-        if (outcome.InjectedEnv.Count > 0)
+        if (verdict.InjectedEnv.Count > 0)
         {
-            _injected.Inc(outcome.InjectedEnv.Count);
+            _injected.Inc(verdict.InjectedEnv.Count);
         }
-        if (outcome.Findings is { Count: > 0 } findings)
+        if (verdict.Findings is { Count: > 0 } findings)
         {
             _findings[(int)findings.Mode].Inc(findings.Count);
         }

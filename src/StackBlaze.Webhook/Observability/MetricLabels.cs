@@ -1,4 +1,5 @@
 using StackBlaze.Webhook.Admission;
+using StackBlaze.Webhook.Core.Admission;
 using StackBlaze.Webhook.Core.Policy;
 
 namespace StackBlaze.Webhook.Observability;
@@ -13,7 +14,9 @@ internal static class MetricLabels
     public const string Mutate = "mutate";
     public const string Validate = "validate";
 
-    public static readonly string[] Operations = ["CREATE", "UPDATE", "DELETE", "CONNECT", "other"];
+    /// <summary>Each operation by the name the API server gives it, by its value; "other" for the rest.</summary>
+    public static readonly string[] Operations =
+        [.. Enum.GetValues<Operation>().Select(op => op == Operation.Other ? "other" : op.ToString().ToUpperInvariant())];
 
     public static readonly string[] Outcomes = ["allowed", "patched", "denied", "error"];
 
@@ -24,14 +27,8 @@ internal static class MetricLabels
     public const int Denied = 2;
     public const int Error = 3;
 
-    public static int OperationIndex(string? operation) => operation switch
-    {
-        "CREATE" => 0,
-        "UPDATE" => 1,
-        "DELETE" => 2,
-        "CONNECT" => 3,
-        _ => 4,
-    };
+    /// <summary>The label of an operation; an unread review's is "other".</summary>
+    public static int OperationIndex(Operation? operation) => (int)(operation ?? Operation.Other);
 
     /// <summary>
     /// Error when no decision came out of the review (malformed, or the handler threw); else what
@@ -39,9 +36,9 @@ internal static class MetricLabels
     /// </summary>
     public static int OutcomeIndex(AdmissionExchange exchange) => exchange switch
     {
-        { Faulted: true } or { Outcome: null } => Error,
-        { Outcome.Allowed: false } => Denied,
-        { Outcome.Patch.Count: > 0 } => Patched,
+        { Faulted: true } or { Answer: null } => Error,
+        { Answer.Allowed: false } => Denied,
+        { Answer.Patch.Count: > 0 } => Patched,
         _ => Allowed,
     };
 }

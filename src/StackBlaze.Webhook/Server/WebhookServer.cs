@@ -160,7 +160,7 @@ internal static class WebhookServer
     }
 
     // The exchange is for the decorators; the answer itself is already written.
-    private static RequestDelegate Answer(MeteredAdmissionEndpoint endpoint, Func<AdmissionAttributes, AdmissionOutcome> review) =>
+    private static RequestDelegate Answer(MeteredAdmissionEndpoint endpoint, Func<AdmissionAttributes, AdmissionVerdict> review) =>
         async http => await endpoint.HandleAsync(http, review);
 
     private static void ConfigureLogging(ILoggingBuilder logging)

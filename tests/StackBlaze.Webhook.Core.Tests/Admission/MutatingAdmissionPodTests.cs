@@ -17,7 +17,7 @@ public class MutatingAdmissionPodTests
         var outcome = Review(Pod(Frontend));
 
         outcome.Allowed.Should().BeTrue();
-        outcome.StatusCode.Should().BeNull();
+        outcome.Denial.Should().BeNull();
         outcome.Patch.Should().NotBeEmpty();
         outcome.Patch[^1].Path.Should().Be("/metadata/annotations/stackblaze.io~1injected-env");
     }
@@ -65,12 +65,12 @@ public class MutatingAdmissionPodTests
     }
 
     [Theory]
-    [InlineData("UPDATE")]
-    [InlineData("DELETE")]
-    [InlineData("CONNECT")]
-    public void Pod_operations_other_than_create_are_allowed_untouched(string operation)
+    [InlineData(Operation.Update)]
+    [InlineData(Operation.Delete)]
+    [InlineData(Operation.Connect)]
+    public void Pod_operations_other_than_create_are_allowed_untouched(Operation operation)
     {
-        Review(Pod(Frontend, operation)).Should().Be(AdmissionOutcome.Allow);
+        Review(Pod(Frontend, operation)).Should().Be(AdmissionVerdict.Allow);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public class MutatingAdmissionPodTests
         var outcome = Review(Pod(pod));
 
         outcome.Allowed.Should().BeFalse();
-        outcome.StatusCode.Should().Be(403);
+        outcome.Denial.Should().Be(DenialReason.Policy);
         outcome.Patch.Should().BeEmpty();
         outcome.Message.Should().StartWith("stackblaze.io/links: ");
         outcome.Message.Should().Be(
@@ -95,21 +95,21 @@ public class MutatingAdmissionPodTests
     {
         var outcome = Review(Pod(Json.Parse("""{"metadata":{}}""")));
 
-        outcome.Should().Be(AdmissionOutcome.Invalid("the object cannot be read as a Pod: spec is missing"));
-        outcome.StatusCode.Should().Be(400);
+        outcome.Should().Be(AdmissionVerdict.Denied(DenialReason.InvalidObject, "the object cannot be read as a Pod: spec is missing"));
+        outcome.Denial.Should().Be(DenialReason.InvalidObject);
         outcome.Allowed.Should().BeFalse();
     }
 
     [Fact]
     public void Create_without_an_object_is_invalid()
     {
-        Review(Pod(null)).Should().Be(AdmissionOutcome.Invalid("the CREATE request carries no object"));
+        Review(Pod(null)).Should().Be(AdmissionVerdict.Denied(DenialReason.InvalidObject, "the CREATE request carries no object"));
     }
 
     [Fact]
     public void Pod_request_without_a_namespace_is_invalid()
     {
-        Review(Pod(Frontend, ns: "")).Should().Be(AdmissionOutcome.Invalid("the request names no namespace"));
+        Review(Pod(Frontend, ns: "")).Should().Be(AdmissionVerdict.Denied(DenialReason.InvalidObject, "the request names no namespace"));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public class MutatingAdmissionPodTests
     {
         var outcome = Review(Pod(Frontend, ns: "elsewhere"));
 
-        outcome.StatusCode.Should().Be(403);
+        outcome.Denial.Should().Be(DenialReason.Policy);
         outcome.Message.Should().Contain("namespace \"elsewhere\" has no service \"backend\" (it has none)");
     }
 

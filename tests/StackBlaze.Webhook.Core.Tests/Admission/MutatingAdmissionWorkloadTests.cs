@@ -9,9 +9,9 @@ public class MutatingAdmissionWorkloadTests
     private static readonly System.Text.Json.JsonElement Deployment = Json.Fixture("deployment-annotated.json");
 
     [Theory]
-    [InlineData("CREATE")]
-    [InlineData("UPDATE")]
-    public void Workload_create_and_update_copy_the_annotations_into_the_template(string operation)
+    [InlineData(Operation.Create)]
+    [InlineData(Operation.Update)]
+    public void Workload_create_and_update_copy_the_annotations_into_the_template(Operation operation)
     {
         var outcome = Review(Of("apps", "Deployment", Deployment, operation));
 
@@ -36,7 +36,7 @@ public class MutatingAdmissionWorkloadTests
     [Fact]
     public void Workload_delete_is_allowed_untouched()
     {
-        Review(Of("apps", "Deployment", Deployment, "DELETE")).Should().Be(AdmissionOutcome.Allow);
+        Review(Of("apps", "Deployment", Deployment, Operation.Delete)).Should().Be(AdmissionVerdict.Allow);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public class MutatingAdmissionWorkloadTests
     [InlineData("networking.k8s.io", "Ingress")]
     public void Other_kinds_are_allowed_untouched(string group, string kind)
     {
-        Review(Of(group, kind, Json.Parse("""{"metadata":{"annotations":{"stackblaze.io/links":"payments"}}}"""))).Should().Be(AdmissionOutcome.Allow);
+        Review(Of(group, kind, Json.Parse("""{"metadata":{"annotations":{"stackblaze.io/links":"payments"}}}"""))).Should().Be(AdmissionVerdict.Allow);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class MutatingAdmissionWorkloadTests
     {
         var outcome = Review(Of("batch", "CronJob", Json.Parse("""{"spec":{"jobTemplate":{}}}""")));
 
-        outcome.Should().Be(AdmissionOutcome.Invalid(
+        outcome.Should().Be(AdmissionVerdict.Denied(DenialReason.InvalidObject, 
             "the object cannot be read as a CronJob: spec.jobTemplate.spec.template is missing or not an object"));
     }
 
@@ -75,6 +75,6 @@ public class MutatingAdmissionWorkloadTests
     {
         var outcome = Review(Of("apps", "Deployment", Json.Parse("""[]""")));
 
-        outcome.Should().Be(AdmissionOutcome.Invalid("the object cannot be read as a Deployment: the object is not a JSON object"));
+        outcome.Should().Be(AdmissionVerdict.Denied(DenialReason.InvalidObject, "the object cannot be read as a Deployment: the object is not a JSON object"));
     }
 }

@@ -7,7 +7,7 @@ namespace StackBlaze.Webhook.Tests.Admission;
 /// <summary>Public URLs spelled as clients normalise them are refused like the plain spelling (issue 14 attack review).</summary>
 public class ValidatingAdmissionClientSpellingTests
 {
-    private static AdmissionOutcome Validate(string name, string value) =>
+    private static AdmissionVerdict Validate(string name, string value) =>
         new ValidatingAdmission(Project()).Review(Reviews.Pod(Pods.Element(Pod(name, value))));
 
     [Theory]

@@ -14,7 +14,7 @@ public class ValidatingAdmissionConfigMapTests
     private const string ApiFinding =
         "key API_URL: calls https://api.shop.example.com/v1, the public URL of service \"backend\"; use http://backend.internal:3000/v1";
 
-    private static AdmissionOutcome Validate(AdmissionAttributes request, string? policy = null) => new ValidatingAdmission(Project(policy)).Review(request);
+    private static AdmissionVerdict Validate(AdmissionAttributes request, string? policy = null) => new ValidatingAdmission(Project(policy)).Review(request);
 
     [Fact]
     public void Variable_key_calling_a_public_url_is_denied_with_the_internal_url_to_use()
@@ -22,7 +22,7 @@ public class ValidatingAdmissionConfigMapTests
         var outcome = Validate(ConfigMaps.Review(ConfigMaps.With("API_URL", "https://api.shop.example.com/v1")));
 
         outcome.Allowed.Should().BeFalse();
-        outcome.StatusCode.Should().Be(AdmissionOutcome.Forbidden);
+        outcome.Denial.Should().Be(DenialReason.Policy);
         outcome.Message.Should().Be(Denied + ApiFinding);
         outcome.Findings!.Count.Should().Be(1);
     }
@@ -90,7 +90,7 @@ public class ValidatingAdmissionConfigMapTests
     {
         var old = ConfigMaps.With("API_URL", "https://api.shop.example.com/v1");
 
-        var outcome = Validate(ConfigMaps.Review(ConfigMaps.With([("API_URL", "https://api.shop.example.com/v1"), ("PORT", "8080")]), "UPDATE", old));
+        var outcome = Validate(ConfigMaps.Review(ConfigMaps.With([("API_URL", "https://api.shop.example.com/v1"), ("PORT", "8080")]), Operation.Update, old));
 
         outcome.Allowed.Should().BeTrue();
         outcome.Warnings.Should().Equal(ApiFinding);
@@ -102,7 +102,7 @@ public class ValidatingAdmissionConfigMapTests
         var old = ConfigMaps.With("API_URL", "https://api.shop.example.com/v1");
 
         var outcome = Validate(ConfigMaps.Review(
-            ConfigMaps.With([("API_URL", "https://api.shop.example.com/v1"), ("SHOP_HOST", "shop.example.com")]), "UPDATE", old));
+            ConfigMaps.With([("API_URL", "https://api.shop.example.com/v1"), ("SHOP_HOST", "shop.example.com")]), Operation.Update, old));
 
         outcome.Allowed.Should().BeFalse();
         outcome.Message.Should().Be(Denied + "key SHOP_HOST: calls shop.example.com, the public URL of service \"frontend\"; use frontend.internal");
@@ -159,7 +159,7 @@ public class ValidatingAdmissionConfigMapTests
         var outcome = Validate(ConfigMaps.Review(configMap));
 
         outcome.Allowed.Should().BeFalse();
-        outcome.Message!.Length.Should().BeLessThanOrEqualTo(ReviewLimits.MaxMessageLength);
+        outcome.Message!.Length.Should().BeLessThanOrEqualTo(4000, "the host sends a message of up to 4,000 characters whole");
         outcome.Message.Should().StartWith(Denied + "key API_0000_URL: calls").And.EndWith($"and {ReviewLimits.MaxFindingsKept + 1 - ReviewLimits.MaxProblemsListed} more");
         outcome.Findings!.Count.Should().Be(keys);
     }
@@ -172,7 +172,7 @@ public class ValidatingAdmissionConfigMapTests
 
         var outcome = Validate(ConfigMaps.Review(configMap));
 
-        outcome.StatusCode.Should().Be(AdmissionOutcome.BadRequest);
+        outcome.Denial.Should().Be(DenialReason.InvalidObject);
         outcome.Message.Should().Be("the object cannot be read as a ConfigMap: data is not an object");
     }
 
@@ -182,7 +182,7 @@ public class ValidatingAdmissionConfigMapTests
         var secret = ConfigMaps.With("API_URL", "https://api.shop.example.com/v1");
         secret["kind"] = "Secret";
 
-        Validate(Reviews.Of("", "Secret", Pods.Element(secret))).Should().BeSameAs(AdmissionOutcome.Allow);
+        Validate(Reviews.Of("", "Secret", Pods.Element(secret))).Should().BeSameAs(AdmissionVerdict.Allow);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace StackBlaze.Webhook.Tests.Admission;
 /// <summary>What a container runs or is given beyond env, command and args, that once passed enforce mode (issue 14 attack review).</summary>
 public class ValidatingAdmissionContainerConfigTests
 {
-    private static AdmissionOutcome Validate(AdmissionAttributes request) => new ValidatingAdmission(Project()).Review(request);
+    private static AdmissionVerdict Validate(AdmissionAttributes request) => new ValidatingAdmission(Project()).Review(request);
 
     private static JsonObject Container(JsonObject pod) => pod["spec"]!["containers"]![0]!.AsObject();
 

@@ -23,8 +23,8 @@ public class ValidatingAdmissionEphemeralContainerTests
         return Pods.Element(pod);
     }
 
-    private static AdmissionOutcome Validate(JsonElement pod, string subResource) =>
-        new ValidatingAdmission(Project()).Review(Reviews.Pod(pod, "UPDATE") with { OldObjectJson = Running, SubResource = subResource });
+    private static AdmissionVerdict Validate(JsonElement pod, string subResource) =>
+        new ValidatingAdmission(Project()).Review(Reviews.Pod(pod, Operation.Update) with { OldObjectJson = Running, SubResource = subResource });
 
     [Fact]
     public void Debug_container_calling_a_public_url_is_denied_and_the_pods_own_call_only_warned_about()
@@ -53,6 +53,6 @@ public class ValidatingAdmissionEphemeralContainerTests
     {
         var outcome = Validate(Debugged("wget -qO- api.shop.example.com/v1/orders"), subResource);
 
-        outcome.Should().Be(AdmissionOutcome.Allow);
+        outcome.Should().Be(AdmissionVerdict.Allow);
     }
 }

@@ -7,7 +7,7 @@ namespace StackBlaze.Webhook.Tests.Admission;
 
 public class ValidatingAdmissionPodTests
 {
-    private static AdmissionOutcome Validate(AdmissionAttributes request) => new ValidatingAdmission(Project()).Review(request);
+    private static AdmissionVerdict Validate(AdmissionAttributes request) => new ValidatingAdmission(Project()).Review(request);
 
     private static JsonElement CallsApi() => Pods.Element(Pod("ORDERS_API", "https://api.shop.example.com/v1/orders?status=open"));
 
@@ -17,7 +17,7 @@ public class ValidatingAdmissionPodTests
         var outcome = Validate(Reviews.Pod(CallsApi()));
 
         outcome.Allowed.Should().BeFalse();
-        outcome.StatusCode.Should().Be(403);
+        outcome.Denial.Should().Be(DenialReason.Policy);
         outcome.Message.Should().Be(
             "calls to this project's public URLs (stackblaze.io/public-url-policy: enforce): "
             + "container \"app\" ORDERS_API: calls https://api.shop.example.com/v1/orders?status=open, the public URL of service \"backend\"; "
@@ -63,11 +63,11 @@ public class ValidatingAdmissionPodTests
     }
 
     [Theory]
-    [InlineData("DELETE")]
-    [InlineData("CONNECT")]
-    public void Operations_other_than_create_and_update_are_allowed_untouched(string operation)
+    [InlineData(Operation.Delete)]
+    [InlineData(Operation.Connect)]
+    public void Operations_other_than_create_and_update_are_allowed_untouched(Operation operation)
     {
-        Validate(Reviews.Pod(CallsApi(), operation)).Should().Be(AdmissionOutcome.Allow);
+        Validate(Reviews.Pod(CallsApi(), operation)).Should().Be(AdmissionVerdict.Allow);
     }
 
     [Theory]
@@ -76,13 +76,13 @@ public class ValidatingAdmissionPodTests
     [InlineData("networking.k8s.io", "Ingress")]
     public void Other_kinds_are_allowed_untouched(string group, string kind)
     {
-        Validate(Reviews.Of(group, kind, CallsApi())).Should().Be(AdmissionOutcome.Allow);
+        Validate(Reviews.Of(group, kind, CallsApi())).Should().Be(AdmissionVerdict.Allow);
     }
 
     [Fact]
     public void Create_without_an_object_is_invalid_with_400()
     {
-        Validate(Reviews.Pod(null)).Should().Be(AdmissionOutcome.Invalid("the CREATE request carries no object"));
+        Validate(Reviews.Pod(null)).Should().Be(AdmissionVerdict.Denied(DenialReason.InvalidObject, "the CREATE request carries no object"));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class ValidatingAdmissionPodTests
         var outcome = Validate(Reviews.Pod(Json.Parse("[]")));
 
         outcome.Allowed.Should().BeFalse();
-        outcome.StatusCode.Should().Be(400);
+        outcome.Denial.Should().Be(DenialReason.InvalidObject);
         outcome.Message.Should().Be("the object cannot be read as a Pod: it is not a JSON object");
     }
 
@@ -132,7 +132,7 @@ public class ValidatingAdmissionPodTests
     {
         var outcome = Validate(Reviews.Pod(CallsApi(), ns: ""));
 
-        outcome.StatusCode.Should().Be(400);
+        outcome.Denial.Should().Be(DenialReason.InvalidObject);
         outcome.Message.Should().Be("the request names no namespace");
     }
 
@@ -140,14 +140,14 @@ public class ValidatingAdmissionPodTests
     public void Pod_without_containers_is_invalid_with_400()
     {
         Validate(Reviews.Pod(Json.Parse("""{"metadata":{},"spec":{"containers":[]}}""")))
-            .Should().Be(AdmissionOutcome.Invalid("the object cannot be read as a Pod: spec.containers is missing or empty"));
+            .Should().Be(AdmissionVerdict.Denied(DenialReason.InvalidObject, "the object cannot be read as a Pod: spec.containers is missing or empty"));
     }
 
     [Fact]
     public void Workload_without_its_template_is_invalid_with_400()
     {
         Validate(Reviews.Of("batch", "CronJob", Json.Parse("""{"spec":{"jobTemplate":{}}}""")))
-            .Should().Be(AdmissionOutcome.Invalid("the object cannot be read as a CronJob: spec.jobTemplate.spec.template is missing or not an object"));
+            .Should().Be(AdmissionVerdict.Denied(DenialReason.InvalidObject, "the object cannot be read as a CronJob: spec.jobTemplate.spec.template is missing or not an object"));
     }
 
     [Fact]

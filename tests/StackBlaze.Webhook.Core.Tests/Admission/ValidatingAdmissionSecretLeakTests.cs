@@ -9,7 +9,7 @@ public class ValidatingAdmissionSecretLeakTests
 {
     private const string Secret = "ghp_s3cr3tT0ken";
 
-    private static AdmissionOutcome Validate(string value) =>
+    private static AdmissionVerdict Validate(string value) =>
         new ValidatingAdmission(Project()).Review(Reviews.Pod(Pods.Element(Pod("GIT_REMOTE", value))));
 
     [Theory]

@@ -13,12 +13,12 @@ public class ValidatingAdmissionUpdateTests
 
     private static readonly JsonElement Old = Pods.Element(Pod("ORDERS_API", "https://api.shop.example.com/v1/orders"));
 
-    private static AdmissionOutcome Validate(AdmissionAttributes request) => new ValidatingAdmission(Project()).Review(request);
+    private static AdmissionVerdict Validate(AdmissionAttributes request) => new ValidatingAdmission(Project()).Review(request);
 
     [Fact]
     public void Call_the_old_object_already_made_is_allowed_with_a_warning()
     {
-        var outcome = Validate(Reviews.Pod(Old, "UPDATE") with { OldObjectJson = Old });
+        var outcome = Validate(Reviews.Pod(Old, Operation.Update) with { OldObjectJson = Old });
 
         outcome.Allowed.Should().BeTrue();
         outcome.Warnings.Should().Equal(OrdersWarning);
@@ -29,7 +29,7 @@ public class ValidatingAdmissionUpdateTests
     {
         var updated = Pods.Element(Pod([("ORDERS_API", "https://api.shop.example.com/v1/orders"), ("SHOP_HOST", "shop.example.com")]));
 
-        var outcome = Validate(Reviews.Pod(updated, "UPDATE") with { OldObjectJson = Old });
+        var outcome = Validate(Reviews.Pod(updated, Operation.Update) with { OldObjectJson = Old });
 
         outcome.Allowed.Should().BeFalse();
         outcome.Message.Should().Be(
@@ -43,13 +43,13 @@ public class ValidatingAdmissionUpdateTests
     {
         var updated = Pods.Element(Pod("ORDERS_API", "https://api.shop.example.com/v2/orders"));
 
-        Validate(Reviews.Pod(updated, "UPDATE") with { OldObjectJson = Old }).Allowed.Should().BeFalse();
+        Validate(Reviews.Pod(updated, Operation.Update) with { OldObjectJson = Old }).Allowed.Should().BeFalse();
     }
 
     [Fact]
     public void Update_without_the_old_object_is_judged_as_a_create()
     {
-        Validate(Reviews.Pod(Old, "UPDATE")).Allowed.Should().BeFalse();
+        Validate(Reviews.Pod(Old, Operation.Update)).Allowed.Should().BeFalse();
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class ValidatingAdmissionUpdateTests
     {
         var deployment = Json.Fixture("PublicUrls/deployment-calls-api.json");
 
-        var outcome = Validate(Reviews.Of("apps", "Deployment", deployment, "UPDATE") with { OldObjectJson = deployment });
+        var outcome = Validate(Reviews.Of("apps", "Deployment", deployment, Operation.Update) with { OldObjectJson = deployment });
 
         outcome.Allowed.Should().BeTrue();
         outcome.Warnings.Should().ContainSingle().Which.Should().StartWith("container \"worker\" ORDERS_API:");

@@ -15,7 +15,7 @@ public class ValidatingAdmissionWorkloadTests
         + "container \"worker\" ORDERS_API: calls https://api.shop.example.com/v1/orders, the public URL of service \"backend\"; "
         + "use http://backend.internal:3000/v1/orders";
 
-    private static AdmissionOutcome Validate(JsonObject deployment, string operation = "CREATE") =>
+    private static AdmissionVerdict Validate(JsonObject deployment, Operation operation = Operation.Create) =>
         new ValidatingAdmission(Project()).Review(Reviews.Of("apps", "Deployment", Pods.Element(deployment), operation));
 
     private static JsonObject Deployment(params (string Key, string Value)[] annotations)
@@ -38,9 +38,9 @@ public class ValidatingAdmissionWorkloadTests
     }
 
     [Theory]
-    [InlineData("CREATE")]
-    [InlineData("UPDATE")]
-    public void Workload_create_and_update_are_both_checked(string operation)
+    [InlineData(Operation.Create)]
+    [InlineData(Operation.Update)]
+    public void Workload_create_and_update_are_both_checked(Operation operation)
     {
         Validate(Deployment(), operation).Message.Should().Be(Denial);
     }
@@ -80,7 +80,7 @@ public class ValidatingAdmissionWorkloadTests
         };
 
         // Allowed as is; the outcome still says the policy looked and found nothing.
-        Validate(deployment).Should().BeEquivalentTo(AdmissionOutcome.Allow with { Findings = new PolicyFindings(PolicyMode.Enforce, 0) });
+        Validate(deployment).Should().BeEquivalentTo(AdmissionVerdict.Allow with { Findings = new PolicyFindings(PolicyMode.Enforce, 0) });
     }
 
     [Fact]

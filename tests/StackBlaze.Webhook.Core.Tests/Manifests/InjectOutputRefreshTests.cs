@@ -65,7 +65,7 @@ public class InjectOutputRefreshTests
         return Applied(template, admission.Review(Reviews.Pod(Pods.Element(template))));
     }
 
-    private static JsonNode Applied(JsonNode obj, AdmissionOutcome outcome)
+    private static JsonNode Applied(JsonNode obj, AdmissionVerdict outcome)
     {
         outcome.Allowed.Should().BeTrue(outcome.Message);
         return IndependentJsonPatch.Apply(obj, JsonPatchWriter.ToUtf8Bytes(outcome.Patch));

@@ -22,7 +22,7 @@ internal static class ConfigMaps
 
     public static JsonObject With(string key, string value, params (string Key, string Value)[] annotations) => With([(key, value)], annotations);
 
-    public static AdmissionAttributes Review(JsonNode configMap, string operation = "CREATE", JsonNode? old = null) =>
+    public static AdmissionAttributes Review(JsonNode configMap, Operation operation = Operation.Create, JsonNode? old = null) =>
         Reviews.Of("", "ConfigMap", JsonSerializer.SerializeToElement(configMap), operation) with
         {
             OldObjectJson = old is null ? null : JsonSerializer.SerializeToElement(old),

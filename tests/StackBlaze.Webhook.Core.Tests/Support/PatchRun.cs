@@ -8,7 +8,7 @@ namespace StackBlaze.Webhook.Tests.Support;
 /// One fixture through the webhook: the patch as sent on the wire, applied by the independent
 /// library and by our own applier.
 /// </summary>
-internal sealed record PatchRun(JsonNode Original, AdmissionOutcome Outcome, byte[] PatchUtf8, JsonNode Independent, JsonNode Ours)
+internal sealed record PatchRun(JsonNode Original, AdmissionVerdict Outcome, byte[] PatchUtf8, JsonNode Independent, JsonNode Ours)
 {
     /// <param name="fixture">Below Fixtures/, without ".json", e.g. "Pods/without-env".</param>
     public static PatchRun Of(string fixture)

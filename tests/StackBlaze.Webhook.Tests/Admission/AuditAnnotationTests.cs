@@ -44,13 +44,15 @@ public sealed partial class AuditAnnotationTests(WebhookServerFixture server) : 
     [Fact]
     public void Keys_are_valid_label_names_and_long_values_stay_under_10_KB_of_utf8()
     {
-        var outcome = AdmissionOutcome.Deny(string.Concat(Enumerable.Repeat("€😀", 20_000))) with
+        var verdict = AdmissionVerdict.Denied(DenialReason.Policy, string.Concat(Enumerable.Repeat("€😀", 20_000))) with
         {
             InjectedEnv = [.. Enumerable.Range(0, 5000).Select(i => $"VARIABLE_{i}")],
             Findings = new PolicyFindings(PolicyMode.Warn, 3),
         };
 
-        var answer = JsonNode.Parse(AdmissionReviewWriter.Write("u", outcome))!;
+        using var written = new PooledBuffer();
+        AdmissionReviewWriter.Write(written, "u", AdmissionAnswer.To(verdict));
+        var answer = JsonNode.Parse(written.Written.Span)!;
         var annotations = answer["response"]!["auditAnnotations"]!.AsObject().ToDictionary(a => a.Key, a => a.Value!.GetValue<string>());
 
         annotations.Keys.Should().BeEquivalentTo("injected-env", "denied", "public-url-findings", "public-url-policy");

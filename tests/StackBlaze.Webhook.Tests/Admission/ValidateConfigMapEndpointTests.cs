@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StackBlaze.Webhook.Admission;
 using StackBlaze.Webhook.Core.Limits;
 using StackBlaze.Webhook.Tests.Support;
 
@@ -70,7 +71,7 @@ public sealed class ValidateConfigMapEndpointTests(WebhookServerFixture server) 
 
         response["allowed"]!.GetValue<bool>().Should().BeFalse();
         var message = response["status"]!["message"]!.GetValue<string>();
-        message.Length.Should().BeLessThanOrEqualTo(ReviewLimits.MaxMessageLength);
+        message.Length.Should().BeLessThanOrEqualTo(AdmissionAnswer.MaxMessageLength);
         message.Should().EndWith($"and {ReviewLimits.MaxFindingsKept + 1 - ReviewLimits.MaxProblemsListed} more");
         response["auditAnnotations"]!["public-url-findings"]!.GetValue<string>().Should().Be("5000");
     }
