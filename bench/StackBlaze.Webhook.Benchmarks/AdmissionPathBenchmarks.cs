@@ -3,6 +3,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using StackBlaze.Webhook.Admission;
 using StackBlaze.Webhook.Core.Admission;
+using StackBlaze.Webhook.Core.JsonWriting;
 using StackBlaze.Webhook.Core.Manifests;
 
 namespace StackBlaze.Webhook.Benchmarks;
@@ -40,6 +41,8 @@ public class AdmissionPathBenchmarks
         // As the endpoint does it, from a body already read.
         using var document = JsonDocument.Parse(_pod, AdmissionReviewReader.DocumentOptions);
         var attributes = AdmissionReviewReader.Read(document.RootElement, out _)!;
-        return AdmissionReviewWriter.Write(attributes.Uid, decide(attributes)).Length;
+        using var answer = new RentedBuffer();
+        AdmissionReviewWriter.Write(attributes.Uid, decide(attributes), answer);
+        return answer.WrittenSpan.Length;
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using StackBlaze.Webhook.Core.JsonWriting;
 using StackBlaze.Webhook.Core.Patches;
 
@@ -10,14 +12,18 @@ internal static class AdmissionReviewWriter
 {
     public const string JsonPatch = "JSONPatch";
 
-    [ThreadStatic]
-    private static ReusableJsonBuffer? t_buffer;
-
-    /// <summary>The answer, in a buffer of this thread's that the next call overwrites.</summary>
-    public static ReadOnlySpan<byte> Write(string uid, AdmissionOutcome outcome)
+    /// <summary>Writes the answer to <paramref name="output"/>, whose lifetime is the caller's.</summary>
+    public static void Write(string uid, AdmissionOutcome outcome, IBufferWriter<byte> output)
     {
-        var buffer = ReusableJsonBuffer.Reuse(ref t_buffer);
-        var writer = buffer.Start();
+        // The patch first, as the answer holds it in base64; then the same writer writes the answer.
+        using var patch = new RentedBuffer();
+        using var writer = new Utf8JsonWriter(patch);
+        if (outcome.Patch.Count > 0)
+        {
+            JsonPatchWriter.Write(outcome.Patch, writer);
+            writer.Flush();
+        }
+        writer.Reset(output);
         writer.WriteStartObject();
         writer.WriteString("apiVersion", AdmissionReviewReader.V1);
         writer.WriteString("kind", AdmissionReviewReader.ReviewKind);
@@ -33,7 +39,7 @@ internal static class AdmissionReviewWriter
         }
         if (outcome.Patch.Count > 0)
         {
-            writer.WriteBase64String("patch", JsonPatchWriter.Write(outcome.Patch));
+            writer.WriteBase64String("patch", patch.WrittenSpan);
             writer.WriteString("patchType", JsonPatch);
         }
         if (outcome.Warnings.Count > 0)
@@ -48,6 +54,5 @@ internal static class AdmissionReviewWriter
         AuditAnnotations.Write(writer, outcome);
         writer.WriteEndObject();
         writer.WriteEndObject();
-        return buffer.Written;
     }
 }

@@ -1,4 +1,5 @@
 using StackBlaze.Webhook.Core.Admission;
+using StackBlaze.Webhook.Core.JsonWriting;
 
 namespace StackBlaze.Webhook.Admission;
 
@@ -13,7 +14,11 @@ internal static class HttpAnswers
     {
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/json";
-        CopyToBody(http.Response, AdmissionReviewWriter.Write(uid, outcome));
+        using (var answer = new RentedBuffer())
+        {
+            AdmissionReviewWriter.Write(uid, outcome, answer);
+            CopyToBody(http.Response, answer.WrittenSpan);
+        }
         await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
     }
 

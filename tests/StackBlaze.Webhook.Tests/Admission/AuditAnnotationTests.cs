@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -50,7 +51,7 @@ public sealed partial class AuditAnnotationTests(WebhookServerFixture server) : 
             Findings = new PolicyFindings(PolicyMode.Warn, 3),
         };
 
-        var answer = JsonNode.Parse(AdmissionReviewWriter.Write("u", outcome))!;
+        var answer = JsonNode.Parse(Written(outcome))!;
         var annotations = answer["response"]!["auditAnnotations"]!.AsObject().ToDictionary(a => a.Key, a => a.Value!.GetValue<string>());
 
         annotations.Keys.Should().BeEquivalentTo("injected-env", "denied", "public-url-findings", "public-url-policy");
@@ -64,4 +65,11 @@ public sealed partial class AuditAnnotationTests(WebhookServerFixture server) : 
     // The name part of a qualified name, as Kubernetes validates audit annotation keys.
     [GeneratedRegex("^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$")]
     private static partial Regex LabelName();
+
+    private static byte[] Written(AdmissionOutcome outcome)
+    {
+        var answer = new ArrayBufferWriter<byte>();
+        AdmissionReviewWriter.Write("u", outcome, answer);
+        return answer.WrittenSpan.ToArray();
+    }
 }
