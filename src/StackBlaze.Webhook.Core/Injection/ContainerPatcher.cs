@@ -1,3 +1,4 @@
+using System.Text.Json;
 using StackBlaze.Webhook.Core.Limits;
 using StackBlaze.Webhook.Core.Objects;
 using StackBlaze.Webhook.Core.Patches;
@@ -12,10 +13,12 @@ namespace StackBlaze.Webhook.Core.Injection;
 /// <param name="plan">The variables the links give now.</param>
 /// <param name="record">The variables that are the webhook's, from an earlier pass.</param>
 /// <param name="basePath">Where the pod stands in the patched document.</param>
-/// <param name="staleUtf8">Recorded names no link gives any more, as UTF-8.</param>
+/// <param name="stale">Recorded names no link gives any more.</param>
 /// <param name="patch">Where the operations go.</param>
-internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, string basePath, IReadOnlyList<byte[]> staleUtf8, List<JsonPatchOperation> patch)
+internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, string basePath, IReadOnlyList<string> stale, List<JsonPatchOperation> patch)
 {
+    // What a container's env is searched for, in one walk: the plan's names, then the stale ones.
+    private readonly IReadOnlyList<string> _sought = stale.Count == 0 ? plan.EnvNames : [.. plan.EnvNames, .. stale];
     private readonly bool[] _changed = new bool[plan.Variables.Count];
     private readonly bool[] _ours = new bool[plan.Variables.Count];
     private readonly bool[] _keptByContainer = new bool[plan.Variables.Count];
@@ -31,7 +34,7 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
     /// </summary>
     public bool Recorded(int variable) => _ours[variable] && !_keptByContainer[variable];
 
-    /// <summary>Whether every variable was added or refreshed: the usual first pass, whose names the plan keeps.</summary>
+    /// <summary>Whether every variable was added or refreshed: the usual first pass.</summary>
     public bool AllChanged => Array.TrueForAll(_changed, changed => changed);
 
     /// <summary>Whether the record names every variable of the plan.</summary>
@@ -39,15 +42,25 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
 
     public void Patch(ContainerShape container, string list, int index)
     {
-        var variables = plan.Variables;
-        Span<int> at = plan.EnvNames.Count <= 128 ? stackalloc int[plan.EnvNames.Count] : new int[plan.EnvNames.Count];
-        container.FindAt(plan.EnvNamesUtf8, at);
-        var missing = new bool[variables.Count];
-        var missingCount = 0;
-        var oursPresent = false;
-        for (var v = 0; v < variables.Count; v++)
+        var envPath = new EnvPath(basePath, list, index);
+        if (container.Env is not { } env)
         {
-            var variable = variables[v];
+            // Nothing of its own to keep, to shadow or to take back: every variable, as one array.
+            if (plan.Variables.Count > 0)
+            {
+                patch.Add(JsonPatchOperation.AddJson(envPath.Whole, plan.EnvArrayJson));
+            }
+            Array.Fill(_ours, true);
+            Array.Fill(_changed, true);
+            return;
+        }
+
+        var at = container.Find(_sought);
+        var missing = new List<int>();
+        var oursPresent = false;
+        for (var v = 0; v < plan.Variables.Count; v++)
+        {
+            var variable = plan.Variables[v];
             var position = at[IndexOf(variable.Name)];
             if (position >= 0)
             {
@@ -59,9 +72,9 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
                     continue;
                 }
                 _ours[v] = oursPresent = true;
-                if (!variable.IsWrittenAs(container.EnvEntry(position)))
+                if (!IsWrittenAs(env[position], v))
                 {
-                    patch.Add(JsonPatchOperation.ReplaceJson($"{EnvPath(list, index)}/{position}", variable.EnvVarJson()));
+                    patch.Add(JsonPatchOperation.ReplaceJson(envPath.At(position), plan.EnvVarJson(v)));
                     _changed[v] = true;
                 }
                 continue;
@@ -74,59 +87,56 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
                     + $"could not expand $({shadowed}): not injected there"));
                 continue;
             }
-            missing[v] = _ours[v] = _changed[v] = true;
-            missingCount++;
+            missing.Add(v);
+            _ours[v] = _changed[v] = true;
         }
 
-        var removed = RemoveStale(container, list, index);
-        if (missingCount == 0)
-        {
-            return;
-        }
+        var removed = RemoveStale(envPath, at);
         if (oursPresent || removed.Count > 0)
         {
-            AddAmong(container, list, index, missing, removed);
+            AddAmong(envPath, env.GetArrayLength(), at, missing, removed);
             return;
         }
-        var place = (basePath, list, index, container.EnvCount is not null);
-        // Most containers get every variable, at the same few places: the plan keeps those operations.
-        patch.AddRange(missingCount == variables.Count
-            ? plan.ContainerOperations(place, static (place, plan) => Operations(place, plan, plan.Variables))
-            : Operations(place, plan, [.. variables.Where((_, v) => missing[v])]));
+        // The first pass, usually: nothing of ours to place them after, so they go first, in order.
+        for (var i = 0; i < missing.Count; i++)
+        {
+            patch.Add(JsonPatchOperation.AddJson(envPath.At(i), plan.EnvVarJson(missing[i])));
+        }
     }
 
     /// <summary>Removes the recorded variables no link gives any more; their places, last first.</summary>
-    private List<int> RemoveStale(ContainerShape container, string list, int index)
+    private List<int> RemoveStale(EnvPath envPath, int[] at)
     {
-        if (staleUtf8.Count == 0 || container.EnvCount is null)
+        if (stale.Count == 0)
         {
             return [];
         }
-        var at = new int[staleUtf8.Count];
-        container.FindAt(staleUtf8, at);
-        List<int> removed = [.. at.Where(position => position >= 0).OrderDescending()];
-        patch.AddRange(removed.Select(position => JsonPatchOperation.Remove($"{EnvPath(list, index)}/{position}")));
+        List<int> removed = [.. at.Skip(plan.EnvNames.Count).Where(position => position >= 0).OrderDescending()];
+        patch.AddRange(removed.Select(position => JsonPatchOperation.Remove(envPath.At(position))));
         return removed;
     }
 
     /// <summary>
-    /// Adds the missing variables to a container that has some of ours already: ahead of its own,
-    /// but after any variable they refer to, so that $(NAME) still expands.
+    /// Adds the missing variables ahead of the container's own, but after any variable they refer
+    /// to, so that $(NAME) still expands. Only the plan's names place them: the others stand as null.
     /// </summary>
-    private void AddAmong(ContainerShape container, string list, int index, bool[] missing, List<int> removed)
+    private void AddAmong(EnvPath envPath, int envCount, int[] at, List<int> missing, List<int> removed)
     {
-        var names = container.EnvNames().ToList();
+        var names = new List<string?>(new string?[envCount]);
+        for (var i = 0; i < plan.EnvNames.Count; i++)
+        {
+            if (at[i] >= 0)
+            {
+                names[at[i]] = plan.EnvNames[i];
+            }
+        }
         foreach (var position in removed)
         {
             names.RemoveAt(position);
         }
         var front = 0;
-        for (var v = 0; v < missing.Length; v++)
+        foreach (var v in missing)
         {
-            if (!missing[v])
-            {
-                continue;
-            }
             var variable = plan.Variables[v];
             var position = front;
             foreach (var reference in variable.References)
@@ -138,33 +148,22 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
                 front++;
             }
             names.Insert(position, variable.Name);
-            patch.Add(JsonPatchOperation.AddJson($"{EnvPath(list, index)}/{position}", variable.EnvVarJson()));
+            patch.Add(JsonPatchOperation.AddJson(envPath.At(position), plan.EnvVarJson(v)));
         }
     }
 
-    /// <summary>
-    /// What gives a container the variables: one array when it has no env; else each inserted ahead
-    /// of its own, so that they can refer to ours as $(NAME).
-    /// </summary>
-    private static JsonPatchOperation[] Operations(
-        (string BasePath, string List, int Index, bool HasEnv) place, LinkPlan plan, IReadOnlyList<InjectedVariable> variables)
-    {
-        var env = $"{place.BasePath}/spec/{place.List}/{place.Index}/env";
-        return place.HasEnv
-            ? [.. variables.Select((variable, position) => JsonPatchOperation.AddJson($"{env}/{position}", variable.EnvVarJson()))]
-            : [JsonPatchOperation.AddJson(env, variables == plan.Variables ? plan.EnvArrayJson() : InjectedVariable.EnvArrayJson(variables))];
-    }
-
-    private string EnvPath(string list, int index) => $"{basePath}/spec/{list}/{index}/env";
+    // Parsed for each comparison: only a container that has the variable already, on a later pass, gets here.
+    private bool IsWrittenAs(JsonElement entry, int variable) =>
+        JsonElement.DeepEquals(entry, JsonElement.Parse(plan.EnvVarJson(variable).Span));
 
     /// <summary>The first of the names the container sets itself (not in the record), or null.</summary>
-    private string? FirstOwn(IReadOnlyList<string> names, ReadOnlySpan<int> at)
+    private string? FirstOwn(IReadOnlyList<string> names, int[] at)
     {
-        for (var i = 0; i < names.Count; i++)
+        foreach (var name in names)
         {
-            if (at[IndexOf(names[i])] >= 0 && !record.Contains(names[i]))
+            if (at[IndexOf(name)] >= 0 && !record.Contains(name))
             {
-                return names[i];
+                return name;
             }
         }
         return null;
@@ -182,5 +181,13 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
             }
         }
         throw new InvalidOperationException($"{name} is not among the plan's env names");
+    }
+
+    /// <summary>Where a container's env stands in the document, made a path only for each operation.</summary>
+    private readonly record struct EnvPath(string BasePath, string List, int Index)
+    {
+        public string Whole => $"{BasePath}/spec/{List}/{Index}/env";
+
+        public string At(int position) => $"{BasePath}/spec/{List}/{Index}/env/{position}";
     }
 }

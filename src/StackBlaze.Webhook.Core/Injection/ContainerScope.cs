@@ -61,6 +61,17 @@ public sealed class ContainerScope
     /// <summary>Whether the container gets the variables.</summary>
     public bool Includes(ContainerShape container) => _names is null || _names.Contains(container.Name);
 
+    /// <summary>How many of the containers get the variables.</summary>
+    public int Count(IReadOnlyList<ContainerShape> containers)
+    {
+        var count = 0;
+        for (var i = 0; i < containers.Count; i++)
+        {
+            count += Includes(containers[i]) ? 1 : 0;
+        }
+        return count;
+    }
+
     /// <summary>
     /// A warning for names that match no container of the pod, or null: a typo, or a container a
     /// later webhook adds, which reinvocation then injects.

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace StackBlaze.Webhook.Core.Injection;
@@ -22,33 +21,8 @@ public sealed record InjectedVariable(string Name, string? Value, string? Secret
     public static InjectedVariable FromSecret(string name, string secretName, string secretKey, string linkText) =>
         new(name, null, secretName, secretKey, linkText, []);
 
-    private byte[]? _envVarJson;
-    private JsonElement? _envVarElement;
-
-    /// <summary>
-    /// The <c>EnvVar</c> as UTF-8 JSON, written once: plans are kept across requests, and every
-    /// pod of a ReplicaSet gets the same variables.
-    /// </summary>
-    public ReadOnlyMemory<byte> EnvVarJson() => _envVarJson ??= Encoding.UTF8.GetBytes(ToEnvVar().ToJsonString());
-
-    /// <summary>Whether a container's env entry is this variable exactly, as the webhook writes it.</summary>
-    public bool IsWrittenAs(JsonElement entry) => JsonElement.DeepEquals(entry, _envVarElement ??= JsonElement.Parse(EnvVarJson().Span));
-
-    /// <summary>The variables' JSON, written once each, joined into an array.</summary>
-    public static byte[] EnvArrayJson(IReadOnlyList<InjectedVariable> variables)
-    {
-        var array = new byte[variables.Sum(v => v.EnvVarJson().Length) + variables.Count + 1];
-        array[0] = (byte)'[';
-        var at = 1;
-        foreach (var variable in variables)
-        {
-            variable.EnvVarJson().Span.CopyTo(array.AsSpan(at));
-            at += variable.EnvVarJson().Length;
-            array[at++] = (byte)',';
-        }
-        array[^1] = (byte)']';
-        return array;
-    }
+    /// <summary>The <c>EnvVar</c> as UTF-8 JSON, written anew: the plan keeps it.</summary>
+    public byte[] ToEnvVarJson() => Encoding.UTF8.GetBytes(ToEnvVar().ToJsonString());
 
     /// <summary>The <c>EnvVar</c> as it goes into a container spec.</summary>
     public JsonObject ToEnvVar() => SecretName is null

@@ -18,6 +18,9 @@ public sealed class InjectionRecord
         Error = error;
     }
 
+    /// <summary>No record: the pod has no annotation.</summary>
+    public static InjectionRecord None { get; } = new(null, [], null);
+
     /// <summary>The annotation as found, or null when the pod has none.</summary>
     public string? Text { get; }
 
@@ -30,7 +33,7 @@ public sealed class InjectionRecord
     {
         if (annotation is null)
         {
-            return new InjectionRecord(null, [], null);
+            return None;
         }
         // Counted before it is split: a record is never longer than what one pod may be given.
         var count = annotation.AsSpan().Count(',') + 1;

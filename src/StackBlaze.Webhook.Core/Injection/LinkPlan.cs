@@ -1,98 +1,67 @@
-using System.Collections.Concurrent;
 using System.Text;
-using StackBlaze.Webhook.Core.Patches;
+using System.Text.Json.Nodes;
 
 namespace StackBlaze.Webhook.Core.Injection;
 
 /// <summary>
 /// What a links annotation injects, in order, or every reason it cannot. Plans are kept across
-/// requests, and most pods get every variable: what those pods' patches need is made once, here.
-/// A class, not a record: what it keeps is no part of what it is.
+/// requests: what every pod of the plan writes the same (the variables' JSON, the record) is
+/// made once, here; the operations that place them are each pod's own.
 /// </summary>
-public sealed class LinkPlan(IReadOnlyList<InjectedVariable> variables, IReadOnlyList<string> errors)
+public sealed class LinkPlan
 {
-    /// <summary>
-    /// Operations kept for the places a plan's pods are patched at: the first container or two of
-    /// a ReplicaSet's pods, with or without env. Past this many, a rare place is worked out per
-    /// request, so a plan stays small however its pods are shaped.
-    /// </summary>
-    private const int MaxKeptOperations = 64;
+    private readonly byte[][] _envVarJson;
 
-    // A kept operation: its object, its path string and the dictionary's entry, about.
-    private const int KeptOperationBytes = 160;
+    public LinkPlan(IReadOnlyList<InjectedVariable> variables, IReadOnlyList<string> errors)
+    {
+        Variables = variables;
+        Errors = errors;
+        Names = [.. variables.Select(v => v.Name)];
+        JoinedNames = string.Join(',', Names);
+        EnvNames = [.. Names.Concat(variables.SelectMany(v => v.References)).Distinct(StringComparer.Ordinal)];
+        _envVarJson = [.. variables.Select(v => v.ToEnvVarJson())];
+        EnvArrayJson = Encoding.UTF8.GetBytes(new JsonArray([.. variables.Select(v => (JsonNode)v.ToEnvVar())]).ToJsonString());
+        RetainedBytes = MeasureRetainedBytes();
+    }
 
-    private readonly ConcurrentDictionary<(string BasePath, string List, int Index, bool HasEnv), JsonPatchOperation[]> _containerOperations = new();
-    private int _keptOperations;
-    private string[]? _names;
-    private string? _joinedNames;
-    private byte[]? _envArrayJson;
-    private string[]? _envNames;
-    private byte[][]? _envNamesUtf8;
-    private long _retainedBytes;
+    public IReadOnlyList<InjectedVariable> Variables { get; }
 
-    public IReadOnlyList<InjectedVariable> Variables { get; } = variables;
-
-    public IReadOnlyList<string> Errors { get; } = errors;
+    public IReadOnlyList<string> Errors { get; }
 
     public bool IsValid => Errors.Count == 0;
 
-    /// <summary>The operations that add the injected-env annotation of every variable, by where the object stands.</summary>
-    internal ConcurrentDictionary<string, IReadOnlyList<JsonPatchOperation>> InjectedEnvAnnotations { get; } = new();
-
     /// <summary>The names of its variables, in order.</summary>
-    public IReadOnlyList<string> Names => _names ??= [.. Variables.Select(v => v.Name)];
+    public IReadOnlyList<string> Names { get; }
 
     /// <summary>The names joined with commas, as the injected-env annotation holds them.</summary>
-    public string JoinedNames => _joinedNames ??= string.Join(',', Names);
+    public string JoinedNames { get; }
 
-    /// <summary>
-    /// The names a container's own env is searched for: its variables' and those they refer to.
-    /// </summary>
-    public IReadOnlyList<string> EnvNames => _envNames ??= [.. Names.Concat(Variables.SelectMany(v => v.References)).Distinct(StringComparer.Ordinal)];
-
-    /// <summary><see cref="EnvNames"/> as UTF-8, as the request's JSON holds them.</summary>
-    public IReadOnlyList<byte[]> EnvNamesUtf8 => _envNamesUtf8 ??= [.. EnvNames.Select(Encoding.UTF8.GetBytes)];
+    /// <summary>The names a container's own env is searched for: its variables' and those they refer to.</summary>
+    public IReadOnlyList<string> EnvNames { get; }
 
     /// <summary>Every variable as one JSON array, for a container without env of its own.</summary>
-    public ReadOnlyMemory<byte> EnvArrayJson() => _envArrayJson ??= InjectedVariable.EnvArrayJson(Variables);
+    public ReadOnlyMemory<byte> EnvArrayJson { get; }
 
-    /// <summary>
-    /// The most memory the plan holds while kept, all it may make for itself included: what a
-    /// cache of plans counts against its budget.
-    /// </summary>
-    public long RetainedBytes => _retainedBytes is var known and not 0 ? known : _retainedBytes = MeasureRetainedBytes();
+    /// <summary>The most memory the plan holds while kept: what a cache of plans counts against its budget.</summary>
+    public long RetainedBytes { get; }
 
-    /// <summary>
-    /// The operations that give a container at <paramref name="place"/> every variable: kept for
-    /// the first places asked for, where the pods that share the plan are patched.
-    /// </summary>
-    internal JsonPatchOperation[] ContainerOperations(
-        (string BasePath, string List, int Index, bool HasEnv) place,
-        Func<(string BasePath, string List, int Index, bool HasEnv), LinkPlan, JsonPatchOperation[]> make)
-    {
-        if (_containerOperations.TryGetValue(place, out var kept))
-        {
-            return kept;
-        }
-        var operations = make(place, this);
-        if (Interlocked.Add(ref _keptOperations, operations.Length) <= MaxKeptOperations)
-        {
-            _containerOperations.TryAdd(place, operations);
-        }
-        return operations;
-    }
+    /// <summary>The <c>EnvVar</c> of the variable at <paramref name="variable"/>, as UTF-8 JSON.</summary>
+    public ReadOnlyMemory<byte> EnvVarJson(int variable) => _envVarJson[variable];
 
     private long MeasureRetainedBytes()
     {
         // Strings are two bytes a char; each object is counted with a generous header.
         const int objectBytes = 64;
-        long bytes = 4 * objectBytes + (long)MaxKeptOperations * KeptOperationBytes;
+        long bytes = 6 * objectBytes + 2L * JoinedNames.Length + EnvArrayJson.Length;
         foreach (var variable in Variables)
         {
-            // The record and its strings, its JSON and the parsed copy compared with a container's, its name in the lists above and in UTF-8.
-            bytes += objectBytes * 6 + 6L * variable.Name.Length + 2L * variable.LinkText.Length
-                + 2L * ((variable.Value?.Length ?? 0) + (variable.SecretName?.Length ?? 0) + (variable.SecretKey?.Length ?? 0))
-                + 5L * variable.EnvVarJson().Length;
+            // The record and its strings, its JSON, its name in the lists above.
+            bytes += objectBytes * 5 + 6L * variable.Name.Length + 2L * variable.LinkText.Length
+                + 2L * ((variable.Value?.Length ?? 0) + (variable.SecretName?.Length ?? 0) + (variable.SecretKey?.Length ?? 0));
+        }
+        foreach (var json in _envVarJson)
+        {
+            bytes += objectBytes + json.Length;
         }
         foreach (var error in Errors)
         {

@@ -1,4 +1,3 @@
-using System.Text;
 using StackBlaze.Webhook.Core.Catalog;
 using StackBlaze.Webhook.Core.Conventions;
 using StackBlaze.Webhook.Core.Limits;
@@ -14,6 +13,9 @@ namespace StackBlaze.Webhook.Core.Injection;
 /// </summary>
 public static class PodInjector
 {
+    // The record's place below an object's annotations, escaped once: a pod's patch has it on every first pass.
+    private static readonly string RecordPointer = JsonPointer.Append("/metadata/annotations", StackBlazeAnnotations.InjectedEnv);
+
     /// <param name="pod">The pod, or a workload's pod template.</param>
     /// <param name="basePath">Where <paramref name="pod"/> stands in the patched document: "" for a pod.</param>
     /// <param name="namespaceName">The namespace links resolve in.</param>
@@ -45,15 +47,15 @@ public static class PodInjector
         {
             return PodInjection.Denied(plan.Errors);
         }
-        byte[][] staleUtf8 = record.Names.Count == 0 ? [] : [.. record.Names.Except(plan.Names, StringComparer.Ordinal).Select(Encoding.UTF8.GetBytes)];
-        var inScope = pod.InitContainers.Count(scope.Includes) + pod.Containers.Count(scope.Includes);
-        if (OverLimit(plan, staleUtf8.Length, inScope) is { } limit)
+        string[] stale = record.Names.Count == 0 ? [] : [.. record.Names.Except(plan.Names, StringComparer.Ordinal)];
+        var inScope = scope.Count(pod.InitContainers) + scope.Count(pod.Containers);
+        if (OverLimit(plan, stale.Length, inScope) is { } limit)
         {
             return PodInjection.Denied([limit]);
         }
 
         var patch = new List<JsonPatchOperation>(inScope * plan.Variables.Count + 1);
-        var patcher = new ContainerPatcher(plan, record, basePath, staleUtf8, patch);
+        var patcher = new ContainerPatcher(plan, record, basePath, stale, patch);
         PatchInScope(pod.InitContainers, "initContainers", scope, patcher);
         PatchInScope(pod.Containers, "containers", scope, patcher);
 
@@ -67,7 +69,7 @@ public static class PodInjector
         {
             return PodInjection.Nothing;
         }
-        // Most pods get every variable: the plan keeps their names, listed and joined, for all of them.
+        // Most pods get every variable: the plan's names, listed and joined, serve them all.
         IReadOnlyList<string> changed = patcher.AllChanged
             ? plan.Names
             : [.. plan.Variables.Where((_, v) => patcher.Changed(v)).Select(v => v.Name)];
@@ -94,16 +96,14 @@ public static class PodInjector
         {
             return [];
         }
-        if (record.Text is null)
+        if (!metadata.HasAnnotations)
         {
-            // In the usual case the operation is the same for every pod of the plan, and kept with it.
-            return all && metadata.HasAnnotations
-                ? plan.InjectedEnvAnnotations.GetOrAdd(
-                    basePath, static (path, state) => InjectedEnvAnnotation(state.metadata, path, state.JoinedNames), (metadata, plan.JoinedNames))
-                : InjectedEnvAnnotation(metadata, basePath, names);
+            return AnnotationPatch.Add(metadata, basePath, [KeyValuePair.Create(StackBlazeAnnotations.InjectedEnv, names)]);
         }
-        var path = JsonPointer.Append($"{basePath}/metadata/annotations", StackBlazeAnnotations.InjectedEnv);
-        return names.Length == 0 ? [JsonPatchOperation.Remove(path)] : [JsonPatchOperation.Replace(path, names)];
+        var path = basePath + RecordPointer;
+        return record.Text is null ? [JsonPatchOperation.Add(path, names)]
+            : names.Length == 0 ? [JsonPatchOperation.Remove(path)]
+            : [JsonPatchOperation.Replace(path, names)];
     }
 
     /// <summary>Why the pod would get more than a pod may, counted before a single operation is made; or null.</summary>
@@ -116,14 +116,11 @@ public static class PodInjector
             return $"{perContainer} variables in each of {containers} containers make {variables}; "
                 + $"at most {ReviewLimits.MaxInjectedVariables} are injected into one pod";
         }
-        var bytes = (long)plan.EnvArrayJson().Length * containers;
+        var bytes = (long)plan.EnvArrayJson.Length * containers;
         return bytes > ReviewLimits.MaxInjectedBytes
             ? $"the variables of {containers} containers make {bytes} bytes; at most {ReviewLimits.MaxInjectedBytes} are injected into one pod"
             : null;
     }
-
-    private static IReadOnlyList<JsonPatchOperation> InjectedEnvAnnotation(MetadataShape metadata, string basePath, string names) =>
-        AnnotationPatch.Add(metadata, basePath, [KeyValuePair.Create(StackBlazeAnnotations.InjectedEnv, names)]);
 
     public static bool IsOptedOut(MetadataShape metadata) =>
         string.Equals(metadata.Annotation(StackBlazeAnnotations.Inject)?.Trim(), "false", StringComparison.OrdinalIgnoreCase);

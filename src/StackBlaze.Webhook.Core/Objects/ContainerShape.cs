@@ -1,52 +1,38 @@
-using System.Text;
 using System.Text.Json;
 
 namespace StackBlaze.Webhook.Core.Objects;
 
-/// <summary>A container as injection sees it.</summary>
+/// <summary>A container as the webhook sees it: its name and its <c>env</c>, in the request's JSON, not copied.</summary>
 /// <param name="Name">The container's name, for messages.</param>
-/// <param name="EnvCount">The length of its <c>env</c>, or null when it has none.</param>
-/// <param name="Env">Its <c>env</c> as sent, every entry checked to have a string name; undefined when it has none.</param>
-public sealed record ContainerShape(string Name, int? EnvCount, JsonElement Env)
+/// <param name="Env">Its <c>env</c> as sent, every entry checked to have a string name; null when it has none.</param>
+/// <param name="Json">The container as sent, for the rest of its configuration (<c>envFrom</c>, command and args).</param>
+public sealed record ContainerShape(string Name, JsonElement? Env, JsonElement Json)
 {
-    /// <summary>Whether its <c>env</c> sets the name.</summary>
-    public bool Sets(string name)
-    {
-        Span<int> at = stackalloc int[1];
-        FindAt([Encoding.UTF8.GetBytes(name)], at);
-        return at[0] >= 0;
-    }
+    /// <summary>The length of its <c>env</c>, or null when it has none.</summary>
+    public int? EnvCount => Env?.GetArrayLength();
 
-    /// <summary>
-    /// Where in its <c>env</c> each of the names (as UTF-8) is first set, or -1: one pass over the
-    /// request's JSON on the hot path, comparing bytes, with no string made.
-    /// </summary>
-    public void FindAt(IReadOnlyList<byte[]> utf8Names, Span<int> at)
+    /// <summary>Where in its <c>env</c> each of the names is first set, or -1: one walk over the entries.</summary>
+    public int[] Find(IReadOnlyList<string> names)
     {
-        at.Fill(-1);
-        if (EnvCount is null)
+        var at = new int[names.Count];
+        Array.Fill(at, -1);
+        if (Env is not { } env)
         {
-            return;
+            return at;
         }
         var index = 0;
-        foreach (var variable in Env.EnumerateArray())
+        foreach (var entry in env.EnumerateArray())
         {
-            var name = variable.GetProperty("name"u8);
-            for (var i = 0; i < utf8Names.Count; i++)
+            var name = entry.GetProperty("name"u8);
+            for (var i = 0; i < at.Length; i++)
             {
-                if (at[i] < 0 && name.ValueEquals(utf8Names[i]))
+                if (at[i] < 0 && name.ValueEquals(names[i]))
                 {
                     at[i] = index;
                 }
             }
             index++;
         }
+        return at;
     }
-
-    /// <summary>The entry of its <c>env</c> at the index.</summary>
-    public JsonElement EnvEntry(int index) => Env[index];
-
-    /// <summary>The names its <c>env</c> sets, in order; empty when it has none.</summary>
-    public IEnumerable<string> EnvNames() =>
-        EnvCount is null ? [] : Env.EnumerateArray().Select(variable => variable.GetProperty("name"u8).GetString()!);
 }

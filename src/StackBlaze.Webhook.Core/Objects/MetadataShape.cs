@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.Json;
 
 namespace StackBlaze.Webhook.Core.Objects;
 
@@ -6,9 +7,10 @@ namespace StackBlaze.Webhook.Core.Objects;
 /// <param name="Exists">Whether <c>metadata</c> is present (a patch must not add below a missing parent).</param>
 /// <param name="HasAnnotations">Whether <c>metadata.annotations</c> is present.</param>
 /// <param name="Annotations">The <c>stackblaze.io/</c> annotations only: the rest is never read.</param>
-public sealed record MetadataShape(bool Exists, bool HasAnnotations, IReadOnlyDictionary<string, string> Annotations)
+/// <param name="Json">The metadata as sent, for the annotations and labels a container takes through the Downward API.</param>
+public sealed record MetadataShape(bool Exists, bool HasAnnotations, IReadOnlyDictionary<string, string> Annotations, JsonElement Json)
 {
-    public static MetadataShape Missing { get; } = new(false, false, FrozenDictionary<string, string>.Empty);
+    public static MetadataShape Missing { get; } = new(false, false, FrozenDictionary<string, string>.Empty, default);
 
     public string? Annotation(string key) => Annotations.GetValueOrDefault(key);
 }

@@ -36,7 +36,7 @@ public static class ObjectShapeReader
         }
         if (annotations is not { } map)
         {
-            return new MetadataShape(true, false, FrozenDictionary<string, string>.Empty);
+            return new MetadataShape(true, false, FrozenDictionary<string, string>.Empty, meta);
         }
 
         Dictionary<string, string>? ours = null;
@@ -54,7 +54,7 @@ public static class ObjectShapeReader
                 ours[property.Name] = property.Value.GetString()!;
             }
         }
-        return new MetadataShape(true, true, (IReadOnlyDictionary<string, string>?)ours ?? FrozenDictionary<string, string>.Empty);
+        return new MetadataShape(true, true, (IReadOnlyDictionary<string, string>?)ours ?? FrozenDictionary<string, string>.Empty, meta);
     }
 
     // Compared in the request's bytes: the name is made a string only when it is ours, or escaped.
@@ -65,7 +65,7 @@ public static class ObjectShapeReader
             || (raw.Contains((byte)'\\') && property.Name.StartsWith(OurPrefix, StringComparison.Ordinal));
     }
 
-    /// <summary>Reads a pod (or pod template): its metadata and its containers' env names.</summary>
+    /// <summary>Reads a pod (or pod template): its metadata, its containers and their env names, once per review.</summary>
     public static PodShape? ReadPod(JsonElement pod, out string? error)
     {
         error = null;
@@ -90,7 +90,8 @@ public static class ObjectShapeReader
         }
         var containers = ReadContainers(podSpec, "containers", ref error);
         var initContainers = ReadContainers(podSpec, "initContainers", ref error);
-        if (containers is null || initContainers is null)
+        var ephemeralContainers = ReadContainers(podSpec, "ephemeralContainers", ref error);
+        if (containers is null || initContainers is null || ephemeralContainers is null)
         {
             return null;
         }
@@ -99,14 +100,15 @@ public static class ObjectShapeReader
             error = "spec.containers is missing or empty";
             return null;
         }
-        return new PodShape(metadata, containers, initContainers);
+        var dnsPolicy = podSpec.TryGetProperty("dnsPolicy"u8, out var policy) && policy.ValueKind == JsonValueKind.String ? policy.GetString() : null;
+        return new PodShape(metadata, containers, initContainers, ephemeralContainers, dnsPolicy);
     }
 
-    private static List<ContainerShape>? ReadContainers(JsonElement spec, string field, ref string? error)
+    private static IReadOnlyList<ContainerShape>? ReadContainers(JsonElement spec, string field, ref string? error)
     {
         if (!spec.TryGetProperty(field, out var list) || list.ValueKind == JsonValueKind.Null)
         {
-            return [];
+            return Array.Empty<ContainerShape>();
         }
         if (list.ValueKind != JsonValueKind.Array)
         {
@@ -125,8 +127,7 @@ public static class ObjectShapeReader
                 return null;
             }
             var name = container.TryGetProperty("name"u8, out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "";
-            int? envCount = null;
-            JsonElement envList = default;
+            JsonElement? envList = null;
             if (container.TryGetProperty("env"u8, out var env) && env.ValueKind != JsonValueKind.Null)
             {
                 if (env.ValueKind != JsonValueKind.Array)
@@ -134,7 +135,6 @@ public static class ObjectShapeReader
                     error = $"{At()}.env is not an array";
                     return null;
                 }
-                envCount = env.GetArrayLength();
                 envList = env;
                 foreach (var variable in env.EnumerateArray())
                 {
@@ -147,7 +147,7 @@ public static class ObjectShapeReader
                     }
                 }
             }
-            containers.Add(new ContainerShape(name, envCount, envList));
+            containers.Add(new ContainerShape(name, envList, container));
         }
         return containers;
     }

@@ -1,21 +1,24 @@
-using StackBlaze.Webhook.Core.JsonWriting;
+using System.Buffers;
+using System.Text.Json;
 
 namespace StackBlaze.Webhook.Core.Patches;
 
 /// <summary>Writes a patch as the JSON array the API server expects.</summary>
 public static class JsonPatchWriter
 {
-    // Every admission request that patches writes one: the buffer is the thread's, reused.
-    [ThreadStatic]
-    private static ReusableJsonBuffer? t_buffer;
-
-    public static byte[] ToUtf8Bytes(IReadOnlyList<JsonPatchOperation> operations) => Write(operations).ToArray();
-
-    /// <summary>The patch, in a buffer of this thread's that the next call overwrites.</summary>
-    public static ReadOnlySpan<byte> Write(IReadOnlyList<JsonPatchOperation> operations)
+    public static byte[] ToUtf8Bytes(IReadOnlyList<JsonPatchOperation> operations)
     {
-        var buffer = ReusableJsonBuffer.Reuse(ref t_buffer);
-        var writer = buffer.Start();
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Write(operations, writer);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes the patch with the caller's writer, which flushes it where it writes.</summary>
+    public static void Write(IReadOnlyList<JsonPatchOperation> operations, Utf8JsonWriter writer)
+    {
         writer.WriteStartArray();
         foreach (var operation in operations)
         {
@@ -30,6 +33,5 @@ public static class JsonPatchWriter
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
-        return buffer.Written;
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using StackBlaze.Webhook.Core.Catalog;
 using StackBlaze.Webhook.Core.Limits;
+using StackBlaze.Webhook.Core.Objects;
 
 namespace StackBlaze.Webhook.Core.Policy;
 
@@ -16,9 +17,6 @@ namespace StackBlaze.Webhook.Core.Policy;
 /// </summary>
 public static class ContainerConfigReader
 {
-    // Ephemeral containers too: kubectl debug adds them to a running pod, with env, command and args of their own.
-    private static readonly byte[][] ContainerLists = ["initContainers"u8.ToArray(), "containers"u8.ToArray(), "ephemeralContainers"u8.ToArray()];
-
     // Exec hooks and probes run inside the container as command and args do; the kubelet expands $(NAME) in probes' commands too.
     private static readonly (string Name, byte[][] Path)[] ArgumentLists =
         [.. new[]
@@ -32,7 +30,7 @@ public static class ContainerConfigReader
         [("metadata.annotations['", "annotations"u8.ToArray(), "annotation"), ("metadata.labels['", "labels"u8.ToArray(), "label")];
 
     /// <summary>The values, saying nothing of what could not be checked.</summary>
-    /// <param name="pod">The pod or pod template, already read as a pod.</param>
+    /// <param name="pod">The pod or pod template, as read once for the review.</param>
     /// <param name="namespaceName">Where its ConfigMaps are.</param>
     /// <param name="catalog">The ConfigMaps it may refer to.</param>
     /// <param name="notChecked">
@@ -45,35 +43,25 @@ public static class ContainerConfigReader
     /// so this is worth a warning, never a refusal.
     /// </param>
     public static IEnumerable<ConfigValue> Read(
-        JsonElement pod, string namespaceName, IProjectCatalog catalog, Action<string>? notChecked = null, Action<string>? notKnown = null)
+        PodShape pod, string namespaceName, IProjectCatalog catalog, Action<string>? notChecked = null, Action<string>? notKnown = null)
     {
-        if (!pod.TryGetProperty("spec"u8, out var spec) || spec.ValueKind != JsonValueKind.Object)
-        {
-            yield break;
-        }
-        var metadata = Field(pod, "metadata"u8, JsonValueKind.Object);
+        var metadata = pod.Metadata.Json;
         VariableExpansion? expansion = null;
         // What was said of ConfigMaps not checked, so that every container taking the same one does not say it again.
         List<string>? said = null;
-        foreach (var list in ContainerLists)
+        // Ephemeral containers too: kubectl debug adds them to a running pod, with env, command and args of their own.
+        foreach (var list in (IReadOnlyList<ContainerShape>[])[pod.InitContainers, pod.Containers, pod.EphemeralContainers])
         {
-            foreach (var container in Array(spec, list))
+            foreach (var shape in list)
             {
-                if (container.ValueKind != JsonValueKind.Object)
-                {
-                    continue;
-                }
-                string? name = null;
+                var (name, container) = (shape.Name, shape.Json);
                 // Whether this container's variables are being kept for $(NAME): only once a value refers to one.
                 var expanding = false;
                 var position = 0;
-                foreach (var variable in Array(container, "env"u8))
+                foreach (var variable in shape.Env?.EnumerateArray() ?? default)
                 {
                     position++;
-                    if (Field(variable, "name"u8, JsonValueKind.String) is not { } variableName)
-                    {
-                        continue;
-                    }
+                    var variableName = variable.GetProperty("name"u8);
                     if (Field(variable, "value"u8, JsonValueKind.String) is { } value)
                     {
                         if (!expanding && VariableExpansion.HasReference(value))
@@ -91,7 +79,7 @@ public static class ContainerConfigReader
                             }
                             if (AddressScanner.MayHoldAddress(seen))
                             {
-                                yield return new ConfigValue(name ??= ContainerName(container), subject, text, seen);
+                                yield return new ConfigValue(name, subject, text, seen);
                             }
                         }
                     }
@@ -104,7 +92,7 @@ public static class ContainerConfigReader
                         }
                         if (AddressScanner.MayHoldAddress(downward.Value))
                         {
-                            yield return new ConfigValue(name ??= ContainerName(container), $"{text} ({downward.Source})", text, downward.Value);
+                            yield return new ConfigValue(name, $"{text} ({downward.Source})", text, downward.Value);
                         }
                     }
                     else if (Field(Field(variable, "valueFrom"u8, JsonValueKind.Object), "configMapKeyRef"u8, JsonValueKind.Object) is { } reference
@@ -118,7 +106,7 @@ public static class ContainerConfigReader
                         else if (configMap.Values.GetValueOrDefault(key) is { } referenced)
                         {
                             var text = variableName.GetString()!;
-                            yield return new ConfigValue(name ??= ContainerName(container), $"{text} (ConfigMap {mapName} key {key})", text, referenced.Addresses, FromConfigMap: true);
+                            yield return new ConfigValue(name, $"{text} (ConfigMap {mapName} key {key})", text, referenced.Addresses, FromConfigMap: true);
                             NoteIfCut(mapName, key, referenced, notChecked, ref said);
                         }
                         else if (configMap.IsPartial)
@@ -147,7 +135,7 @@ public static class ContainerConfigReader
                         {
                             continue;
                         }
-                        yield return new ConfigValue(name ??= ContainerName(container), $"{exported} (ConfigMap {mapName})", exported, value.Addresses, FromConfigMap: true);
+                        yield return new ConfigValue(name, $"{exported} (ConfigMap {mapName})", exported, value.Addresses, FromConfigMap: true);
                         NoteIfCut(mapName, key, value, notChecked, ref said);
                     }
                     if (configMap.IsPartial)
@@ -172,7 +160,7 @@ public static class ContainerConfigReader
                                 var (subject, seen) = Expand($"{field}[{index}]", argument.GetString()!, expanding ? expansion : null, notChecked, ref said);
                                 if (AddressScanner.MayHoldAddress(seen))
                                 {
-                                    yield return new ConfigValue(name ??= ContainerName(container), subject, null, seen);
+                                    yield return new ConfigValue(name, subject, null, seen);
                                 }
                             }
                         }
@@ -272,8 +260,6 @@ public static class ContainerConfigReader
         }
         return null;
     }
-
-    private static string ContainerName(JsonElement container) => Field(container, "name"u8, JsonValueKind.String)?.GetString() ?? "";
 
     private static JsonElement.ArrayEnumerator Array(JsonElement obj, ReadOnlySpan<byte> field) =>
         Field(obj, field, JsonValueKind.Array) is { } list ? list.EnumerateArray() : default;

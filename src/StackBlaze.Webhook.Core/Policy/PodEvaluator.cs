@@ -55,7 +55,7 @@ public static class PodEvaluator
             {
                 (warnings ??= []).AddRange(check.Warnings);
             }
-            if (DnsPolicy(template) is { } dnsPolicy && DnsPoliciesWithoutSearchPath.Contains(dnsPolicy))
+            if (pod.DnsPolicy is { } dnsPolicy && DnsPoliciesWithoutSearchPath.Contains(dnsPolicy))
             {
                 (warnings ??= []).Add($"dnsPolicy is {dnsPolicy}: the pod has no cluster search path, so the .internal names its links inject will not resolve");
             }
@@ -67,7 +67,7 @@ public static class PodEvaluator
         var findingCount = 0;
         var findings = mode == PolicyMode.Off
             ? []
-            : PublicUrlChecker.Check(template, PublicUrlExemptions.ParseAllowed(
+            : PublicUrlChecker.Check(pod, PublicUrlExemptions.ParseAllowed(
                 pod.Metadata.Annotation(StackBlazeAnnotations.AllowPublicUrls) ?? workload?.Annotation(StackBlazeAnnotations.AllowPublicUrls)),
                 namespaceName, catalog, ReviewLimits.MaxFindingsKept, out findingCount,
                 note => (notChecked ??= []).Add(note), notKnown => (warnings ??= []).Add(notKnown));
@@ -77,9 +77,4 @@ public static class PodEvaluator
             Unchecked = (IReadOnlyList<string>?)notChecked ?? [],
         };
     }
-
-    private static string? DnsPolicy(JsonElement pod) =>
-        pod.TryGetProperty("spec"u8, out var spec) && spec.TryGetProperty("dnsPolicy"u8, out var policy) && policy.ValueKind == JsonValueKind.String
-            ? policy.GetString()
-            : null;
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Objects;
 using StackBlaze.Webhook.Core.Resolution;
 
 namespace StackBlaze.Webhook.Core.Policy;
@@ -10,10 +10,10 @@ public static class PublicUrlChecker
 {
     /// <summary>Every finding.</summary>
     public static IReadOnlyList<PublicUrlFinding> Check(
-        JsonElement pod, IReadOnlySet<string> allowed, string namespaceName, IProjectCatalog catalog, Action<string>? notChecked = null) =>
+        PodShape pod, IReadOnlySet<string> allowed, string namespaceName, IProjectCatalog catalog, Action<string>? notChecked = null) =>
         Check(pod, allowed, namespaceName, catalog, int.MaxValue, out _, notChecked);
 
-    /// <param name="pod">The pod or pod template.</param>
+    /// <param name="pod">The pod or pod template, as read once for the review.</param>
     /// <param name="allowed">Variable names the pod allows to hold public URLs.</param>
     /// <param name="namespaceName">The pod's namespace, whose project's public hosts count.</param>
     /// <param name="catalog">The project's Services, Ingresses and ConfigMaps.</param>
@@ -23,7 +23,7 @@ public static class PublicUrlChecker
     /// <param name="notKnown">Told of the ConfigMaps it takes that the catalog does not have (see <see cref="ContainerConfigReader"/>).</param>
     /// <returns>The first <paramref name="maxKept"/> findings.</returns>
     public static IReadOnlyList<PublicUrlFinding> Check(
-        JsonElement pod, IReadOnlySet<string> allowed, string namespaceName, IProjectCatalog catalog, int maxKept, out int count,
+        PodShape pod, IReadOnlySet<string> allowed, string namespaceName, IProjectCatalog catalog, int maxKept, out int count,
         Action<string>? notChecked = null, Action<string>? notKnown = null) =>
         Check(ContainerConfigReader.Read(pod, namespaceName, catalog, notChecked, notKnown), allowed, namespaceName, catalog, maxKept, out count);
 

@@ -11,7 +11,15 @@ internal static class AdmissionReviewWriter
 
     public static void Write(IBufferWriter<byte> output, string uid, AdmissionAnswer answer)
     {
-        using var writer = new Utf8JsonWriter(output);
+        // The patch first, as the answer holds it in base64; then the same writer writes the answer.
+        using var patch = new PooledBuffer();
+        using var writer = new Utf8JsonWriter(patch);
+        if (answer.Patch.Count > 0)
+        {
+            JsonPatchWriter.Write(answer.Patch, writer);
+            writer.Flush();
+        }
+        writer.Reset(output);
         writer.WriteStartObject();
         writer.WriteString("apiVersion", AdmissionReviewReader.V1);
         writer.WriteString("kind", AdmissionReviewReader.ReviewKind);
@@ -27,7 +35,7 @@ internal static class AdmissionReviewWriter
         }
         if (answer.Patch.Count > 0)
         {
-            writer.WriteBase64String("patch", JsonPatchWriter.Write(answer.Patch));
+            writer.WriteBase64String("patch", patch.Written.Span);
             writer.WriteString("patchType", JsonPatch);
         }
         if (answer.Warnings.Count > 0)

@@ -69,6 +69,15 @@ public class LinkVariablesTests
             .Should().Be("""{"name":"API_URL","value":"http://backend.internal:3000"}""");
     }
 
+    [Fact]
+    public void Variables_of_the_same_values_are_equal_once_one_was_written_as_json()
+    {
+        var written = InjectedVariable.Plain("API_URL", "http://backend.internal:3000", "backend");
+        _ = written.ToEnvVarJson();
+
+        written.Should().Be(InjectedVariable.Plain("API_URL", "http://backend.internal:3000", "backend"));
+    }
+
     private static ResolvedLink Link(ServiceEntry service, string envName, string scheme) =>
         new(new LinkEntry(service.Name, null, service.Name, null), service, service.Ports[0], scheme, envName);
 }

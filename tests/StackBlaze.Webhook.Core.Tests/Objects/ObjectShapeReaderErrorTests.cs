@@ -20,6 +20,7 @@ public class ObjectShapeReaderErrorTests
     [InlineData("""{"spec":{"containers":[{"env":[{"value":"x"}]}]}}""", "spec.containers[0].env has an entry without a name")]
     [InlineData("""{"spec":{"containers":[{"env":[{"name":3}]}]}}""", "spec.containers[0].env has an entry without a name")]
     [InlineData("""{"spec":{"containers":[{}],"initContainers":5}}""", "spec.initContainers is not an array")]
+    [InlineData("""{"spec":{"containers":[{}],"ephemeralContainers":[{"env":[{}]}]}}""", "spec.ephemeralContainers[0].env has an entry without a name")]
     public void Malformed_pod_is_not_read_and_the_message_says_where(string json, string expected)
     {
         var pod = ObjectShapeReader.ReadPod(Json.Parse(json), out var error);

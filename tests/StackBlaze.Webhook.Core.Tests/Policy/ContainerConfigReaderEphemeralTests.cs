@@ -17,7 +17,7 @@ public class ContainerConfigReaderEphemeralTests
                 "command":["sh","-c","curl api.shop.example.com/health"]}]}}
             """);
 
-        ContainerConfigReader.Read(pod, Services.Namespace, Project()).Should().Equal(
+        ContainerConfigReader.Read(Pods.Read(pod), Services.Namespace, Project()).Should().Equal(
             new ConfigValue("app", "API", "API", "http://backend.internal:3000"),
             new ConfigValue("debugger", "ORDERS_API", "ORDERS_API", "https://api.shop.example.com/v1"),
             new ConfigValue("debugger", "command[2]", null, "curl api.shop.example.com/health"));

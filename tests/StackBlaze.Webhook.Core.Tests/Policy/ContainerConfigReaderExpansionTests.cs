@@ -8,7 +8,7 @@ namespace StackBlaze.Webhook.Tests.Policy;
 public class ContainerConfigReaderExpansionTests
 {
     private static List<ConfigValue> Read(string pod, List<string>? notChecked = null) =>
-        [.. ContainerConfigReader.Read(Json.Parse(pod), Services.Namespace, Project(), notChecked is null ? null : notChecked.Add)];
+        [.. ContainerConfigReader.Read(Pods.Read(Json.Parse(pod)), Services.Namespace, Project(), notChecked is null ? null : notChecked.Add)];
 
     [Fact]
     public void Only_earlier_entries_of_the_same_container_are_expanded_and_undefined_references_stay_as_written()

@@ -19,7 +19,7 @@ public class ContainerConfigReaderNotKnownTests
     private static (List<string> NotKnown, List<string> NotChecked) Read(JsonElement pod, IProjectCatalog catalog)
     {
         List<string> notKnown = [], notChecked = [];
-        _ = ContainerConfigReader.Read(pod, Services.Namespace, catalog, notChecked.Add, notKnown.Add).ToList();
+        _ = ContainerConfigReader.Read(Pods.Read(pod), Services.Namespace, catalog, notChecked.Add, notKnown.Add).ToList();
         return (notKnown, notChecked);
     }
 

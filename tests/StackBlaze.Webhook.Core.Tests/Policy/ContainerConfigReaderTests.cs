@@ -13,7 +13,7 @@ public class ContainerConfigReaderTests
     {
         var catalog = Project(null, ConfigMap("app", ("search", "https://shop.example.com/search")));
 
-        var values = ContainerConfigReader.Read(EverySource, Services.Namespace, catalog);
+        var values = ContainerConfigReader.Read(Pods.Read(EverySource), Services.Namespace, catalog);
 
         values.Should().Equal(
             new ConfigValue("migrate", "command[2]", null, "curl -fsS https://api.shop.example.com/migrate"),
@@ -34,7 +34,7 @@ public class ContainerConfigReaderTests
               "args":["--verbose","api\u002eshop\u002eexample\u002ecom"]}]}}
             """);
 
-        ContainerConfigReader.Read(pod, Services.Namespace, Project()).Should().Equal(
+        ContainerConfigReader.Read(Pods.Read(pod), Services.Namespace, Project()).Should().Equal(
             new ConfigValue("app", "API", "API", "https://api.shop.example.com"),
             new ConfigValue("app", "args[1]", null, "api.shop.example.com"));
     }
@@ -44,14 +44,8 @@ public class ContainerConfigReaderTests
     {
         var elsewhere = ConfigMap("app", ("search", "https://shop.example.com/search")) with { Namespace = "other" };
 
-        var values = ContainerConfigReader.Read(EverySource, Services.Namespace, Project(null, elsewhere));
+        var values = ContainerConfigReader.Read(Pods.Read(EverySource), Services.Namespace, Project(null, elsewhere));
 
         values.Select(v => v.Subject).Should().NotContain(s => s.Contains("ConfigMap", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Pod_without_spec_has_no_values()
-    {
-        ContainerConfigReader.Read(Json.Parse("""{"metadata":{}}"""), Services.Namespace, Project()).Should().BeEmpty();
     }
 }

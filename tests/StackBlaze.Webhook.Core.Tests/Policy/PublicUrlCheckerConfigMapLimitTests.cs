@@ -19,7 +19,7 @@ public class PublicUrlCheckerConfigMapLimitTests
         var filler = new StringBuilder().Insert(0, "Nothing to see here. ", 1024 * 1024 / 21).ToString();
         var catalog = Project(null, ConfigMap("app", ("search", filler + "https://shop.example.com/search?q=x")));
 
-        var findings = PublicUrlChecker.Check(EverySource, PublicUrlExemptions.ParseAllowed(""), Services.Namespace, catalog);
+        var findings = PublicUrlChecker.Check(Pods.Read(EverySource), PublicUrlExemptions.ParseAllowed(""), Services.Namespace, catalog);
 
         findings.Where(f => f.Subject.Contains("ConfigMap", StringComparison.Ordinal)).Select(f => f.ToString()).Should().Equal(
             "container \"app\" SEARCH_URL (ConfigMap app key search): calls https://shop.example.com/search, the public URL of service \"frontend\"; use http://frontend.internal:80/search",

@@ -13,10 +13,10 @@ public class PublicUrlCheckerDnsTargetTests
     [InlineData("dns://resolver:hunter2@8.8.8.8/api.shop.example.com:443", "dns://***@8.8.8.8/api.shop.example.com:443")]
     public void Target_is_quoted_as_written_without_a_password(string value, string quoted)
     {
-        var env = PublicUrlChecker.Check(Pods.Element(Pod("GRPC_TARGET", value)), new HashSet<string>(), Services.Namespace, Project());
+        var env = PublicUrlChecker.Check(Pods.Read(Pods.Element(Pod("GRPC_TARGET", value))), new HashSet<string>(), Services.Namespace, Project());
         var catalog = Project(null, ConfigMap("app", ("GRPC_TARGET", value)));
         var fromConfigMap = PublicUrlChecker.Check(
-            Json.Parse("""{"spec":{"containers":[{"name":"app","envFrom":[{"configMapRef":{"name":"app"}}]}]}}"""),
+            Pods.Read(Json.Parse("""{"spec":{"containers":[{"name":"app","envFrom":[{"configMapRef":{"name":"app"}}]}]}}""")),
             new HashSet<string>(), Services.Namespace, catalog);
 
         env.Concat(fromConfigMap).Select(f => (f.Address, f.Service, f.InternalAddress)).Should().Equal(

@@ -9,7 +9,7 @@ namespace StackBlaze.Webhook.Tests.Policy;
 public class PublicUrlCheckerInternalUrlTests
 {
     private static string Suggested(string value, StaticProjectCatalog? catalog = null) =>
-        PublicUrlChecker.Check(Pods.Element(Pod("API", value)), new HashSet<string>(), Services.Namespace, catalog ?? Project())
+        PublicUrlChecker.Check(Pods.Read(Pods.Element(Pod("API", value))), new HashSet<string>(), Services.Namespace, catalog ?? Project())
             .Should().ContainSingle().Subject.InternalAddress;
 
     [Theory]

@@ -10,7 +10,7 @@ public class PublicUrlCheckerSourceTests
     private static readonly System.Text.Json.JsonElement EverySource = Json.Fixture("PublicUrls/pod-every-source.json");
 
     private static IReadOnlyList<PublicUrlFinding> Check(string search, string allowed = "") =>
-        PublicUrlChecker.Check(EverySource, PublicUrlExemptions.ParseAllowed(allowed), Services.Namespace, Project(null, ConfigMap("app", ("search", search))));
+        PublicUrlChecker.Check(Pods.Read(EverySource), PublicUrlExemptions.ParseAllowed(allowed), Services.Namespace, Project(null, ConfigMap("app", ("search", search))));
 
     [Fact]
     public void Every_source_of_the_pod_is_checked()
@@ -39,7 +39,7 @@ public class PublicUrlCheckerSourceTests
             {"spec":{"containers":[{"name":"web","envFrom":[{"configMapRef":{"name":"app"},"prefix":"NEXT_PUBLIC_"}]}]}}
             """);
 
-        PublicUrlChecker.Check(pod, new HashSet<string>(), Services.Namespace, Project(null, ConfigMap("app", ("API_URL", PublicShop.ApiUrl))))
+        PublicUrlChecker.Check(Pods.Read(pod), new HashSet<string>(), Services.Namespace, Project(null, ConfigMap("app", ("API_URL", PublicShop.ApiUrl))))
             .Should().BeEmpty();
     }
 

@@ -9,7 +9,7 @@ public class PublicUrlCheckerTests
     private static readonly IReadOnlySet<string> NoneAllowed = new HashSet<string>();
 
     private static IReadOnlyList<PublicUrlFinding> Check(System.Text.Json.Nodes.JsonObject pod, IReadOnlySet<string>? allowed = null) =>
-        PublicUrlChecker.Check(Pods.Element(pod), allowed ?? NoneAllowed, Services.Namespace, Project());
+        PublicUrlChecker.Check(Pods.Read(Pods.Element(pod)), allowed ?? NoneAllowed, Services.Namespace, Project());
 
     [Fact]
     public void Env_value_calling_a_public_url_is_a_finding_with_the_internal_url()
@@ -76,6 +76,6 @@ public class PublicUrlCheckerTests
     {
         var pod = Pods.Element(Pod("API", "https://api.shop.example.com"));
 
-        PublicUrlChecker.Check(pod, NoneAllowed, "other", Project()).Should().BeEmpty();
+        PublicUrlChecker.Check(Pods.Read(pod), NoneAllowed, "other", Project()).Should().BeEmpty();
     }
 }

@@ -66,4 +66,5 @@ public sealed partial class AuditAnnotationTests(WebhookServerFixture server) : 
     // The name part of a qualified name, as Kubernetes validates audit annotation keys.
     [GeneratedRegex("^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$")]
     private static partial Regex LabelName();
+
 }
