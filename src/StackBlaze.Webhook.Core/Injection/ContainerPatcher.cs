@@ -19,26 +19,38 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
 {
     // What a container's env is searched for, in one walk: the plan's names, then the stale ones.
     private readonly IReadOnlyList<string> _sought = stale.Count == 0 ? plan.EnvNames : [.. plan.EnvNames, .. stale];
-    private readonly bool[] _changed = new bool[plan.Variables.Count];
-    private readonly bool[] _ours = new bool[plan.Variables.Count];
-    private readonly bool[] _keptByContainer = new bool[plan.Variables.Count];
+    private readonly VariableOutcome[] _outcomes = new VariableOutcome[plan.Variables.Count];
+
+    [Flags]
+    private enum VariableOutcome : byte
+    {
+        None = 0,
+        // Added or refreshed in at least one container.
+        Changed = 1,
+        // The webhook's in at least one container.
+        Ours = 2,
+        // Set by at least one container itself, and left as written there.
+        KeptByContainer = 4,
+    }
 
     public List<string>? Warnings { get; private set; }
 
     /// <summary>Whether the variable was added or refreshed in at least one container.</summary>
-    public bool Changed(int variable) => _changed[variable];
+    public bool Changed(int variable) => (_outcomes[variable] & VariableOutcome.Changed) != 0;
 
     /// <summary>
     /// Whether the variable is the webhook's in every container that has it: the record names
     /// it. One a container sets itself is that container's, and would be overwritten on the next pass.
     /// </summary>
-    public bool Recorded(int variable) => _ours[variable] && !_keptByContainer[variable];
+    public bool Recorded(int variable) => IsRecorded(_outcomes[variable]);
 
     /// <summary>Whether every variable was added or refreshed: the usual first pass.</summary>
-    public bool AllChanged => Array.TrueForAll(_changed, changed => changed);
+    public bool AllChanged => Array.TrueForAll(_outcomes, outcome => (outcome & VariableOutcome.Changed) != 0);
 
     /// <summary>Whether the record names every variable of the plan.</summary>
-    public bool AllRecorded => Array.TrueForAll(_ours, ours => ours) && !Array.Exists(_keptByContainer, kept => kept);
+    public bool AllRecorded => Array.TrueForAll(_outcomes, IsRecorded);
+
+    private static bool IsRecorded(VariableOutcome outcome) => (outcome & (VariableOutcome.Ours | VariableOutcome.KeptByContainer)) == VariableOutcome.Ours;
 
     public void Patch(ContainerShape container, string list, int index)
     {
@@ -50,8 +62,10 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
             {
                 patch.Add(JsonPatchOperation.AddJson(envPath.Whole, plan.EnvArrayJson));
             }
-            Array.Fill(_ours, true);
-            Array.Fill(_changed, true);
+            for (var v = 0; v < _outcomes.Length; v++)
+            {
+                _outcomes[v] |= VariableOutcome.Ours | VariableOutcome.Changed;
+            }
             return;
         }
 
@@ -68,14 +82,15 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
                 {
                     (Warnings ??= []).Add(BoundedText.Warning(
                         $"container \"{container.Name}\" sets {variable.Name} itself: kept as written, link \"{variable.LinkText}\" not injected there"));
-                    _keptByContainer[v] = true;
+                    _outcomes[v] |= VariableOutcome.KeptByContainer;
                     continue;
                 }
-                _ours[v] = oursPresent = true;
+                _outcomes[v] |= VariableOutcome.Ours;
+                oursPresent = true;
                 if (!IsWrittenAs(env[position], v))
                 {
                     patch.Add(JsonPatchOperation.ReplaceJson(envPath.At(position), plan.EnvVarJson(v)));
-                    _changed[v] = true;
+                    _outcomes[v] |= VariableOutcome.Changed;
                 }
                 continue;
             }
@@ -88,11 +103,11 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
                 continue;
             }
             missing.Add(v);
-            _ours[v] = _changed[v] = true;
+            _outcomes[v] |= VariableOutcome.Ours | VariableOutcome.Changed;
         }
 
         var removed = RemoveStale(envPath, at);
-        if (oursPresent || removed.Count > 0)
+        if (oursPresent || removed.Length > 0)
         {
             AddAmong(envPath, env.GetArrayLength(), at, missing, removed);
             return;
@@ -105,13 +120,13 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
     }
 
     /// <summary>Removes the recorded variables no link gives any more; their places, last first.</summary>
-    private List<int> RemoveStale(EnvPath envPath, int[] at)
+    private int[] RemoveStale(EnvPath envPath, int[] at)
     {
         if (stale.Count == 0)
         {
             return [];
         }
-        List<int> removed = [.. at.Skip(plan.EnvNames.Count).Where(position => position >= 0).OrderDescending()];
+        int[] removed = [.. at.Skip(plan.EnvNames.Count).Where(position => position >= 0).OrderDescending()];
         patch.AddRange(removed.Select(position => JsonPatchOperation.Remove(envPath.At(position))));
         return removed;
     }
@@ -120,7 +135,7 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
     /// Adds the missing variables ahead of the container's own, but after any variable they refer
     /// to, so that $(NAME) still expands. Only the plan's names place them: the others stand as null.
     /// </summary>
-    private void AddAmong(EnvPath envPath, int envCount, int[] at, List<int> missing, List<int> removed)
+    private void AddAmong(EnvPath envPath, int envCount, int[] at, List<int> missing, int[] removed)
     {
         var names = new List<string?>(new string?[envCount]);
         for (var i = 0; i < plan.EnvNames.Count; i++)

@@ -59,7 +59,7 @@ public static class PodInjector
         PatchInScope(pod.InitContainers, "initContainers", scope, patcher);
         PatchInScope(pod.Containers, "containers", scope, patcher);
 
-        patch.AddRange(RecordOperations(metadata, basePath, plan, record, patcher));
+        AddRecordOperations(patch, metadata, basePath, plan, record, patcher);
         var warnings = patcher.Warnings;
         if (scope.UnknownNamesWarning(pod) is { } unknown)
         {
@@ -87,23 +87,25 @@ public static class PodInjector
         }
     }
 
-    /// <summary>What brings the record in line with the variables that are now the webhook's: nothing when it already is.</summary>
-    private static IReadOnlyList<JsonPatchOperation> RecordOperations(MetadataShape metadata, string basePath, LinkPlan plan, InjectionRecord record, ContainerPatcher patcher)
+    /// <summary>Adds what brings the record in line with the variables that are now the webhook's: nothing when it already is.</summary>
+    private static void AddRecordOperations(
+        List<JsonPatchOperation> patch, MetadataShape metadata, string basePath, LinkPlan plan, InjectionRecord record, ContainerPatcher patcher)
     {
         var all = patcher.AllRecorded;
         var names = all ? plan.JoinedNames : string.Join(',', plan.Variables.Where((_, v) => patcher.Recorded(v)).Select(v => v.Name));
         if (names == record.Text || (names.Length == 0 && record.Text is null))
         {
-            return [];
+            return;
         }
         if (!metadata.HasAnnotations)
         {
-            return AnnotationPatch.Add(metadata, basePath, [KeyValuePair.Create(StackBlazeAnnotations.InjectedEnv, names)]);
+            patch.AddRange(AnnotationPatch.Add(metadata, basePath, [KeyValuePair.Create(StackBlazeAnnotations.InjectedEnv, names)]));
+            return;
         }
         var path = basePath + RecordPointer;
-        return record.Text is null ? [JsonPatchOperation.Add(path, names)]
-            : names.Length == 0 ? [JsonPatchOperation.Remove(path)]
-            : [JsonPatchOperation.Replace(path, names)];
+        patch.Add(record.Text is null ? JsonPatchOperation.Add(path, names)
+            : names.Length == 0 ? JsonPatchOperation.Remove(path)
+            : JsonPatchOperation.Replace(path, names));
     }
 
     /// <summary>Why the pod would get more than a pod may, counted before a single operation is made; or null.</summary>

@@ -7,9 +7,9 @@ namespace StackBlaze.Webhook.Core.Patches;
 /// One RFC 6902 operation: mostly <c>add</c>, to a member or into an array at an index, always below
 /// a parent that exists; <c>replace</c> and <c>remove</c> only for the webhook's own variables and
 /// record. The value is a node, or JSON already written (what link plans keep, so that a request
-/// does not build the same variables again).
+/// does not build the same variables again). A value: a pod's handful is made fresh for each review.
 /// </summary>
-public sealed class JsonPatchOperation
+public readonly struct JsonPatchOperation
 {
     private readonly JsonNode? _node;
     private readonly ReadOnlyMemory<byte> _json;

@@ -11,15 +11,28 @@ internal static class AdmissionReviewWriter
 
     public static void Write(IBufferWriter<byte> output, string uid, AdmissionAnswer answer)
     {
-        // The patch first, as the answer holds it in base64; then the same writer writes the answer.
-        using var patch = new PooledBuffer();
-        using var writer = new Utf8JsonWriter(patch);
-        if (answer.Patch.Count > 0)
+        // The answer holds the patch in base64: it is written first, into a buffer of its own.
+        using var patch = answer.Patch.Count > 0 ? new PooledBuffer() : null;
+        var writer = AnswerWriters.Rent(patch ?? output);
+        try
         {
-            JsonPatchWriter.Write(answer.Patch, writer);
+            if (patch is not null)
+            {
+                JsonPatchWriter.Write(answer.Patch, writer);
+                writer.Flush();
+                writer.Reset(output);
+            }
+            WriteReview(writer, uid, answer, patch);
             writer.Flush();
         }
-        writer.Reset(output);
+        finally
+        {
+            AnswerWriters.Return(writer);
+        }
+    }
+
+    private static void WriteReview(Utf8JsonWriter writer, string uid, AdmissionAnswer answer, PooledBuffer? patch)
+    {
         writer.WriteStartObject();
         writer.WriteString("apiVersion", AdmissionReviewReader.V1);
         writer.WriteString("kind", AdmissionReviewReader.ReviewKind);
@@ -33,7 +46,7 @@ internal static class AdmissionReviewWriter
             writer.WriteString("message", answer.Message ?? "");
             writer.WriteEndObject();
         }
-        if (answer.Patch.Count > 0)
+        if (patch is not null)
         {
             writer.WriteBase64String("patch", patch.Written.Span);
             writer.WriteString("patchType", JsonPatch);
