@@ -56,13 +56,8 @@ internal sealed class KindWatch<TItem, TList, TEntry>(
 
     public CatalogKind Kind => kind;
 
-    /// <summary>Completes when the first full list has been applied.</summary>
     public Task Synced => _synced.Task;
 
-    /// <summary>
-    /// Lists the kind again, in the watch's own turn: what the list says and the events after it are
-    /// applied in the order the API server gave them, so no slower list overwrites a newer event.
-    /// </summary>
     public void Relist()
     {
         _relistAsked = true;
@@ -231,15 +226,11 @@ internal sealed class KindWatch<TItem, TList, TEntry>(
 
     private void Apply(WatchEventType type, TItem item)
     {
-        if (type == WatchEventType.Bookmark || item.Metadata?.Name is not { } name)
-        {
-            return;
-        }
-        if (type == WatchEventType.Deleted)
+        if (type == WatchEventType.Deleted && item.Metadata?.Name is { } name)
         {
             delete(item.Metadata.NamespaceProperty, name);
         }
-        else if (keep(item) is { } entry)
+        else if (type != WatchEventType.Bookmark && item.Metadata?.Name is not null && keep(item) is { } entry)
         {
             upsert(entry);
         }

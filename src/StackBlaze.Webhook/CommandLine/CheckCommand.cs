@@ -10,17 +10,14 @@ namespace StackBlaze.Webhook.CommandLine;
 /// </summary>
 internal sealed class CheckCommand : Command
 {
-    private readonly Option<string> _output = new("--output", "-o")
-    {
-        Description = "text for people, json for programs, github for GitHub Actions annotations.",
-        HelpName = "text|json|github",
-        DefaultValueFactory = _ => "text",
-    };
+    private readonly Option<string> _output = Cli.Described<string>(
+        "--output", "text|json|github", "text for people, json for programs, github for GitHub Actions annotations.", "-o");
 
     public CheckCommand(TextReader stdin)
         : base("check", "The validating webhook's verdict on manifests, for CI without a cluster: exit 0 when clean (warnings allowed), 1 on any violation.")
     {
         var manifests = new ManifestOptions(this);
+        _output.DefaultValueFactory = _ => "text";
         _output.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string>() is { } format && !FindingFormats.Names.Contains(format))

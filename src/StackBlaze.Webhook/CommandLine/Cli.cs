@@ -81,13 +81,13 @@ internal static class Cli
             : parsed.Errors[0].Message;
     }
 
+    /// <summary>An option as its command's help shows it: the name of its value, and what it is for.</summary>
+    public static Option<T> Described<T>(string name, string valueName, string description, params string[] aliases) =>
+        new(name, aliases) { HelpName = valueName, Description = description };
+
     /// <summary><c>-n</c>, which every command reads.</summary>
-    public static Option<string> NamespaceOption() => new("--namespace", "-n")
-    {
-        Description = "The namespace of objects that name none.",
-        HelpName = "NAMESPACE",
-        DefaultValueFactory = _ => DefaultNamespace,
-    };
+    public static Option<string> NamespaceOption() =>
+        new("--namespace", "-n") { HelpName = "NAMESPACE", Description = "The namespace of objects that name none.", DefaultValueFactory = _ => DefaultNamespace };
 
     // A failure is one line on stderr, whatever the message it carries.
     private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));

@@ -9,24 +9,16 @@ namespace StackBlaze.Webhook.CommandLine;
 /// </summary>
 internal sealed class ManifestOptions
 {
-    private readonly Option<string[]> _files = new("--filename", "-f")
-    {
-        Description = "Manifests: YAML or JSON files, folders (recursively), or - for standard input.",
-        HelpName = "PATH",
-        AllowMultipleArgumentsPerToken = true,
-    };
-
-    private readonly Option<string[]> _catalog = new("--catalog")
-    {
-        Description = "More manifests whose Services, Ingresses, ConfigMaps and Namespaces join the catalog.",
-        HelpName = "PATH",
-        AllowMultipleArgumentsPerToken = true,
-    };
-
+    private readonly Option<string[]> _files = Cli.Described<string[]>(
+        "--filename", "PATH", "Manifests: YAML or JSON files, folders (recursively), or - for standard input.", "-f");
+    private readonly Option<string[]> _catalog = Cli.Described<string[]>(
+        "--catalog", "PATH", "More manifests whose Services, Ingresses, ConfigMaps and Namespaces join the catalog.");
     private readonly Option<string> _namespace = Cli.NamespaceOption();
 
     public ManifestOptions(Command command)
     {
+        // -f a.yaml b.yaml: every word up to the next option.
+        _files.AllowMultipleArgumentsPerToken = _catalog.AllowMultipleArgumentsPerToken = true;
         command.Options.Add(_files);
         command.Options.Add(_catalog);
         command.Options.Add(_namespace);

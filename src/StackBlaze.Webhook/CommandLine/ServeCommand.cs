@@ -14,64 +14,32 @@ internal sealed partial class ServeCommand : Command
     /// <summary>Beyond this the kubelet's grace period (30 s by default) would kill the pod mid-delay anyway.</summary>
     public const double MaxShutdownDelaySeconds = 600;
 
-    private readonly Option<Uri> _url = new("--urls")
-    {
-        Description = "Where to listen; [::] (the default), * and + are every address, IPv6 and IPv4.",
-        HelpName = "https://HOST:PORT",
-        CustomParser = result => ParseUrl(result),
-        DefaultValueFactory = _ => new Uri(ServeOptions.DefaultUrl),
-    };
-
-    private readonly Option<Uri?> _metricsUrl = new("--metrics-urls")
-    {
-        Description = "Serve GET /metrics here alone, on another port; without it, /metrics is on the webhook port.",
-        HelpName = "https://HOST:PORT",
-        CustomParser = result => ParseUrl(result),
-    };
-
-    private readonly Option<string?> _tlsCert = new("--tls-cert")
-    {
-        Description = "The serving certificate, PEM, with --tls-key; reloaded when it changes. Without both, a development certificate.",
-        HelpName = "FILE",
-    };
-
-    private readonly Option<string?> _tlsKey = new("--tls-key") { Description = "The certificate's private key, PEM, RSA or ECDSA.", HelpName = "FILE" };
-
-    private readonly Option<string?> _clientCa = new("--client-ca")
-    {
-        Description = "Answer on the webhook paths only clients whose certificate this CA (PEM) signed.",
-        HelpName = "FILE",
-    };
-
-    private readonly Option<string?> _catalog = new("--catalog") { Description = "A YAML file or folder of manifests as the catalog.", HelpName = "PATH" };
-
-    private readonly Option<string?> _kubeconfig = new("--kubeconfig")
-    {
-        Description = "The cluster to follow without --catalog; else the pod's service account, else KUBECONFIG or ~/.kube/config.",
-        HelpName = "FILE",
-    };
-
+    // In the order the help lists them.
+    private readonly Option<string?> _catalog = Cli.Described<string?>("--catalog", "PATH", "A YAML file or folder of manifests as the catalog.");
+    private readonly Option<string?> _kubeconfig = Cli.Described<string?>(
+        "--kubeconfig", "FILE", "The cluster to follow without --catalog; else the pod's service account, else KUBECONFIG or ~/.kube/config.");
+    private readonly Option<Uri> _url = Cli.Described<Uri>("--urls", "https://HOST:PORT", "Where to listen; [::] (the default), * and + are every address, IPv6 and IPv4.");
+    private readonly Option<Uri?> _metricsUrl = Cli.Described<Uri?>(
+        "--metrics-urls", "https://HOST:PORT", "Serve GET /metrics here alone, on another port; without it, /metrics is on the webhook port.");
+    private readonly Option<string?> _tlsCert = Cli.Described<string?>(
+        "--tls-cert", "FILE", "The serving certificate, PEM, with --tls-key; reloaded when it changes. Without both, a development certificate.");
+    private readonly Option<string?> _tlsKey = Cli.Described<string?>("--tls-key", "FILE", "The certificate's private key, PEM, RSA or ECDSA.");
+    private readonly Option<string?> _clientCa = Cli.Described<string?>("--client-ca", "FILE", "Answer on the webhook paths only clients whose certificate this CA (PEM) signed.");
     private readonly Option<string> _namespace = Cli.NamespaceOption();
-
-    private readonly Option<TimeSpan?> _shutdownDelay = new("--shutdown-delay")
-    {
-        Description = $"After SIGTERM, how long to keep answering (not ready) before no longer accepting; 0 to {MaxShutdownDelaySeconds}, default 5.",
-        HelpName = "SECONDS",
-        CustomParser = ParseShutdownDelay,
-    };
+    private readonly Option<TimeSpan?> _shutdownDelay = Cli.Described<TimeSpan?>(
+        "--shutdown-delay", "SECONDS", $"After SIGTERM, how long to keep answering (not ready) before no longer accepting; 0 to {MaxShutdownDelaySeconds}, default 5.");
 
     public ServeCommand()
         : base("serve", "The mutating and validating admission webhooks over HTTPS.")
     {
-        Options.Add(_catalog);
-        Options.Add(_kubeconfig);
-        Options.Add(_url);
-        Options.Add(_metricsUrl);
-        Options.Add(_tlsCert);
-        Options.Add(_tlsKey);
-        Options.Add(_clientCa);
-        Options.Add(_namespace);
-        Options.Add(_shutdownDelay);
+        _url.CustomParser = ParseUrl;
+        _url.DefaultValueFactory = _ => new Uri(ServeOptions.DefaultUrl);
+        _metricsUrl.CustomParser = ParseUrl;
+        _shutdownDelay.CustomParser = ParseShutdownDelay;
+        foreach (var option in new Option[] { _catalog, _kubeconfig, _url, _metricsUrl, _tlsCert, _tlsKey, _clientCa, _namespace, _shutdownDelay })
+        {
+            Options.Add(option);
+        }
         Validators.Add(Validate);
         SetAction(parsed => RunAsync(Read(parsed)));
     }
@@ -89,9 +57,7 @@ internal sealed partial class ServeCommand : Command
     private static async Task<int> RunAsync(ServeOptions options)
     {
         var devCaFile = options.TlsCertFile is null ? DevelopmentCertificate.DefaultCaFile : null;
-        using var files = devCaFile is null
-            ? ServingCertificateReloader.Load(options.TlsCertFile!, options.TlsKeyFile!, TimeProvider.System)
-            : null;
+        using var files = devCaFile is null ? ServingCertificateReloader.Load(options.TlsCertFile!, options.TlsKeyFile!, TimeProvider.System) : null;
         using var development = devCaFile is null ? null : DevelopmentCertificate.Create(devCaFile, TimeProvider.System);
         Func<X509Certificate2> certificate = files is null ? () => development! : () => files.Current;
 
@@ -113,16 +79,14 @@ internal sealed partial class ServeCommand : Command
             WebhookLog.Listening(logger, address);
             if (devCaFile is not null)
             {
-                WebhookLog.DevelopmentCertificate(logger, devCaFile, LocalUrl(address));
+                // An address a client on this machine can use: loopback in place of "every address".
+                WebhookLog.DevelopmentCertificate(
+                    logger, devCaFile, address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
             }
         }
         await app.WaitForShutdownAsync();
         return Cli.ExitOk;
     }
-
-    /// <summary>An address a client on this machine can use: loopback in place of "every address".</summary>
-    private static string LocalUrl(string address) =>
-        address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
 
     /// <summary>What no single option says: options that go together, or exclude each other.</summary>
     private void Validate(CommandResult result)

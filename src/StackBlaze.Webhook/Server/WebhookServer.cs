@@ -33,20 +33,16 @@ internal static class WebhookServer
     /// <summary>Whether the path is one the kubelet's probes ask, which must answer without a client certificate.</summary>
     public static bool IsProbe(PathString path) => path == HealthPath || path == ReadyPath;
 
-    /// <summary>The server as <c>serve</c> runs it: the one place its parts are put together.</summary>
-    /// <param name="options">Where to listen, and where the catalog comes from.</param>
-    /// <param name="certificate">Asked at each TLS handshake: a renewed certificate serves new connections at once.</param>
-    /// <param name="catalog">What links and the public-URL policy resolve against; null for the one <paramref name="options"/> name.</param>
-    /// <param name="configure">Last additions and replacements: a test's clock, logs or watch timings.</param>
+    /// <summary>
+    /// The server as <c>serve</c> runs it, put together here alone. <paramref name="certificate"/> is asked at each TLS handshake,
+    /// so a renewed one serves new connections at once; <paramref name="catalog"/>, when given, replaces the one the options name;
+    /// <paramref name="configure"/> adds or replaces last (a test's clock, logs or watch timings).
+    /// </summary>
     public static WebApplication Create(
         ServeOptions options, Func<X509Certificate2> certificate, IProjectCatalog? catalog = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        Action<ILogger>? announce = null;
-        if (catalog is null)
-        {
-            (catalog, announce) = AddCatalog(options, builder.Services);
-        }
+        var announce = catalog is null ? AddCatalog(options, builder.Services, out catalog) : null;
         var clientCa = options.ClientCaFile is { } caFile ? ClientCertificateAuthority.Load(caFile) : null;
         ConfigureLogging(builder.Logging);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -170,16 +166,14 @@ internal static class WebhookServer
         return app;
     }
 
-    /// <summary>
-    /// The catalog <paramref name="options"/> name: the manifests of <c>--catalog</c>, else the cluster's,
-    /// listed and watched by a background service; what to log about it once the app is built.
-    /// </summary>
-    private static (IProjectCatalog Catalog, Action<ILogger> Announce) AddCatalog(ServeOptions options, IServiceCollection services)
+    /// <summary>The manifests of <c>--catalog</c>, else the cluster's, watched in the background; and what to log of it once built.</summary>
+    private static Action<ILogger> AddCatalog(ServeOptions options, IServiceCollection services, out IProjectCatalog catalog)
     {
         if (options.CatalogPath is { } path)
         {
             var files = ManifestCatalog.FromDocuments(ManifestReader.ReadAll([path], TextReader.Null), options.DefaultNamespace);
-            return (files, logger => WebhookLog.CatalogLoaded(logger, path, files.Count));
+            catalog = files;
+            return logger => WebhookLog.CatalogLoaded(logger, path, files.Count);
         }
         var cluster = KubernetesConnection.Resolve(options.KubeconfigPath);
         var live = new LiveProjectCatalog();
@@ -187,7 +181,8 @@ internal static class WebhookServer
         services.AddSingleton(_ => new Kubernetes(cluster));
         services.AddSingleton(WatchTimings.Default);
         services.AddHostedService<ClusterCatalogSync>();
-        return (live, logger => WebhookLog.WatchingCluster(logger, cluster.Host));
+        catalog = live;
+        return logger => WebhookLog.WatchingCluster(logger, cluster.Host);
     }
 
     // The exchange is for the decorators; the answer itself is already written.
