@@ -1,6 +1,5 @@
 using StackBlaze.Webhook.Admission;
 using StackBlaze.Webhook.Core.Admission;
-using StackBlaze.Webhook.Core.Manifests;
 using StackBlaze.Webhook.Server;
 
 namespace StackBlaze.Webhook.BenchServer;
@@ -19,9 +18,8 @@ public static class BenchServer
         var caFile = Path.Combine(Path.GetTempPath(), "stackblaze-bench", $"ca-{Environment.ProcessId}.pem");
         using var certificate = DevelopmentCertificate.Create(caFile, TimeProvider.System);
         var options = new ServeOptions(new Uri("https://127.0.0.1:0"), null, null, catalogPath, "default");
-        var catalog = ManifestCatalog.FromDocuments(ManifestReader.ReadAll([catalogPath], TextReader.Null), options.DefaultNamespace);
 
-        await using var app = WebhookServer.Create(options, certificate, catalog);
+        await using var app = WebhookServer.Create(options, () => certificate);
         var endpoint = app.Services.GetRequiredService<AdmissionEndpoint>();
         RequestDelegate answerAllowed = async http => await endpoint.HandleAsync(http, _ => AdmissionVerdict.Allow);
         app.MapPost(NullPath, answerAllowed);

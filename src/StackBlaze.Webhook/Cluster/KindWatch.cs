@@ -23,15 +23,18 @@ internal sealed class KindWatch<TItem, TList, TEntry>(
     CatalogKind kind,
     int pageSize,
     KindWatch<TItem, TList, TEntry>.ListPage listPage,
-    KindWatch<TItem, TList, TEntry>.WatchFrom watchFrom,
-    Func<TItem, TEntry?> project,
+    string watchPath,
+    Func<TItem, TEntry?> keep,
     Action<IReadOnlyCollection<TEntry>> replace,
-    Action<WatchEventType, TItem> apply,
+    Action<TEntry> upsert,
+    Action<string, string> delete,
+    Kubernetes client,
     LiveProjectCatalog catalog,
     WatchTimings timings,
     WebhookMetrics metrics,
     ILogger logger,
     TimeProvider time)
+    : IKindWatch
     where TItem : IKubernetesObject<V1ObjectMeta>
     where TList : IItems<TItem>, IMetadata<V1ListMeta>
     where TEntry : class
@@ -40,9 +43,6 @@ internal sealed class KindWatch<TItem, TList, TEntry>(
     /// <param name="limit">Objects per page; null for the whole list in one answer.</param>
     /// <param name="cancellationToken">Ends the request.</param>
     public delegate Task<TList> ListPage(string? continueToken, int? limit, CancellationToken cancellationToken);
-
-    public delegate IAsyncEnumerable<(WatchEventType Type, TItem Item)> WatchFrom(
-        string resourceVersion, int timeoutSeconds, Action<Exception> onError, CancellationToken cancellationToken);
 
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -54,13 +54,10 @@ internal sealed class KindWatch<TItem, TList, TEntry>(
     private volatile bool _relistAsked;
     private CancellationTokenSource? _watching;
 
-    /// <summary>Completes when the first full list has been applied.</summary>
+    public CatalogKind Kind => kind;
+
     public Task Synced => _synced.Task;
 
-    /// <summary>
-    /// Lists the kind again, in the watch's own turn: what the list says and the events after it are
-    /// applied in the order the API server gave them, so no slower list overwrites a newer event.
-    /// </summary>
     public void Relist()
     {
         _relistAsked = true;
@@ -161,7 +158,7 @@ internal sealed class KindWatch<TItem, TList, TEntry>(
             var page = await listPage(continueToken, limit, cancellationToken);
             foreach (var item in page.Items)
             {
-                if (project(item) is { } entry)
+                if (keep(item) is { } entry)
                 {
                     entries.Add(entry);
                 }
@@ -191,7 +188,9 @@ internal sealed class KindWatch<TItem, TList, TEntry>(
         {
             return (0, null);
         }
-        var stream = watchFrom(
+        var stream = WatchStream.ReadAsync<TItem>(
+            client,
+            watchPath,
             _resourceVersion!,
             timeoutSeconds,
             error => failure = error is KubernetesException { Status.Code: (int)HttpStatusCode.Gone } ? Gone : error.Message,
@@ -204,10 +203,7 @@ internal sealed class KindWatch<TItem, TList, TEntry>(
                 events++;
                 catalog.MarkEvent(kind, time.GetUtcNow());
                 _resourceVersion = item.Metadata?.ResourceVersion ?? _resourceVersion;
-                if (type != WatchEventType.Bookmark)
-                {
-                    apply(type, item);
-                }
+                Apply(type, item);
             }
         }
         catch (OperationCanceledException) when (_relistAsked && !cancellationToken.IsCancellationRequested)
@@ -226,6 +222,18 @@ internal sealed class KindWatch<TItem, TList, TEntry>(
             _resourceVersion = null;
         }
         return (events, failure);
+    }
+
+    private void Apply(WatchEventType type, TItem item)
+    {
+        if (type == WatchEventType.Deleted && item.Metadata?.Name is { } name)
+        {
+            delete(item.Metadata.NamespaceProperty, name);
+        }
+        else if (type != WatchEventType.Bookmark && item.Metadata?.Name is not null && keep(item) is { } entry)
+        {
+            upsert(entry);
+        }
     }
 
     private void Restarted(string reason) => metrics.CatalogWatchRestarts.WithLabels(kind.ToString().ToLowerInvariant(), reason).Inc();

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using StackBlaze.Webhook.Core.Manifests;
 
 namespace StackBlaze.Webhook.CommandLine;
@@ -7,29 +8,30 @@ namespace StackBlaze.Webhook.CommandLine;
 /// validating webhook's verdict on manifests, for CI without a cluster. Exit 0 when clean
 /// (warnings allowed), 1 on any violation.
 /// </summary>
-internal static class CheckCommand
+internal sealed class CheckCommand : Command
 {
-    public const string Usage = "stackblaze-webhook check -f PATH... [--catalog PATH] [-n NAMESPACE] [--output text|json|github]";
+    private readonly Option<string> _output = Cli.Described<string>(
+        "--output", "text|json|github", "text for people, json for programs, github for GitHub Actions annotations.", "-o");
 
-    private static readonly Dictionary<string, string?> Options = new()
+    public CheckCommand(TextReader stdin)
+        : base("check", "The validating webhook's verdict on manifests, for CI without a cluster: exit 0 when clean (warnings allowed), 1 on any violation.")
     {
-        ["filename"] = "-f",
-        ["catalog"] = null,
-        ["namespace"] = "-n",
-        ["output"] = "-o",
-    };
-
-    private static readonly HashSet<string> Lists = ["filename", "catalog"];
-
-    public static int Run(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr)
-    {
-        var parsed = new ParsedArguments(args, Options, Lists);
-        var format = parsed.Value("output") ?? "text";
-        if (!FindingFormats.Names.Contains(format))
+        var manifests = new ManifestOptions(this);
+        _output.DefaultValueFactory = _ => "text";
+        _output.Validators.Add(result =>
         {
-            throw new UsageException($"--output must be one of {string.Join(", ", FindingFormats.Names)}, not \"{format}\"");
-        }
-        var input = ManifestInput.Read(parsed, "check", stdin);
+            if (result.GetValueOrDefault<string>() is { } format && !FindingFormats.Names.Contains(format))
+            {
+                result.AddError($"--output must be one of {string.Join(", ", FindingFormats.Names)}, not \"{format}\"");
+            }
+        });
+        Options.Add(_output);
+        SetAction(parsed => Run(
+            manifests.Read(parsed, stdin), parsed.GetRequiredValue(_output), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+    }
+
+    private static int Run(ManifestInput input, string format, TextWriter stdout, TextWriter stderr)
+    {
         var findings = ManifestChecker.Check(input.Documents, input.Catalog, input.DefaultNamespace);
         FindingFormats.Write(format, findings, stdout);
         // Before the summary: output that cannot be written is the one line on stderr.

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using StackBlaze.Webhook.Core.Manifests;
 
 namespace StackBlaze.Webhook.CommandLine;
@@ -6,22 +7,17 @@ namespace StackBlaze.Webhook.CommandLine;
 /// <c>inject -f PATH... [--catalog PATH] [-n NAMESPACE]</c>: prints the manifests with the links'
 /// variables injected, as the webhook would inject them; like <c>istioctl kube-inject</c>.
 /// </summary>
-internal static class InjectCommand
+internal sealed class InjectCommand : Command
 {
-    public const string Usage = "stackblaze-webhook inject -f PATH... [--catalog PATH] [-n NAMESPACE]";
-
-    private static readonly Dictionary<string, string?> Options = new()
+    public InjectCommand(TextReader stdin)
+        : base("inject", "Prints the manifests with the links' variables injected, as the webhook would inject them.")
     {
-        ["filename"] = "-f",
-        ["catalog"] = null,
-        ["namespace"] = "-n",
-    };
+        var manifests = new ManifestOptions(this);
+        SetAction(parsed => Run(manifests.Read(parsed, stdin), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+    }
 
-    private static readonly HashSet<string> Lists = ["filename", "catalog"];
-
-    public static int Run(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    private static int Run(ManifestInput input, TextWriter stdout, TextWriter stderr)
     {
-        var input = ManifestInput.Read(new ParsedArguments(args, Options, Lists), "inject", stdin);
         var report = InjectedManifests.Inject(input.Documents, input.Catalog, input.DefaultNamespace);
         foreach (var warning in report.Warnings)
         {

@@ -1,47 +1,67 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using System.Security.Cryptography.X509Certificates;
-using k8s;
-using StackBlaze.Webhook.Core.Catalog;
-using StackBlaze.Webhook.Cluster;
+using System.Text.RegularExpressions;
 using StackBlaze.Webhook.Logging;
-using StackBlaze.Webhook.Core.Manifests;
 using StackBlaze.Webhook.Server;
 
 namespace StackBlaze.Webhook.CommandLine;
 
-/// <summary><c>serve</c>: the admission webhook over HTTPS.</summary>
-internal static partial class ServeCommand
+/// <summary><c>serve</c>: the admission webhook over HTTPS. Its options are checked before anything starts.</summary>
+internal sealed partial class ServeCommand : Command
 {
-    public const string Usage = "stackblaze-webhook serve [--catalog PATH | --kubeconfig FILE] [--urls https://HOST:PORT] [--metrics-urls https://HOST:PORT] [--tls-cert FILE --tls-key FILE] [--client-ca FILE] [-n NAMESPACE] [--shutdown-delay SECONDS]";
-
     /// <summary>Beyond this the kubelet's grace period (30 s by default) would kill the pod mid-delay anyway.</summary>
     public const double MaxShutdownDelaySeconds = 600;
 
-    private static readonly Dictionary<string, string?> Options = new()
+    // In the order the help lists them.
+    private readonly Option<string?> _catalog = Cli.Described<string?>("--catalog", "PATH", "A YAML file or folder of manifests as the catalog.");
+    private readonly Option<string?> _kubeconfig = Cli.Described<string?>(
+        "--kubeconfig", "FILE", "The cluster to follow without --catalog; else the pod's service account, else KUBECONFIG or ~/.kube/config.");
+    private readonly Option<Uri> _url = Cli.Described<Uri>("--urls", "https://HOST:PORT", "Where to listen; [::] (the default), * and + are every address, IPv6 and IPv4.");
+    private readonly Option<Uri?> _metricsUrl = Cli.Described<Uri?>(
+        "--metrics-urls", "https://HOST:PORT", "Serve GET /metrics here alone, on another port; without it, /metrics is on the webhook port.");
+    private readonly Option<string?> _tlsCert = Cli.Described<string?>(
+        "--tls-cert", "FILE", "The serving certificate, PEM, with --tls-key; reloaded when it changes. Without both, a development certificate.");
+    private readonly Option<string?> _tlsKey = Cli.Described<string?>("--tls-key", "FILE", "The certificate's private key, PEM, RSA or ECDSA.");
+    private readonly Option<string?> _clientCa = Cli.Described<string?>("--client-ca", "FILE", "Answer on the webhook paths only clients whose certificate this CA (PEM) signed.");
+    private readonly Option<string> _namespace = Cli.NamespaceOption();
+    private readonly Option<TimeSpan?> _shutdownDelay = Cli.Described<TimeSpan?>(
+        "--shutdown-delay", "SECONDS", $"After SIGTERM, how long to keep answering (not ready) before no longer accepting; 0 to {MaxShutdownDelaySeconds}, default 5.");
+
+    public ServeCommand()
+        : base("serve", "The mutating and validating admission webhooks over HTTPS.")
     {
-        ["urls"] = null,
-        ["metrics-urls"] = null,
-        ["tls-cert"] = null,
-        ["tls-key"] = null,
-        ["client-ca"] = null,
-        ["catalog"] = null,
-        ["kubeconfig"] = null,
-        ["namespace"] = "-n",
-        ["shutdown-delay"] = null,
+        _url.CustomParser = ParseUrl;
+        _url.DefaultValueFactory = _ => new Uri(ServeOptions.DefaultUrl);
+        _metricsUrl.CustomParser = ParseUrl;
+        _shutdownDelay.CustomParser = ParseShutdownDelay;
+        foreach (var option in new Option[] { _catalog, _kubeconfig, _url, _metricsUrl, _tlsCert, _tlsKey, _clientCa, _namespace, _shutdownDelay })
+        {
+            Options.Add(option);
+        }
+        Validators.Add(Validate);
+        SetAction(parsed => RunAsync(Read(parsed)));
+    }
+
+    /// <summary>The options of a command line the parser accepted.</summary>
+    public ServeOptions Read(ParseResult parsed) => new(
+        parsed.GetRequiredValue(_url), parsed.GetValue(_tlsCert), parsed.GetValue(_tlsKey), parsed.GetValue(_catalog),
+        parsed.GetRequiredValue(_namespace), parsed.GetValue(_kubeconfig))
+    {
+        ShutdownDelay = parsed.GetValue(_shutdownDelay) ?? ServeOptions.DefaultShutdownDelay,
+        MetricsUrl = parsed.GetValue(_metricsUrl),
+        ClientCaFile = parsed.GetValue(_clientCa),
     };
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    private static async Task<int> RunAsync(ServeOptions options)
     {
-        var options = ParseOptions(args);
         var devCaFile = options.TlsCertFile is null ? DevelopmentCertificate.DefaultCaFile : null;
-        using var files = devCaFile is null
-            ? ServingCertificateReloader.Load(options.TlsCertFile!, options.TlsKeyFile!, TimeProvider.System)
-            : null;
+        using var files = devCaFile is null ? ServingCertificateReloader.Load(options.TlsCertFile!, options.TlsKeyFile!, TimeProvider.System) : null;
         using var development = devCaFile is null ? null : DevelopmentCertificate.Create(devCaFile, TimeProvider.System);
         Func<X509Certificate2> certificate = files is null ? () => development! : () => files.Current;
 
-        await using var app = Build(options, certificate);
+        await using var app = WebhookServer.Create(options, certificate);
         await app.StartAsync();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("StackBlaze.Webhook");
@@ -59,93 +79,62 @@ internal static partial class ServeCommand
             WebhookLog.Listening(logger, address);
             if (devCaFile is not null)
             {
-                WebhookLog.DevelopmentCertificate(logger, devCaFile, LocalUrl(address));
+                // An address a client on this machine can use: loopback in place of "every address".
+                WebhookLog.DevelopmentCertificate(
+                    logger, devCaFile, address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
             }
         }
         await app.WaitForShutdownAsync();
         return Cli.ExitOk;
     }
 
-    /// <summary>An address a client on this machine can use: loopback in place of "every address".</summary>
-    private static string LocalUrl(string address) =>
-        address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
-
-    /// <summary>The server with its catalog: from manifests with <c>--catalog</c>, else followed from the cluster.</summary>
-    internal static WebApplication Build(ServeOptions options, Func<X509Certificate2> certificate, Action<WebApplicationBuilder>? configure = null)
+    /// <summary>What no single option says: options that go together, or exclude each other.</summary>
+    private void Validate(CommandResult result)
     {
-        if (options.CatalogPath is { } path)
+        // From the words given: a value its option refused cannot be read here, and is reported as such.
+        var url = result.GetResult(_url) is { Tokens: [var urlText] } ? Url(urlText.Value) : new Uri(ServeOptions.DefaultUrl);
+        if (result.GetResult(_metricsUrl) is { Tokens: [var metricsText] } && Url(metricsText.Value) is { } metricsUrl
+            && url is { Port: not 0 } && metricsUrl.Port == url.Port)
         {
-            var catalog = ManifestCatalog.FromDocuments(ManifestReader.ReadAll([path], TextReader.Null), options.DefaultNamespace);
-            var app = WebhookServer.Create(options, certificate, catalog, configure);
-            WebhookLog.CatalogLoaded(app.Logger, path, catalog.Count);
-            return app;
+            result.AddError($"--metrics-urls needs a port of its own, not --urls' {url.Port}");
         }
-
-        var cluster = KubernetesConnection.Resolve(options.KubeconfigPath);
-        var live = new LiveProjectCatalog();
-        var server = WebhookServer.Create(options, certificate, live, builder =>
+        if ((result.GetResult(_tlsCert) is null) != (result.GetResult(_tlsKey) is null))
         {
-            builder.Services.AddSingleton(live);
-            builder.Services.AddSingleton(_ => new Kubernetes(cluster));
-            builder.Services.AddSingleton(TimeProvider.System);
-            builder.Services.AddSingleton(WatchTimings.Default);
-            builder.Services.AddHostedService<ClusterCatalogSync>();
-            configure?.Invoke(builder);
-        });
-        WebhookLog.WatchingCluster(server.Logger, cluster.Host);
-        return server;
+            result.AddError("--tls-cert and --tls-key go together");
+        }
+        if (result.GetResult(_catalog) is not null && result.GetResult(_kubeconfig) is not null)
+        {
+            result.AddError("--catalog and --kubeconfig exclude each other: the catalog comes from files or from a cluster");
+        }
     }
 
-    internal static ServeOptions ParseOptions(IReadOnlyList<string> args)
+    private static Uri? ParseUrl(ArgumentResult result)
     {
-        var parsed = new ParsedArguments(args, Options, new HashSet<string>());
-        var url = ParseUrl("urls", parsed.Value("urls") ?? ServeOptions.DefaultUrl);
-        var metricsUrl = parsed.Value("metrics-urls") is { } metricsText ? ParseUrl("metrics-urls", metricsText) : null;
-        if (metricsUrl is not null && metricsUrl.Port == url.Port && url.Port != 0)
+        var text = result.Tokens[0].Value;
+        if (Url(text) is { } url)
         {
-            throw new UsageException($"--metrics-urls needs a port of its own, not --urls' {url.Port}");
+            return url;
         }
-        var cert = parsed.Value("tls-cert");
-        var key = parsed.Value("tls-key");
-        if ((cert is null) != (key is null))
-        {
-            throw new UsageException("--tls-cert and --tls-key go together");
-        }
-        var catalog = parsed.Value("catalog");
-        var kubeconfig = parsed.Value("kubeconfig");
-        if (catalog is not null && kubeconfig is not null)
-        {
-            throw new UsageException("--catalog and --kubeconfig exclude each other: the catalog comes from files or from a cluster");
-        }
-        return new ServeOptions(url, cert, key, catalog, parsed.Value("namespace") ?? Cli.DefaultNamespace, kubeconfig)
-        {
-            ShutdownDelay = ParseShutdownDelay(parsed.Value("shutdown-delay")),
-            MetricsUrl = metricsUrl,
-            ClientCaFile = parsed.Value("client-ca"),
-        };
+        result.AddError($"{((OptionResult)result.Parent!).Option.Name} must be https://HOST:PORT with an IP address, [::], * or localhost as HOST, not \"{text}\"");
+        return null;
     }
 
     /// <summary>An https URL whose host is an IP address or localhost; <c>*</c> and <c>+</c> mean every address, as <c>[::]</c>.</summary>
-    private static Uri ParseUrl(string option, string text)
-    {
-        var anyHost = AnyHostPattern().Replace(text, "https://[::]:");
-        if (!Uri.TryCreate(anyHost, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps || url.AbsolutePath != "/"
-            || !(url.IsLoopback && url.HostNameType == UriHostNameType.Dns || url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6))
-        {
-            throw new UsageException($"--{option} must be https://HOST:PORT with an IP address, [::], * or localhost as HOST, not \"{text}\"");
-        }
-        return url;
-    }
+    private static Uri? Url(string text) =>
+        Uri.TryCreate(AnyHostPattern().Replace(text, "https://[::]:"), UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps && url.AbsolutePath == "/"
+        && (url.IsLoopback && url.HostNameType == UriHostNameType.Dns || url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6)
+            ? url
+            : null;
 
-    private static TimeSpan ParseShutdownDelay(string? text)
+    private static TimeSpan? ParseShutdownDelay(ArgumentResult result)
     {
-        if (text is null)
+        var text = result.Tokens[0].Value;
+        if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds <= MaxShutdownDelaySeconds)
         {
-            return ServeOptions.DefaultShutdownDelay;
+            return TimeSpan.FromSeconds(seconds);
         }
-        return double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds <= MaxShutdownDelaySeconds
-            ? TimeSpan.FromSeconds(seconds)
-            : throw new UsageException($"--shutdown-delay must be a number of seconds from 0 to {MaxShutdownDelaySeconds}, not \"{text}\"");
+        result.AddError($"--shutdown-delay must be a number of seconds from 0 to {MaxShutdownDelaySeconds}, not \"{text}\"");
+        return null;
     }
 
     [GeneratedRegex(@"^https://[*+]:", RegexOptions.CultureInvariant)]

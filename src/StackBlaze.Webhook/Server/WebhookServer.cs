@@ -1,16 +1,22 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using k8s;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prometheus;
 using StackBlaze.Webhook.Admission;
+using StackBlaze.Webhook.Cluster;
 using StackBlaze.Webhook.Core.Admission;
 using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Manifests;
+using StackBlaze.Webhook.Logging;
 using StackBlaze.Webhook.Observability;
 
 namespace StackBlaze.Webhook.Server;
 
-/// <summary>The HTTPS server: Kestrel, the webhook paths, and the health probes. Nothing else.</summary>
+/// <summary>
+/// The server, put together in this one place for <c>serve</c>, the tests and the benchmark alike:
+/// its catalog, Kestrel, the webhook paths, and the health probes.
+/// </summary>
 internal static class WebhookServer
 {
     /// <summary>The API server's own limit on a request body.</summary>
@@ -27,18 +33,19 @@ internal static class WebhookServer
     /// <summary>Whether the path is one the kubelet's probes ask, which must answer without a client certificate.</summary>
     public static bool IsProbe(PathString path) => path == HealthPath || path == ReadyPath;
 
-    public static WebApplication Create(ServeOptions options, X509Certificate2 certificate, IProjectCatalog catalog, Action<WebApplicationBuilder>? configure = null) =>
-        Create(options, () => certificate, catalog, configure);
-
-    /// <param name="options">Where to listen.</param>
-    /// <param name="certificate">Asked at each TLS handshake: a renewed certificate serves new connections at once.</param>
-    /// <param name="catalog">What links and the public-URL policy resolve against.</param>
-    /// <param name="configure">Additions: the cluster catalog's sync, or no logging at all in tests.</param>
-    public static WebApplication Create(ServeOptions options, Func<X509Certificate2> certificate, IProjectCatalog catalog, Action<WebApplicationBuilder>? configure = null)
+    /// <summary>
+    /// The server as <c>serve</c> runs it, put together here alone. <paramref name="certificate"/> is asked at each TLS handshake,
+    /// so a renewed one serves new connections at once; <paramref name="catalog"/>, when given, replaces the one the options name;
+    /// <paramref name="configure"/> adds or replaces last (a test's clock, logs or watch timings).
+    /// </summary>
+    public static WebApplication Create(
+        ServeOptions options, Func<X509Certificate2> certificate, IProjectCatalog? catalog = null, Action<WebApplicationBuilder>? configure = null)
     {
-        var clientCa = options.ClientCaFile is { } caFile ? ClientCertificateAuthority.Load(caFile) : null;
         var builder = WebApplication.CreateSlimBuilder();
+        var announce = catalog is null ? AddCatalog(options, builder.Services, out catalog) : null;
+        var clientCa = options.ClientCaFile is { } caFile ? ClientCertificateAuthority.Load(caFile) : null;
         ConfigureLogging(builder.Logging);
+        builder.Services.AddSingleton(TimeProvider.System);
         if (clientCa is not null)
         {
             // Made by a factory, so the container disposes it with the app.
@@ -50,7 +57,6 @@ internal static class WebhookServer
         builder.Services.AddSingleton(new MutatingAdmission(catalog));
         builder.Services.AddSingleton(new ValidatingAdmission(catalog));
         builder.Services.AddSingleton<WebhookMetrics>();
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => new ServingCertificateValidity(
             options.TlsCertFile ?? "(development certificate)", certificate, services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILogger<ServingCertificateValidity>>()));
@@ -89,6 +95,7 @@ internal static class WebhookServer
 
         configure?.Invoke(builder);
         var app = builder.Build();
+        announce?.Invoke(app.Logger);
         var separateMetrics = options.MetricsUrl is not null;
         var webhookPaths = separateMetrics
             ? $"POST {MutatePath}, POST {ValidatePath}, GET /healthz and GET /readyz"
@@ -157,6 +164,25 @@ internal static class WebhookServer
             : Results.Text("catalog syncing", statusCode: StatusCodes.Status503ServiceUnavailable));
         app.MapMetrics(MetricsListener.Path, metrics.Registry);
         return app;
+    }
+
+    /// <summary>The manifests of <c>--catalog</c>, else the cluster's, watched in the background; and what to log of it once built.</summary>
+    private static Action<ILogger> AddCatalog(ServeOptions options, IServiceCollection services, out IProjectCatalog catalog)
+    {
+        if (options.CatalogPath is { } path)
+        {
+            var files = ManifestCatalog.FromDocuments(ManifestReader.ReadAll([path], TextReader.Null), options.DefaultNamespace);
+            catalog = files;
+            return logger => WebhookLog.CatalogLoaded(logger, path, files.Count);
+        }
+        var cluster = KubernetesConnection.Resolve(options.KubeconfigPath);
+        var live = new LiveProjectCatalog();
+        services.AddSingleton(live);
+        services.AddSingleton(_ => new Kubernetes(cluster));
+        services.AddSingleton(WatchTimings.Default);
+        services.AddHostedService<ClusterCatalogSync>();
+        catalog = live;
+        return logger => WebhookLog.WatchingCluster(logger, cluster.Host);
     }
 
     // The exchange is for the decorators; the answer itself is already written.

@@ -1,4 +1,3 @@
-using StackBlaze.Webhook.CommandLine;
 using StackBlaze.Webhook.Tests.Support;
 
 namespace StackBlaze.Webhook.Tests.CommandLine;
@@ -9,7 +8,7 @@ public sealed class ServeOptionsTests
     [Fact]
     public void Shutdown_delay_defaults_to_5_seconds()
     {
-        ServeCommand.ParseOptions(["--catalog", "x"]).ShutdownDelay.Should().Be(TimeSpan.FromSeconds(5));
+        ServeArguments.Parse(["--catalog", "x"]).ShutdownDelay.Should().Be(TimeSpan.FromSeconds(5));
     }
 
     [Theory]
@@ -18,7 +17,7 @@ public sealed class ServeOptionsTests
     [InlineData("600", 600)]
     public void Shutdown_delay_takes_seconds(string text, double seconds)
     {
-        ServeCommand.ParseOptions([$"--shutdown-delay={text}"]).ShutdownDelay.Should().Be(TimeSpan.FromSeconds(seconds));
+        ServeArguments.Parse([$"--shutdown-delay={text}"]).ShutdownDelay.Should().Be(TimeSpan.FromSeconds(seconds));
     }
 
     [Theory]
@@ -29,9 +28,7 @@ public sealed class ServeOptionsTests
     [InlineData("1e3")]
     public void Shutdown_delay_that_is_not_0_to_600_seconds_is_refused(string text)
     {
-        var parse = () => ServeCommand.ParseOptions([$"--shutdown-delay={text}"]);
-
-        parse.Should().Throw<UsageException>().WithMessage($"--shutdown-delay must be a number of seconds from 0 to 600, not \"{text}\"");
+        ServeArguments.Refusal([$"--shutdown-delay={text}"]).Should().Be($"--shutdown-delay must be a number of seconds from 0 to 600, not \"{text}\"");
     }
 
     [Fact]
@@ -46,7 +43,7 @@ public sealed class ServeOptionsTests
     [Fact]
     public void Default_url_is_every_address_ipv6_and_ipv4_on_8443()
     {
-        ServeCommand.ParseOptions([]).Url.Should().Be(new Uri("https://[::]:8443"));
+        ServeArguments.Parse([]).Url.Should().Be(new Uri("https://[::]:8443"));
     }
 
     [Theory]
@@ -58,7 +55,7 @@ public sealed class ServeOptionsTests
     [InlineData("https://[fd00::2]:8443", "https://[fd00::2]:8443/")]
     public void Url_takes_an_address_or_every_address(string text, string expected)
     {
-        ServeCommand.ParseOptions(["--urls", text]).Url.ToString().Should().Be(expected);
+        ServeArguments.Parse(["--urls", text]).Url.ToString().Should().Be(expected);
     }
 
     [Theory]
@@ -68,16 +65,14 @@ public sealed class ServeOptionsTests
     [InlineData("https://*")]
     public void Url_that_is_not_https_to_an_address_is_refused_with_one_line(string text)
     {
-        var parse = () => ServeCommand.ParseOptions(["--urls", text]);
-
-        parse.Should().Throw<UsageException>().WithMessage($"--urls must be https://HOST:PORT with an IP address, [::], * or localhost as HOST, not \"{text}\"");
+        ServeArguments.Refusal(["--urls", text]).Should().Be($"--urls must be https://HOST:PORT with an IP address, [::], * or localhost as HOST, not \"{text}\"");
     }
 
     [Fact]
     public void Metrics_stay_on_the_webhook_port_unless_a_metrics_url_is_given()
     {
-        ServeCommand.ParseOptions([]).MetricsUrl.Should().BeNull();
-        ServeCommand.ParseOptions(["--metrics-urls", "https://*:9443"]).MetricsUrl.Should().Be(new Uri("https://[::]:9443"));
+        ServeArguments.Parse([]).MetricsUrl.Should().BeNull();
+        ServeArguments.Parse(["--metrics-urls", "https://*:9443"]).MetricsUrl.Should().Be(new Uri("https://[::]:9443"));
     }
 
     [Theory]
@@ -85,8 +80,6 @@ public sealed class ServeOptionsTests
     [InlineData("https://[::]:8443", "--metrics-urls needs a port of its own, not --urls' 8443")]
     public void Metrics_url_that_is_not_https_or_shares_the_webhook_port_is_refused(string text, string message)
     {
-        var parse = () => ServeCommand.ParseOptions(["--metrics-urls", text]);
-
-        parse.Should().Throw<UsageException>().WithMessage(message);
+        ServeArguments.Refusal(["--metrics-urls", text]).Should().Be(message);
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using k8s.Models;
-using StackBlaze.Webhook.CommandLine;
+using StackBlaze.Webhook.Tests.CommandLine;
 using StackBlaze.Webhook.Core.Manifests;
 using StackBlaze.Webhook.Tests.Support;
 
@@ -69,7 +69,7 @@ public sealed partial class ClientCaSetupTests(RenderedOverlays overlays) : ICla
             var manifests = RenderedManifests.Parse("overlays/client-ca", await RenderedOverlays.KustomizeAsync(overlay));
 
             var container = manifests.Container;
-            var caFile = ServeCommand.ParseOptions([.. container.Args.Skip(1)]).ClientCaFile;
+            var caFile = ServeArguments.Parse([.. container.Args.Skip(1)]).ClientCaFile;
             caFile.Should().NotBeNull();
             var mount = container.VolumeMounts.Should().ContainSingle(m => caFile!.StartsWith(m.MountPath + "/", StringComparison.Ordinal)).Subject;
             var volume = manifests.Deployment.Spec.Template.Spec.Volumes.Should().ContainSingle(v => v.Name == mount.Name).Subject;

@@ -1,5 +1,5 @@
 using k8s.Models;
-using StackBlaze.Webhook.CommandLine;
+using StackBlaze.Webhook.Tests.CommandLine;
 
 namespace StackBlaze.Webhook.Tests.Deploy;
 
@@ -135,7 +135,7 @@ public sealed class DeploymentTests(RenderedOverlays overlays) : IClassFixture<R
         var pod = manifests.Deployment.Spec.Template.Spec;
         container.Args[0].Should().Be("serve");
 
-        var options = ServeCommand.ParseOptions(container.Args.Skip(1).ToList());
+        var options = ServeArguments.Parse(container.Args.Skip(1).ToList());
 
         options.Url.Port.Should().Be(8443);
         var tls = container.VolumeMounts.Single(m => m.Name == "tls");

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StackBlaze.Webhook.Cluster;
-using StackBlaze.Webhook.CommandLine;
 using StackBlaze.Webhook.Server;
 using StackBlaze.Webhook.Tests.Support.FakeApiServer;
 
@@ -42,7 +41,7 @@ internal sealed class ClusterWebhook : IAsyncDisposable
         var kubeconfig = cluster.WriteKubeconfig(folder.Path);
         var certificate = X509Certificate2.CreateFromPemFile(certificates.CertFile, certificates.KeyFile);
         var options = new ServeOptions(new Uri("https://127.0.0.1:0"), certificates.CertFile, certificates.KeyFile, null, "default", kubeconfig);
-        var app = ServeCommand.Build(options, () => certificate, builder =>
+        var app = WebhookServer.Create(options, () => certificate, configure: builder =>
         {
             builder.Logging.ClearProviders();
             if (log is not null)

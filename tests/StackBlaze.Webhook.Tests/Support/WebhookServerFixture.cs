@@ -23,7 +23,7 @@ public sealed class WebhookServerFixture : IAsyncLifetime
         // The shop example, and a second project whose public-URL policy only warns.
         var catalog = ManifestCatalog.FromDocuments(
             ManifestReader.ReadAll([RepositoryPaths.ShopExample, RepositoryPaths.Fixture("Catalog")], TextReader.Null), options.DefaultNamespace);
-        _app = WebhookServer.Create(options, _certificate, catalog, builder => builder.Logging.ClearProviders());
+        _app = WebhookServer.Create(options, () => _certificate, catalog, builder => builder.Logging.ClearProviders());
         await _app.StartAsync();
         Client = _certificates.CreateTrustingClient(new Uri(_app.Urls.Single()));
     }
