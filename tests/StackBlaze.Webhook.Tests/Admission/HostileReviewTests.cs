@@ -48,9 +48,9 @@ public sealed class HostileReviewTests(ITestOutputHelper output)
 
         output.WriteLine($"statuses: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{(int)s.Key}: {s.Value}"))}");
         output.WriteLine($"live heap after forced GC: {heapBefore / 1024 / 1024} MiB after the first half, {heapAfter / 1024 / 1024} MiB after the second");
-        foreach (var fault in server.Log.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error).Take(20))
+        foreach (var fault in server.Log.GetSnapshot().Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error).Take(20))
         {
-            output.WriteLine($"server: {fault.EventId} {fault.Message} {fault.Exception?.GetType().Name}: {fault.Exception?.Message} {fault.Exception?.StackTrace?.Split('\n').FirstOrDefault(l => l.Contains("StackBlaze"))}");
+            output.WriteLine($"server: {fault.Id.Id} {fault.Message} {fault.Exception?.GetType().Name}: {fault.Exception?.Message} {fault.Exception?.StackTrace?.Split('\n').FirstOrDefault(l => l.Contains("StackBlaze"))}");
         }
         foreach (var failure in failures.Take(10))
         {
