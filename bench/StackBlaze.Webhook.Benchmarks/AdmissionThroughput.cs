@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using StackBlaze.Webhook.Admission;
 using StackBlaze.Webhook.Core.Admission;
 using StackBlaze.Webhook.Core.Catalog;
 
