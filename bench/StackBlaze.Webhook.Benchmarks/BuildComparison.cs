@@ -21,10 +21,9 @@ internal static class BuildComparison
     {
         var catalog = Path.Combine(repository, "deploy", "examples", "shop");
         var bodies = LoadHarness.WriteBodies();
-        var current = await PublishedServer.PublishNativeAsync(
-            Path.Combine(repository, "bench", "StackBlaze.Webhook.BenchServer", "StackBlaze.Webhook.BenchServer.csproj"), "StackBlaze.Webhook.BenchServer");
+        var current = await PublishedServer.NativeBenchServerAsync(repository);
         await using var baseline = await ServerProcess.StartAsync(ServerProgram.Native(baselineExecutable), catalog);
-        await using var candidate = await ServerProcess.StartAsync(ServerProgram.Native(current), catalog);
+        await using var candidate = await ServerProcess.StartAsync(current, catalog);
         ServerProcess[] servers = [baseline, candidate];
 
         Console.WriteLine($"{rounds} turns of {duration.TotalSeconds:F0} s each, {Connections} connections; req/s medians, this build over the baseline");

@@ -27,10 +27,9 @@ internal static class HostileBenchmark
             File.Copy(file, Path.Combine(catalog, Path.GetFileName(file)));
         }
         await File.WriteAllTextAsync(Path.Combine(catalog, "crowded.yaml"), HostileReviews.CrowdedNamespaceYaml());
-        var executable = await PublishedServer.PublishNativeAsync(
-            Path.Combine(repository, "bench", "StackBlaze.Webhook.BenchServer", "StackBlaze.Webhook.BenchServer.csproj"), "StackBlaze.Webhook.BenchServer");
+        var program = await PublishedServer.NativeBenchServerAsync(repository);
         var heapCap = new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = (heapMib * 1024L * 1024).ToString("X", CultureInfo.InvariantCulture) };
-        await using var server = await ServerProcess.StartAsync(ServerProgram.Native(executable), catalog, heapCap);
+        await using var server = await ServerProcess.StartAsync(program, catalog, heapCap);
         using var client = TrustingClient.Create(server.CaFile);
         client.BaseAddress = server.Url;
         client.Timeout = TimeSpan.FromSeconds(60);

@@ -46,15 +46,14 @@ internal static class LoadHarness
 
         var product = await PublishedServer.PublishNativeAsync(
             Path.Combine(repository, "src", "StackBlaze.Webhook", "StackBlaze.Webhook.csproj"), "stackblaze-webhook");
-        var benchServer = await PublishedServer.PublishNativeAsync(
-            Path.Combine(repository, "bench", "StackBlaze.Webhook.BenchServer", "StackBlaze.Webhook.BenchServer.csproj"), "StackBlaze.Webhook.BenchServer");
+        var benchServer = await PublishedServer.NativeBenchServerAsync(repository);
         var startup = new List<double>();
         for (var i = 0; i < 5; i++)
         {
             startup.Add((await StartupProbe.MeasureAsync(product, catalog)).TotalMilliseconds);
         }
 
-        await using var server = await ServerProcess.StartAsync(ServerProgram.Native(benchServer), catalog);
+        await using var server = await ServerProcess.StartAsync(benchServer, catalog);
         await using var jit = await ServerProcess.StartAsync(ServerProgram.JitBenchServer, catalog);
         foreach (var (name, path, deployment) in Endpoints)
         {

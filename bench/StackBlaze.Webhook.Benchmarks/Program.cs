@@ -8,8 +8,10 @@ using StackBlaze.Webhook.Benchmarks;
 // catalog: the live catalog's memory and throughput of docs/catalog.md; configmaps: the memory it
 // holds for ConfigMaps of 1 MiB, also in docs/catalog.md; hostile: the hostile-input table of
 // docs/hardening.md; catalog-list: the first list of a big cluster under the heap cap, also in
-// docs/catalog.md; compare: this build's server against an earlier build's, side by side. The
-// server under load is bench/StackBlaze.Webhook.BenchServer, which load publishes and starts itself.
+// docs/catalog.md; compare: this build's server against an earlier build's, side by side; soak,
+// idle-connections and fuzz: the sustained-load, idle-connection and mutated-review figures of
+// docs/hardening.md, which the tests of the same load no longer measure. The server under load is
+// bench/StackBlaze.Webhook.BenchServer, which each entry publishes and starts itself.
 return args.FirstOrDefault() switch
 {
     "load" => await LoadHarness.RunAsync(
@@ -22,6 +24,9 @@ return args.FirstOrDefault() switch
     "configmaps" => ConfigMapBenchmark.Run(Option("--namespaces", 100)),
     "hostile" => await HostileBenchmark.RunAsync(Repository(), Option("--heap-mib", 192)),
     "catalog-list" => await CatalogListBenchmark.RunAsync(Repository(), Option("--heap-mib", 192), Option("--rounds", 3)),
+    "soak" => await SoakBenchmark.RunAsync(Repository(), TimeSpan.FromSeconds(Option("--seconds", 60))),
+    "idle-connections" => await IdleConnectionsBenchmark.RunAsync(Repository()),
+    "fuzz" => await FuzzBenchmark.RunAsync(Repository()),
     "compare" when args.Length > 1 => await BuildComparison.RunAsync(
         Repository(), args[1], TimeSpan.FromSeconds(Option("--duration", 5)), Option("--rounds", 5)),
     _ => Usage(),
@@ -37,7 +42,7 @@ static int Alloc()
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/StackBlaze.Webhook.Benchmarks -- load [--duration SECONDS] [--rounds N] | alloc | catalog [--seconds PER_ROUND] | configmaps [--namespaces N] | hostile [--heap-mib N] | catalog-list [--heap-mib N] [--rounds N] | compare BASELINE_BENCH_SERVER [--duration SECONDS] [--rounds N]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/StackBlaze.Webhook.Benchmarks -- load [--duration SECONDS] [--rounds N] | alloc | catalog [--seconds PER_ROUND] | configmaps [--namespaces N] | hostile [--heap-mib N] | catalog-list [--heap-mib N] [--rounds N] | soak [--seconds N] | idle-connections | fuzz | compare BASELINE_BENCH_SERVER [--duration SECONDS] [--rounds N]");
     return 2;
 }
 

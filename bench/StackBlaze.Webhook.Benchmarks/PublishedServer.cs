@@ -28,4 +28,8 @@ internal static class PublishedServer
         }
         return Path.Combine(output, executableName);
     }
+
+    /// <summary>The bench server (the product's server plus the null webhook), published native.</summary>
+    public static async Task<ServerProgram> NativeBenchServerAsync(string repository) => ServerProgram.Native(await PublishNativeAsync(
+        Path.Combine(repository, "bench", "StackBlaze.Webhook.BenchServer", "StackBlaze.Webhook.BenchServer.csproj"), "StackBlaze.Webhook.BenchServer"));
 }

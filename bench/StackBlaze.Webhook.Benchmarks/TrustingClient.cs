@@ -14,7 +14,8 @@ internal static class TrustingClient
         },
     });
 
-    private static bool TrustedBy(string caFile, X509Certificate certificate)
+    /// <summary>Whether <paramref name="certificate"/> chains to the CA in <paramref name="caFile"/>.</summary>
+    public static bool TrustedBy(string caFile, X509Certificate certificate)
     {
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;

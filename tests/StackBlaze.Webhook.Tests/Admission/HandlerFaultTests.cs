@@ -26,7 +26,7 @@ public sealed class HandlerFaultTests
             "the StackBlaze webhook failed on this request (uid 0f3c8a1e-5b7d-4c2a-9e61-2d4b8f0a7c11); see its logs");
         response["status"]!["message"]!.GetValue<string>().Should().NotContain("test fault", "the exception stays in the logs");
         (await second.ReadResponseAsync())["status"]!["code"]!.GetValue<int>().Should().Be(500, "the connection and the server carry on");
-        server.Log.Entries.Where(e => e.EventId == 20).Should().HaveCount(2)
+        server.Log.GetSnapshot().Where(e => e.Id.Id == 20).Should().HaveCount(2)
             .And.OnlyContain(e => e.Level == LogLevel.Error && e.Message.Contains("uid 0f3c8a1e-5b7d-4c2a-9e61-2d4b8f0a7c11", StringComparison.Ordinal));
         (await TakeAsync(server.Client))[Requests(endpoint, "CREATE", "error")].Should().Be(2);
     }

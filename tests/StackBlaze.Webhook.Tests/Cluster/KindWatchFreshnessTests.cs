@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using StackBlaze.Webhook.Cluster;
 using StackBlaze.Webhook.Tests.Support;
 using StackBlaze.Webhook.Tests.Support.FakeApiServer;
@@ -16,7 +17,7 @@ public sealed class KindWatchFreshnessTests(CertificatesFixture fixture) : IClas
     public async Task Watch_that_stays_connected_and_sends_nothing_is_replaced_and_the_catalog_catches_up()
     {
         await using var cluster = await ClusterObjects.StartClusterAsync("shop.yaml");
-        var log = new CapturingLogger();
+        var log = new FakeLogCollector();
         await using var webhook = await ClusterWebhook.StartAsync(cluster, fixture.Certificates, Quick, log);
         await webhook.WaitUntilReadyAsync();
         await Eventually.HoldsAsync(() => cluster.OpenWatches == 4, "every kind is watched");
@@ -29,7 +30,7 @@ public sealed class KindWatchFreshnessTests(CertificatesFixture fixture) : IClas
 
         await Eventually.ProbeAsync(() => webhook.MutateAsync(LinkAnswers.PodLinking("cart")), r => r.Allowed(),
             "the Service added while its watch was silent is linked", TimeSpan.FromSeconds(20));
-        log.Entries.Should().Contain(e => e.EventId == 45 && e.Message == "Watch of Services sent nothing for 2 s, not even a bookmark: replaced");
+        log.GetSnapshot().Should().Contain(e => e.Id.Id == 45 && e.Message == "Watch of Services sent nothing for 2 s, not even a bookmark: replaced");
         (await MetricsScrape.TakeAsync(webhook.Client))[Restarts("silent")].Should().Be(1);
     }
 
@@ -37,7 +38,7 @@ public sealed class KindWatchFreshnessTests(CertificatesFixture fixture) : IClas
     public async Task Watches_answered_410_again_and_again_relist_with_backoff_and_say_how_often()
     {
         await using var cluster = await ClusterObjects.StartClusterAsync("shop.yaml");
-        var log = new CapturingLogger();
+        var log = new FakeLogCollector();
         await using var webhook = await ClusterWebhook.StartAsync(cluster, fixture.Certificates, log: log);
         await webhook.WaitUntilReadyAsync();
         var lists = cluster.Services.Lists;
@@ -48,7 +49,7 @@ public sealed class KindWatchFreshnessTests(CertificatesFixture fixture) : IClas
 
         // Backoff from 0.2 s, doubling, with jitter: about six rounds in 5 s; without it, a round per round trip.
         (cluster.Services.Lists - lists).Should().BeInRange(1, 10);
-        log.Entries.Should().Contain(e => e.EventId == 42 && e.Message.Contains("Services failed (3 in a row)", StringComparison.Ordinal));
+        log.GetSnapshot().Should().Contain(e => e.Id.Id == 42 && e.Message.Contains("Services failed (3 in a row)", StringComparison.Ordinal));
         (await MetricsScrape.TakeAsync(webhook.Client))[Restarts("gone")].Should().BeGreaterThanOrEqualTo(3);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using StackBlaze.Webhook.Core.Catalog;
 using StackBlaze.Webhook.Tests.Support;
 using static StackBlaze.Webhook.Tests.Support.MetricsScrape;
@@ -10,7 +11,7 @@ public sealed class CatalogMetricsTests
     [Fact]
     public async Task Live_catalog_objects_are_counted_by_kind_and_the_watch_age_follows_the_clock()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var catalog = SyncedCatalog();
         foreach (var kind in Enum.GetValues<CatalogKind>())
         {
@@ -31,7 +32,7 @@ public sealed class CatalogMetricsTests
     [Fact]
     public async Task Watch_age_is_kept_per_kind_so_one_stuck_watch_shows_beside_fresh_ones()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var catalog = SyncedCatalog();
         catalog.MarkEvent(CatalogKind.ConfigMaps, time.GetUtcNow());
         time.Advance(TimeSpan.FromMinutes(15));

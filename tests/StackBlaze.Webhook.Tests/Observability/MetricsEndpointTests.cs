@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using StackBlaze.Webhook.Tests.Support;
 using static StackBlaze.Webhook.Tests.Support.MetricsScrape;
 
@@ -84,7 +85,7 @@ public sealed class MetricsEndpointTests
     [Fact]
     public async Task Certificate_expiry_is_the_time_left_on_the_served_certificate()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         await using var server = await LoopbackServer.StartAsync(time: time);
         var notAfter = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(server.CertFile).NotAfter.ToUniversalTime();
 

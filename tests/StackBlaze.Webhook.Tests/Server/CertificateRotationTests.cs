@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using StackBlaze.Webhook.Core.Manifests;
 using StackBlaze.Webhook.Server;
 using StackBlaze.Webhook.Tests.Support;
@@ -17,9 +19,9 @@ public sealed class CertificateRotationTests(TwoCertificateSets sets) : IClassFi
     public async Task Renewed_certificate_reaches_new_connections_while_requests_in_a_loop_all_succeed()
     {
         using var volume = SecretVolume.Create(sets.First.CertFile, sets.First.KeyFile);
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         using var reloader = ServingCertificateReloader.Load(volume.CertFile, volume.KeyFile, time);
-        reloader.Start(new CapturingLogger(), Period);
+        reloader.Start(new FakeLogger(), Period);
         await using var app = await StartAsync(volume, reloader);
         var port = new Uri(app.Urls.Single()).Port;
         var trusted = new[] { sets.First.CaFile, sets.Second.CaFile };

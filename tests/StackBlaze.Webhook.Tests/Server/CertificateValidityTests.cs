@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using StackBlaze.Webhook.Tests.Support;
 
 namespace StackBlaze.Webhook.Tests.Server;
@@ -19,7 +20,7 @@ public sealed class CertificateValidityTests
     [Fact]
     public async Task Certificate_that_expires_while_served_fails_readiness_with_the_reason_while_health_stays_ok()
     {
-        var time = new ManualTimeProvider(DateTimeOffset.UtcNow.AddHours(1));
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(1));
         await using var server = await LoopbackServer.StartAsync(time: time);
         var notAfter = NotAfter(server.CertFile);
         (await server.Client.GetAsync("/readyz")).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -34,7 +35,7 @@ public sealed class CertificateValidityTests
         answers.Should().AllSatisfy(a => a.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable));
         (await answers[0].Content.ReadAsStringAsync()).Should().Be($"serving certificate {server.CertFile} expired {notAfter.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}");
         (await server.Client.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK);
-        var error = server.Log.Entries.Should().ContainSingle(e => e.EventId == NotValid, "once per certificate, not per probe").Subject;
+        var error = server.Log.GetSnapshot().Should().ContainSingle(e => e.Id.Id == NotValid, "once per certificate, not per probe").Subject;
         error.Level.Should().Be(LogLevel.Error);
         error.Message.Should().Contain(server.CertFile).And.Contain($"to {notAfter:O}");
     }
@@ -42,16 +43,16 @@ public sealed class CertificateValidityTests
     [Fact]
     public async Task Certificate_not_yet_valid_is_logged_at_start_and_fails_readiness()
     {
-        var time = new ManualTimeProvider(DateTimeOffset.UtcNow.AddDays(-1));
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-1));
         await using var server = await LoopbackServer.StartAsync(time: time);
-        var error = server.Log.Entries.Should().ContainSingle(e => e.EventId == NotValid, "logged at start, before any probe").Subject;
+        var error = server.Log.GetSnapshot().Should().ContainSingle(e => e.Id.Id == NotValid, "logged at start, before any probe").Subject;
 
         var ready = await server.Client.GetAsync("/readyz");
 
         ready.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         (await ready.Content.ReadAsStringAsync()).Should().StartWith($"serving certificate {server.CertFile} is not valid before ");
         error.Message.Should().Contain($"valid from {NotBefore(server.CertFile):O}");
-        server.Log.Entries.Count(e => e.EventId == NotValid).Should().Be(1);
+        server.Log.GetSnapshot().Count(e => e.Id.Id == NotValid).Should().Be(1);
     }
 
     [Fact]

@@ -1,16 +1,18 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using StackBlaze.Webhook.Server;
 using StackBlaze.Webhook.Tests.Support;
 
 namespace StackBlaze.Webhook.Tests.Server;
 
-/// <summary>The reloader on its own: what a change of the files does, driven by a manual clock.</summary>
+/// <summary>The reloader on its own: what a change of the files does, driven by a fake clock.</summary>
 public sealed class ServingCertificateReloaderTests(TwoCertificateSets sets) : IClassFixture<TwoCertificateSets>
 {
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(10);
 
-    private readonly ManualTimeProvider _time = new();
-    private readonly CapturingLogger _logger = new();
+    private readonly FakeTimeProvider _time = new();
+    private readonly FakeLogger _logger = new();
     private readonly GeneratedCertificates _first = sets.First;
     private readonly GeneratedCertificates _second = sets.Second;
 
@@ -20,8 +22,8 @@ public sealed class ServingCertificateReloaderTests(TwoCertificateSets sets) : I
         using var volume = SecretVolume.Create(_first.CertFile, _first.KeyFile);
         using var reloader = Start(volume);
 
-        var entry = _logger.Entries.Should().ContainSingle().Subject;
-        entry.EventId.Should().Be(30);
+        var entry = _logger.Collector.GetSnapshot().Should().ContainSingle().Subject;
+        entry.Id.Id.Should().Be(30);
         entry.Message.Should().Contain($"expires {reloader.Current.NotAfter.ToUniversalTime():O}");
     }
 
@@ -38,7 +40,7 @@ public sealed class ServingCertificateReloaderTests(TwoCertificateSets sets) : I
 
         var expected = ThumbprintOf(_second.CertFile);
         reloader.Current.Thumbprint.Should().Be(expected).And.NotBe(before);
-        var entry = _logger.Entries.Should().ContainSingle(e => e.EventId == 31).Subject;
+        var entry = _logger.Collector.GetSnapshot().Should().ContainSingle(e => e.Id.Id == 31).Subject;
         entry.Level.Should().Be(LogLevel.Information);
         entry.Message.Should().EndWith($"expires {reloader.Current.NotAfter.ToUniversalTime():O}");
     }
@@ -68,7 +70,7 @@ public sealed class ServingCertificateReloaderTests(TwoCertificateSets sets) : I
         _time.Advance(Period * 3);
 
         reloader.Current.Should().BeSameAs(current);
-        _logger.Entries.Should().ContainSingle(e => e.EventId == 30).And.HaveCount(1);
+        _logger.Collector.GetSnapshot().Should().ContainSingle(e => e.Id.Id == 30).And.HaveCount(1);
     }
 
     [Fact]
@@ -82,7 +84,7 @@ public sealed class ServingCertificateReloaderTests(TwoCertificateSets sets) : I
         _time.Advance(Period * 3);
 
         reloader.Current.Should().BeSameAs(before);
-        var warning = _logger.Entries.Should().ContainSingle(e => e.EventId == 32).Subject;
+        var warning = _logger.Collector.GetSnapshot().Should().ContainSingle(e => e.Id.Id == 32).Subject;
         warning.Level.Should().Be(LogLevel.Warning);
         warning.Message.Should().Contain("still serving the previous certificate");
 
@@ -90,7 +92,7 @@ public sealed class ServingCertificateReloaderTests(TwoCertificateSets sets) : I
         _time.Advance(Period);
 
         reloader.Current.Thumbprint.Should().Be(ThumbprintOf(_second.CertFile));
-        _logger.Entries.Should().ContainSingle(e => e.EventId == 31);
+        _logger.Collector.GetSnapshot().Should().ContainSingle(e => e.Id.Id == 31);
     }
 
     [Fact]
@@ -107,7 +109,7 @@ public sealed class ServingCertificateReloaderTests(TwoCertificateSets sets) : I
         _time.Advance(Period);
 
         reloader.Current.Should().BeSameAs(before);
-        _logger.Entries.Should().ContainSingle(e => e.EventId == 32);
+        _logger.Collector.GetSnapshot().Should().ContainSingle(e => e.Id.Id == 32);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using StackBlaze.Webhook.Cluster;
 using StackBlaze.Webhook.Server;
 using StackBlaze.Webhook.Tests.Support.FakeApiServer;
@@ -35,7 +36,7 @@ internal sealed class ClusterWebhook : IAsyncDisposable
     /// <param name="timings">The watches' deadlines, when a test cannot wait for the shipped ones.</param>
     /// <param name="log">Where the server's log goes, when the test reads it.</param>
     public static async Task<ClusterWebhook> StartAsync(
-        FakeKubernetes cluster, TestCertificates certificates, WatchTimings? timings = null, CapturingLogger? log = null)
+        FakeKubernetes cluster, TestCertificates certificates, WatchTimings? timings = null, FakeLogCollector? log = null)
     {
         var folder = new TemporaryFolder();
         var kubeconfig = cluster.WriteKubeconfig(folder.Path);
@@ -46,7 +47,7 @@ internal sealed class ClusterWebhook : IAsyncDisposable
             builder.Logging.ClearProviders();
             if (log is not null)
             {
-                builder.Logging.AddProvider(new CapturingLoggerProvider(log));
+                builder.Logging.AddProvider(new FakeLoggerProvider(log));
             }
             if (timings is not null)
             {

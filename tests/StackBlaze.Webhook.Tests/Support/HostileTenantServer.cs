@@ -2,7 +2,7 @@ namespace StackBlaze.Webhook.Tests.Support;
 
 /// <summary>
 /// <c>serve</c> as its own process, as in a pod, over the shop example and the crowded project of
-/// <see cref="HostileReviews"/>: its resident memory is its own, and its log lines are as written.
+/// <see cref="HostileReviews"/>, under the Deployment's heap cap: it runs out of memory as a pod would, and its log lines are as written.
 /// </summary>
 public sealed class HostileTenantServer : IAsyncLifetime
 {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using StackBlaze.Webhook.Core.Catalog;
 using StackBlaze.Webhook.Core.Manifests;
 using StackBlaze.Webhook.Server;
@@ -16,11 +17,11 @@ internal sealed class LoopbackServer : IAsyncDisposable
     private readonly TestCertificates _certificates;
     private readonly WebApplication _app;
 
-    private LoopbackServer(TestCertificates certificates, WebApplication app, CapturingLogger log)
+    private LoopbackServer(TestCertificates certificates, WebApplication app)
     {
         _certificates = certificates;
         _app = app;
-        Log = log;
+        Log = app.Services.GetFakeLogCollector();
         Urls = [.. app.Urls];
         Url = new Uri(Urls[0]);
         Client = certificates.CreateTrustingClient(Url);
@@ -36,7 +37,8 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public CapturingLogger Log { get; }
+    /// <summary>Every line the server logged, with level, event id and fields.</summary>
+    public FakeLogCollector Log { get; }
 
     public string CaFile => _certificates.CaFile;
 
@@ -54,18 +56,16 @@ internal sealed class LoopbackServer : IAsyncDisposable
         var certificates = await TestCertificates.CreateAsync();
         var serveOptions = new ServeOptions(new Uri("https://127.0.0.1:0"), certificates.CertFile, certificates.KeyFile, null, "default");
         serveOptions = options?.Invoke(serveOptions) ?? serveOptions;
-        var log = new CapturingLogger();
         var app = WebhookServer.Create(serveOptions, () => certificates.Load(), catalog ?? ShopCatalog(), builder =>
         {
-            builder.Logging.ClearProviders();
-            builder.Logging.AddProvider(new CapturingLoggerProvider(log));
+            builder.Logging.ClearProviders().AddFakeLogging();
             if (time is not null)
             {
                 builder.Services.AddSingleton(time);
             }
         });
         await app.StartAsync();
-        return new LoopbackServer(certificates, app, log);
+        return new LoopbackServer(certificates, app);
     }
 
     public async ValueTask DisposeAsync()

@@ -18,16 +18,6 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     public IReadOnlyList<string> Lines { get { lock (_lines) { return [.. _lines]; } } }
 
-    /// <summary>The server's resident memory now, as the kernel counts it.</summary>
-    public long ResidentBytes
-    {
-        get
-        {
-            _process.Refresh();
-            return _process.WorkingSet64;
-        }
-    }
-
     public bool HasExited => _process.HasExited;
 
     /// <summary>SIGTERM, as the kubelet sends it; <see cref="Process.Kill()"/> would be SIGKILL.</summary>

@@ -27,6 +27,12 @@ internal sealed class ReviewMutator(int seed, IReadOnlyList<string> fixtures)
         ("odd number", OddNumber),
     ];
 
+    /// <summary>The fixture reviews of <paramref name="folder"/> (patches aside), in the order of their names on every file system.</summary>
+    public static ReviewMutator FromFolder(int seed, string folder) => new(seed, [.. Directory.GetFiles(folder, "*.json")
+        .Where(f => !f.EndsWith(".patch.json", StringComparison.Ordinal))
+        .Order(StringComparer.Ordinal)
+        .Select(File.ReadAllText)]);
+
     public HostileReview Create(int @case)
     {
         // Not HashCode.Combine: it is salted per process, so a failing case would not replay.
@@ -60,7 +66,7 @@ internal sealed class ReviewMutator(int seed, IReadOnlyList<string> fixtures)
                 body = [.. body, .. Encoding.ASCII.GetBytes(new string(' ', OverLimit))];
                 break;
         }
-        return new HostileReview(@case, body, applied);
+        return new HostileReview(seed, @case, body, applied);
     }
 
     private static string WrongType(Random random, JsonNode root, ref JsonObject? duplicateIn)
