@@ -12,7 +12,7 @@ namespace StackBlaze.Webhook.Core.Catalog;
 /// <param name="workOut">Makes the value of an annotation in a namespace.</param>
 /// <param name="sizeOf">The bytes a value holds while kept.</param>
 /// <param name="maxBytes">What keys and values may hold together; a full cache only means working out again.</param>
-public sealed class AnnotationCache<T>(
+internal sealed class AnnotationCache<T>(
     IProjectCatalog catalog, Func<string, string, IProjectCatalog, T> workOut, Func<T, long> sizeOf, long maxBytes = AnnotationCache.DefaultMaxBytes)
 {
     // The dictionary's entry and the key's tuple and strings' headers, about.
@@ -71,7 +71,7 @@ public sealed class AnnotationCache<T>(
 }
 
 /// <summary>The budgets of <see cref="AnnotationCache{T}"/>.</summary>
-public static class AnnotationCache
+internal static class AnnotationCache
 {
     /// <summary>
     /// Thousands of ordinary plans (a few KB each with what they keep), and never more than this

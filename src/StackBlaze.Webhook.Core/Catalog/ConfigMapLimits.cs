@@ -6,7 +6,7 @@ namespace StackBlaze.Webhook.Core.Catalog;
 /// and only this many, so that no tenant can fill a replica's memory (and, the webhook failing
 /// closed, stop pod creation in every project).
 /// </summary>
-public static class ConfigMapLimits
+internal static class ConfigMapLimits
 {
     /// <summary>
     /// Distinct addresses kept per value: a value that programs read addresses from names one, or a

@@ -8,7 +8,7 @@ namespace StackBlaze.Webhook.Core.Catalog;
 /// so files and the cluster give the policy the same picture. Any number of readers; writers take
 /// turns (the ConfigMap watch, a new project's list, its namespace becoming something else).
 /// </summary>
-public sealed class NamespaceConfigMaps
+internal sealed class NamespaceConfigMaps
 {
     // One writer per kind at a time: one lock, no buckets until a ConfigMap comes (most namespaces have few).
     private readonly ConcurrentDictionary<string, ConfigMapEntry> _entries = new(concurrencyLevel: 1, capacity: 0, StringComparer.Ordinal);

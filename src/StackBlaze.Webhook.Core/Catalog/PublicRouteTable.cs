@@ -6,7 +6,7 @@ namespace StackBlaze.Webhook.Core.Catalog;
 /// One namespace's public hosts: from its Services' <c>stackblaze.io/public-url</c> annotations and
 /// its Ingresses (rule hosts, TLS hosts, wildcards), each leading to a Service port.
 /// </summary>
-public sealed class PublicRouteTable
+internal sealed class PublicRouteTable
 {
     private readonly FrozenDictionary<string, PublicRoute[]> _byHost;
 

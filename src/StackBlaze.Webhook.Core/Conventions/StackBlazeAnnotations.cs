@@ -1,7 +1,7 @@
 namespace StackBlaze.Webhook.Core.Conventions;
 
 /// <summary>The annotation keys StackBlaze reads and writes.</summary>
-public static class StackBlazeAnnotations
+internal static class StackBlazeAnnotations
 {
     /// <summary>On a pod or workload: the services it calls, <c>[ENV_NAME=]service[:port], ...</c>.</summary>
     public const string Links = "stackblaze.io/links";

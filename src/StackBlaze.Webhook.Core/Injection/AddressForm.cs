@@ -1,7 +1,7 @@
 namespace StackBlaze.Webhook.Core.Injection;
 
 /// <summary>How a variable spells a service's address; the end of its name chooses.</summary>
-public enum AddressForm
+internal enum AddressForm
 {
     /// <summary><c>scheme://service.internal:port[/database]</c>, with credentials when the Service has them.</summary>
     Url,

@@ -1,7 +1,7 @@
 namespace StackBlaze.Webhook.Core.Injection;
 
 /// <summary>Reads the address form from a variable's name, as apps moved onto StackBlaze already name them.</summary>
-public static class AddressForms
+internal static class AddressForms
 {
     private static readonly (string Suffix, AddressForm Form)[] Suffixes =
     [

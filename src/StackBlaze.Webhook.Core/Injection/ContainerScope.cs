@@ -9,7 +9,7 @@ namespace StackBlaze.Webhook.Core.Injection;
 /// names (comma-separated container names, white space around them ignored), else every container
 /// and init container.
 /// </summary>
-public sealed class ContainerScope
+internal sealed class ContainerScope
 {
     private readonly HashSet<string>? _names;
 

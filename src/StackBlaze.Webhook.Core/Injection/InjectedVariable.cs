@@ -13,7 +13,7 @@ namespace StackBlaze.Webhook.Core.Injection;
 /// <param name="SecretKey">The Secret's key, for credentials.</param>
 /// <param name="LinkText">The link entry it comes from, for messages.</param>
 /// <param name="References">The variables its value refers to as <c>$(NAME)</c>.</param>
-public sealed record InjectedVariable(string Name, string? Value, string? SecretName, string? SecretKey, string LinkText, IReadOnlyList<string> References)
+internal sealed record InjectedVariable(string Name, string? Value, string? SecretName, string? SecretKey, string LinkText, IReadOnlyList<string> References)
 {
     public static InjectedVariable Plain(string name, string value, string linkText, params IReadOnlyList<string> references) =>
         new(name, value, null, null, linkText, references);

@@ -7,7 +7,7 @@ namespace StackBlaze.Webhook.Core.Injection;
 /// own, set to what the links give on every pass and removed when no link gives them. The pod's
 /// owner can write it too; it can only make the webhook change that owner's own pod.
 /// </summary>
-public sealed class InjectionRecord
+internal sealed class InjectionRecord
 {
     private readonly HashSet<string> _names;
 

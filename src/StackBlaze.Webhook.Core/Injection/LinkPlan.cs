@@ -8,7 +8,7 @@ namespace StackBlaze.Webhook.Core.Injection;
 /// requests: what every pod of the plan writes the same (the variables' JSON, the record) is
 /// made once, here; the operations that place them are each pod's own.
 /// </summary>
-public sealed class LinkPlan
+internal sealed class LinkPlan
 {
     private readonly byte[][] _envVarJson;
 

@@ -6,7 +6,7 @@ using StackBlaze.Webhook.Core.Resolution;
 namespace StackBlaze.Webhook.Core.Injection;
 
 /// <summary>From a links annotation to the variables it injects: parse, resolve, name, check for clashes.</summary>
-public static class LinkPlanner
+internal static class LinkPlanner
 {
     public static LinkPlan Plan(string? annotation, string namespaceName, IProjectCatalog catalog) =>
         Plan(LinkGrammar.Parse(annotation), namespaceName, catalog);

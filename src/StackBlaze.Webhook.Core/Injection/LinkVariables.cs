@@ -8,7 +8,7 @@ namespace StackBlaze.Webhook.Core.Injection;
 /// The variables one resolved link injects, in the order they must stand in <c>env</c>; the
 /// variable's name chooses the form of its value (<see cref="AddressForms"/>).
 /// </summary>
-public static class LinkVariables
+internal static class LinkVariables
 {
     public const string UsernameKey = "username";
     public const string PasswordKey = "password";

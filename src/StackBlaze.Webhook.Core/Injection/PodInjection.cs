@@ -8,7 +8,7 @@ namespace StackBlaze.Webhook.Core.Injection;
 /// <param name="Warnings">One per variable a container already set itself, and one for container names that match none.</param>
 /// <param name="InjectedNames">The names injected into, or refreshed in, at least one container, in order.</param>
 /// <param name="Errors">Why the links cannot be injected; the pod must then be denied.</param>
-public sealed record PodInjection(
+internal sealed record PodInjection(
     IReadOnlyList<JsonPatchOperation> Patch,
     IReadOnlyList<string> Warnings,
     IReadOnlyList<string> InjectedNames,

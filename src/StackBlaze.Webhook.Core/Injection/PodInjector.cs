@@ -11,7 +11,7 @@ namespace StackBlaze.Webhook.Core.Injection;
 /// pass, the first or a reinvocation, and a pod made from <c>inject</c>'s output alike, ends with
 /// the webhook's variables as the links give them now.
 /// </summary>
-public static class PodInjector
+internal static class PodInjector
 {
     // The record's place below an object's annotations, escaped once: a pod's patch has it on every first pass.
     private static readonly string RecordPointer = JsonPointer.Append("/metadata/annotations", StackBlazeAnnotations.InjectedEnv);

@@ -5,7 +5,7 @@ namespace StackBlaze.Webhook.Core.Limits;
 /// tenant's input too (a CI job runs them on a pull request). Each figure is far above a real
 /// project's manifests and is checked before the work that grows with it.
 /// </summary>
-public static class ManifestLimits
+internal static class ManifestLimits
 {
     /// <summary>Bytes of one file or of standard input: a large rendered Helm chart is a few MiB.</summary>
     public const int MaxFileBytes = 16 * 1024 * 1024;

@@ -3,7 +3,7 @@ using System.Buffers;
 namespace StackBlaze.Webhook.Core.Links;
 
 /// <summary>The names StackBlaze gives variables: what is valid, and how defaults are made.</summary>
-public static class EnvNames
+internal static class EnvNames
 {
     public const string Rule = "[A-Z_][A-Z0-9_]*";
 

@@ -7,7 +7,7 @@ namespace StackBlaze.Webhook.Core.Links;
 /// <param name="EnvName">The explicit variable name, or null for the default.</param>
 /// <param name="Service">The Service's name in the pod's own namespace.</param>
 /// <param name="Port">A port number or name, or null for the default port.</param>
-public sealed record LinkEntry(string Text, string? EnvName, string Service, string? Port)
+internal sealed record LinkEntry(string Text, string? EnvName, string Service, string? Port)
 {
     /// <summary>The entry as messages quote it: cut short when a long variable name makes it long.</summary>
     public string Quoted => BoundedText.Quote(Text);

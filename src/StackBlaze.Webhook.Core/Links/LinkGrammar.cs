@@ -6,7 +6,7 @@ namespace StackBlaze.Webhook.Core.Links;
 /// Reads the <c>stackblaze.io/links</c> annotation: entries separated by commas, each
 /// <c>[ENV_NAME=]service[:port]</c>, white space around the parts ignored.
 /// </summary>
-public static class LinkGrammar
+internal static class LinkGrammar
 {
     public const string ExpectedForm = "[ENV_NAME=]service[:port]";
 

@@ -15,7 +15,7 @@ namespace StackBlaze.Webhook.Core.Manifests;
 /// would read them as something else. Events for YamlDotNet's emitter, no serializer: nothing
 /// reflects, so it works under NativeAOT.
 /// </summary>
-public static partial class JsonToYaml
+internal static partial class JsonToYaml
 {
     // Sequences indented as our manifests are; no line width, so no value is ever folded.
     private static readonly EmitterSettings Settings = new(

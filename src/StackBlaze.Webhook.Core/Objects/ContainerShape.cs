@@ -6,7 +6,7 @@ namespace StackBlaze.Webhook.Core.Objects;
 /// <param name="Name">The container's name, for messages.</param>
 /// <param name="Env">Its <c>env</c> as sent, every entry checked to have a string name; null when it has none.</param>
 /// <param name="Json">The container as sent, for the rest of its configuration (<c>envFrom</c>, command and args).</param>
-public sealed record ContainerShape(string Name, JsonElement? Env, JsonElement Json)
+internal sealed record ContainerShape(string Name, JsonElement? Env, JsonElement Json)
 {
     /// <summary>The length of its <c>env</c>, or null when it has none.</summary>
     public int? EnvCount => Env?.GetArrayLength();

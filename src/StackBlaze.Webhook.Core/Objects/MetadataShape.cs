@@ -8,7 +8,7 @@ namespace StackBlaze.Webhook.Core.Objects;
 /// <param name="HasAnnotations">Whether <c>metadata.annotations</c> is present.</param>
 /// <param name="Annotations">The <c>stackblaze.io/</c> annotations only: the rest is never read.</param>
 /// <param name="Json">The metadata as sent, for the annotations and labels a container takes through the Downward API.</param>
-public sealed record MetadataShape(bool Exists, bool HasAnnotations, IReadOnlyDictionary<string, string> Annotations, JsonElement Json)
+internal sealed record MetadataShape(bool Exists, bool HasAnnotations, IReadOnlyDictionary<string, string> Annotations, JsonElement Json)
 {
     public static MetadataShape Missing { get; } = new(false, false, FrozenDictionary<string, string>.Empty, default);
 

@@ -8,7 +8,7 @@ namespace StackBlaze.Webhook.Core.Objects;
 /// Reads the few fields the webhook needs straight from the JSON the API server sent,
 /// without binding whole objects: a 64 KB pod costs a walk, not a copy.
 /// </summary>
-public static class ObjectShapeReader
+internal static class ObjectShapeReader
 {
     private const string OurPrefix = "stackblaze.io/";
     private static ReadOnlySpan<byte> OurPrefixUtf8 => "stackblaze.io/"u8;

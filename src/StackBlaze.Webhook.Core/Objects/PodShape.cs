@@ -9,7 +9,7 @@ namespace StackBlaze.Webhook.Core.Objects;
 /// <param name="InitContainers">Its init containers.</param>
 /// <param name="EphemeralContainers">What <c>kubectl debug</c> added: validated, never injected.</param>
 /// <param name="DnsPolicy">Its <c>spec.dnsPolicy</c>, or null.</param>
-public sealed record PodShape(
+internal sealed record PodShape(
     MetadataShape Metadata,
     IReadOnlyList<ContainerShape> Containers,
     IReadOnlyList<ContainerShape> InitContainers,

@@ -4,7 +4,7 @@ using StackBlaze.Webhook.Core.Objects;
 namespace StackBlaze.Webhook.Core.Patches;
 
 /// <summary>Adds annotations, creating <c>metadata</c> or <c>metadata.annotations</c> when they are missing.</summary>
-public static class AnnotationPatch
+internal static class AnnotationPatch
 {
     /// <param name="metadata">The metadata as it stands before the patch.</param>
     /// <param name="basePath">Where the object that owns the metadata stands in the document.</param>

@@ -7,7 +7,7 @@ namespace StackBlaze.Webhook.Core.Patches;
 /// Applies the webhook's own patches (RFC 6902 <c>add</c>, <c>replace</c>, <c>remove</c>) to a
 /// document, so that the offline commands show exactly what the API server would store.
 /// </summary>
-public static class JsonPatchApplier
+internal static class JsonPatchApplier
 {
     public static void Apply(JsonNode document, IEnumerable<JsonPatchOperation> operations)
     {

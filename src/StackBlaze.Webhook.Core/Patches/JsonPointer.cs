@@ -1,7 +1,7 @@
 namespace StackBlaze.Webhook.Core.Patches;
 
 /// <summary>RFC 6901 JSON Pointers, built from unescaped segments.</summary>
-public static class JsonPointer
+internal static class JsonPointer
 {
     /// <summary>Escapes one reference token: <c>~</c> as <c>~0</c> first, then <c>/</c> as <c>~1</c>.</summary>
     public static string Escape(string segment) =>

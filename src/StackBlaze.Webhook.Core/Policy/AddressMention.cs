@@ -7,7 +7,7 @@ namespace StackBlaze.Webhook.Core.Policy;
 /// <param name="Rest">What follows the host and port: for a URL path, query and fragment; for a bare host its path; "" otherwise.</param>
 /// <param name="IsUrl">Whether it has a scheme.</param>
 /// <param name="IsDnsTarget">Whether it is a gRPC name (<c>dns:[//authority/]host[:port]</c>, <c>passthrough:[///]host[:port]</c>), whose host is its endpoint, not its authority.</param>
-public sealed record AddressMention(string Text, string Host, bool HasPort, string Rest, bool IsUrl, bool IsDnsTarget = false)
+internal sealed record AddressMention(string Text, string Host, bool HasPort, string Rest, bool IsUrl, bool IsDnsTarget = false)
 {
     /// <summary>The path alone, for matching Ingress paths.</summary>
     public string Path

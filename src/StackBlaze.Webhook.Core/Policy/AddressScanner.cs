@@ -11,7 +11,7 @@ namespace StackBlaze.Webhook.Core.Policy;
 /// value, in time and memory linear in the value and holding one match at a time: a tenant's value
 /// can be a megabyte of addresses.
 /// </summary>
-public static partial class AddressScanner
+internal static partial class AddressScanner
 {
     /// <summary>
     /// The longest host and port a bare address can have: a DNS name (253), a port (":65535") and a

@@ -12,7 +12,7 @@ namespace StackBlaze.Webhook.Core.Policy;
 /// would be, with the same exemptions; the ConfigMap's own <c>stackblaze.io/allow-public-urls</c>
 /// lists the keys allowed. File keys are not checked, and <c>binaryData</c> never becomes a variable.
 /// </summary>
-public static class ConfigMapEvaluator
+internal static class ConfigMapEvaluator
 {
     public static bool IsConfigMap(string group, string kind) => group.Length == 0 && kind == "ConfigMap";
 

@@ -6,4 +6,4 @@ namespace StackBlaze.Webhook.Core.Policy;
 /// <param name="VariableName">The variable it becomes, for exemptions; null for command and args.</param>
 /// <param name="Value">The value as written; for a ConfigMap key, the addresses the catalog kept of it (<see cref="Catalog.ConfigMapValue"/>).</param>
 /// <param name="FromConfigMap">Whether it comes from a ConfigMap, whose values findings quote only in part (<see cref="SecretRedaction"/>).</param>
-public sealed record ConfigValue(string? Container, string Subject, string? VariableName, string Value, bool FromConfigMap = false);
+internal sealed record ConfigValue(string? Container, string Subject, string? VariableName, string Value, bool FromConfigMap = false);

@@ -15,7 +15,7 @@ namespace StackBlaze.Webhook.Core.Policy;
 /// ConfigMap keys are read as the catalog keeps them: their addresses only. Values come one at a
 /// time, so a pod of a hundred thousand values never holds them all at once.
 /// </summary>
-public static class ContainerConfigReader
+internal static class ContainerConfigReader
 {
     // Exec hooks and probes run inside the container as command and args do; the kubelet expands $(NAME) in probes' commands too.
     private static readonly (string Name, byte[][] Path)[] ArgumentLists =

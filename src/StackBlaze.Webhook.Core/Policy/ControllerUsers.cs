@@ -7,7 +7,7 @@ namespace StackBlaze.Webhook.Core.Policy;
 /// proves nothing; and other service accounts of kube-system (an operator or a CD tool installed
 /// there) are not controllers of checked templates, so they are named one by one.
 /// </summary>
-public static class ControllerUsers
+internal static class ControllerUsers
 {
     /// <summary>The controller manager's own user, when it runs without per-controller credentials.</summary>
     public const string ControllerManager = "system:kube-controller-manager";

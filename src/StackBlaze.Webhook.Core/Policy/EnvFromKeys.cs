@@ -11,7 +11,7 @@ namespace StackBlaze.Webhook.Core.Policy;
 /// (<c>nginx.conf</c>, <c>app.properties</c>, <c>settings.json</c>): that is what a volume mounts,
 /// and a file's content is not refused.
 /// </summary>
-public static class EnvFromKeys
+internal static class EnvFromKeys
 {
     private static readonly SearchValues<char> NameChars =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.");

@@ -9,7 +9,7 @@ namespace StackBlaze.Webhook.Core.Policy;
 /// Checks links at apply time. A Service that does not exist yet is only a warning: it may be in
 /// the same <c>kubectl apply</c>. Everything else that would deny the pods denies now.
 /// </summary>
-public static class LinkValidator
+internal static class LinkValidator
 {
     public static LinkCheck Check(string? annotation, string namespaceName, IProjectCatalog catalog)
     {

@@ -5,7 +5,7 @@ namespace StackBlaze.Webhook.Core.Policy;
 /// <param name="Warnings">What is allowed but worth saying.</param>
 /// <param name="Findings">Its calls to the project's public URLs, the first <see cref="Limits.ReviewLimits.MaxFindingsKept"/>.</param>
 /// <param name="Mode">The namespace's public-URL policy mode, which the findings were made under.</param>
-public sealed record PodEvaluation(
+internal sealed record PodEvaluation(
     IReadOnlyList<string> LinkErrors,
     IReadOnlyList<string> Warnings,
     IReadOnlyList<PublicUrlFinding> Findings,

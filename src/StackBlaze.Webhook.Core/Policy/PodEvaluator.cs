@@ -9,7 +9,7 @@ using StackBlaze.Webhook.Core.Workloads;
 namespace StackBlaze.Webhook.Core.Policy;
 
 /// <summary>Validates a pod, or a workload's pod template: its links, its DNS, its calls to public URLs.</summary>
-public static class PodEvaluator
+internal static class PodEvaluator
 {
     private static readonly string[] DnsPoliciesWithoutSearchPath = ["Default", "None"];
 

@@ -6,7 +6,7 @@ using StackBlaze.Webhook.Core.Resolution;
 namespace StackBlaze.Webhook.Core.Policy;
 
 /// <summary>Finds a pod's calls to its own project's services through their public URLs.</summary>
-public static class PublicUrlChecker
+internal static class PublicUrlChecker
 {
     /// <summary>Every finding.</summary>
     public static IReadOnlyList<PublicUrlFinding> Check(

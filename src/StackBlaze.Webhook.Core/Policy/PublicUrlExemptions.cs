@@ -1,7 +1,7 @@
 namespace StackBlaze.Webhook.Core.Policy;
 
 /// <summary>Variables that may hold public URLs because they are not calls from the pod.</summary>
-public static class PublicUrlExemptions
+internal static class PublicUrlExemptions
 {
     /// <summary>Names that frameworks ship to the browser, which can only reach public URLs.</summary>
     private static readonly string[] BrowserPrefixes =

@@ -6,7 +6,7 @@ namespace StackBlaze.Webhook.Core.Policy;
 /// <param name="Address">The public address as written.</param>
 /// <param name="Service">The project Service it reaches.</param>
 /// <param name="InternalAddress">The <c>.internal</c> address to use instead, same path and query.</param>
-public sealed record PublicUrlFinding(string? Container, string Subject, string Address, string Service, string InternalAddress)
+internal sealed record PublicUrlFinding(string? Container, string Subject, string Address, string Service, string InternalAddress)
 {
     public string Message => $"calls {Address}, the public URL of service \"{Service}\"; use {InternalAddress}";
 

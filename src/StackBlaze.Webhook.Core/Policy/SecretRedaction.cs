@@ -6,7 +6,7 @@ namespace StackBlaze.Webhook.Core.Policy;
 /// password alike, and the values of query and fragment parameters named like secrets become <c>***</c>; of a value read from a ConfigMap, only scheme, host, port and path
 /// are quoted, since the pod's author may not be the one who wrote it.
 /// </summary>
-public static class SecretRedaction
+internal static class SecretRedaction
 {
     public const string Mask = "***";
 

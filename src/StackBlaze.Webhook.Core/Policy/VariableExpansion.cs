@@ -10,7 +10,7 @@ namespace StackBlaze.Webhook.Core.Policy;
 /// written. Without it an exempt variable holding a public URL, expanded into another variable or
 /// into args, would carry the URL past the check. One instance reads one pod, container after container.
 /// </summary>
-public sealed class VariableExpansion
+internal sealed class VariableExpansion
 {
     /// <summary>Characters one expanded value may reach; beyond it only this much is checked.</summary>
     public const int MaxValueLength = 32 * 1024;

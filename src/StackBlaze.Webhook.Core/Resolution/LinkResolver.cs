@@ -7,7 +7,7 @@ using StackBlaze.Webhook.Core.Links;
 namespace StackBlaze.Webhook.Core.Resolution;
 
 /// <summary>Matches link entries to the Services of the pod's namespace.</summary>
-public static class LinkResolver
+internal static class LinkResolver
 {
     public static LinkResolution Resolve(IEnumerable<LinkEntry> entries, string namespaceName, IProjectCatalog catalog)
     {

@@ -4,7 +4,7 @@ using StackBlaze.Webhook.Core.Catalog;
 namespace StackBlaze.Webhook.Core.Resolution;
 
 /// <summary>Which protocol, and so which URL scheme, a Service port speaks.</summary>
-public static class Protocols
+internal static class Protocols
 {
     public const string Http = "http";
 

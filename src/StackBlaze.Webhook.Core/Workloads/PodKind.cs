@@ -4,7 +4,7 @@ namespace StackBlaze.Webhook.Core.Workloads;
 /// <param name="Group">The API group, "" for the core group.</param>
 /// <param name="Kind">The kind's name.</param>
 /// <param name="TemplatePath">The fields leading to the pod template; empty for a Pod itself.</param>
-public sealed record PodKind(string Group, string Kind, IReadOnlyList<string> TemplatePath)
+internal sealed record PodKind(string Group, string Kind, IReadOnlyList<string> TemplatePath)
 {
     public bool IsPod => TemplatePath.Count == 0;
 

@@ -1,7 +1,7 @@
 namespace StackBlaze.Webhook.Core.Workloads;
 
 /// <summary>Pods and the workload kinds whose pod templates the webhook handles.</summary>
-public static class PodKinds
+internal static class PodKinds
 {
     private static readonly string[] Template = ["spec", "template"];
 

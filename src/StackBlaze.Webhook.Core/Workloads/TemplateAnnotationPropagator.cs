@@ -9,7 +9,7 @@ namespace StackBlaze.Webhook.Core.Workloads;
 /// Users annotate a Deployment's own metadata, where a pod webhook never looks: copy the link
 /// annotations into the pod template, unless the template sets them itself.
 /// </summary>
-public static class TemplateAnnotationPropagator
+internal static class TemplateAnnotationPropagator
 {
     private static readonly string[] Propagated = [StackBlazeAnnotations.Links, StackBlazeAnnotations.Inject, StackBlazeAnnotations.Containers];
 
