@@ -24,16 +24,7 @@ internal sealed class AnnotationCache<T>(
     private long _bytes;
 
     /// <summary>What keys and values hold now, as counted.</summary>
-    public long Bytes
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _bytes;
-            }
-        }
-    }
+    public long Bytes => Interlocked.Read(ref _bytes);
 
     public T Get(string annotation, string namespaceName)
     {

@@ -72,7 +72,7 @@ public sealed class LiveProjectCatalog : IProjectCatalog
         _namespaces.TryGetValue(namespaceName, out var ns) ? ns.Routes.Match(host, path) : null;
 
     public ConfigMapEntry? FindConfigMap(string namespaceName, string name) =>
-        _namespaces.TryGetValue(namespaceName, out var ns) && ns.ConfigMaps.Find(name) is { } configMap ? configMap : null;
+        _namespaces.TryGetValue(namespaceName, out var ns) ? ns.ConfigMaps.Find(name) : null;
 
     public NamespaceEntry? FindNamespace(string namespaceName) =>
         _namespaces.TryGetValue(namespaceName, out var ns) ? ns.Namespace : null;
@@ -195,18 +195,8 @@ public sealed class LiveProjectCatalog : IProjectCatalog
     public int NamespaceEntries => _namespaces.Count;
 
     /// <summary>After a fresh list: the kind holds exactly these objects, and nothing stale survives.</summary>
-    public void Replace(IReadOnlyCollection<NamespaceEntry> entries)
-    {
-        var kept = entries.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var ns in _namespaces.Values.Where(ns => ns.Namespace is not null && !kept.Contains(ns.Name)))
-        {
-            DeleteNamespace(ns.Name);
-        }
-        foreach (var entry in entries)
-        {
-            Upsert(entry);
-        }
-    }
+    public void Replace(IReadOnlyCollection<NamespaceEntry> entries) =>
+        Replace(entries, ns => ns.Namespace is null ? [] : [ns.Name], e => e.Name, e => e.Name, Upsert, (_, name) => DeleteNamespace(name));
 
     public void Replace(IReadOnlyCollection<ServiceEntry> entries) =>
         Replace(entries, ns => ns.Services.Keys, e => e.Namespace, e => e.Name, Upsert, DeleteService);

@@ -20,16 +20,7 @@ internal sealed class PublicRouteTable
     public static PublicRouteTable Build(IReadOnlyCollection<ServiceEntry> services, IEnumerable<IngressEntry> ingresses)
     {
         var byName = services.ToDictionary(s => s.Name, StringComparer.Ordinal);
-        var routes = new List<PublicRoute>();
-        foreach (var service in services)
-        {
-            routes.AddRange(FromAnnotation(service));
-        }
-        foreach (var ingress in ingresses)
-        {
-            routes.AddRange(FromIngress(ingress, byName));
-        }
-        return new PublicRouteTable(routes
+        return new PublicRouteTable(services.SelectMany(FromAnnotation).Concat(ingresses.SelectMany(i => FromIngress(i, byName)))
             .GroupBy(r => r.Host, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(r => r.PathPrefix.Length).ToArray(), StringComparer.Ordinal));
     }

@@ -17,9 +17,9 @@ public sealed class StaticProjectCatalog : IProjectCatalog
         IEnumerable<ConfigMapEntry>? configMaps = null,
         IEnumerable<NamespaceEntry>? namespaces = null)
     {
-        _services = ByNamespace(services, s => s.Namespace, s => s.Name);
+        _services = services.GroupBy(s => s.Namespace, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => LastByName(g, s => s.Name), StringComparer.Ordinal);
         _configMaps = (configMaps ?? []).GroupBy(c => c.Namespace, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, Within, StringComparer.Ordinal);
-        _namespaces = (namespaces ?? []).GroupBy(n => n.Name, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        _namespaces = LastByName(namespaces ?? [], n => n.Name);
         var ingressesByNamespace = (ingresses ?? []).ToLookup(i => i.Namespace, StringComparer.Ordinal);
         _publicRoutes = _services.Keys.Concat(ingressesByNamespace.Select(g => g.Key)).Distinct(StringComparer.Ordinal)
             .Select(ns => KeyValuePair.Create(ns, PublicRouteTable.Build(
@@ -67,11 +67,6 @@ public sealed class StaticProjectCatalog : IProjectCatalog
         return held;
     }
 
-    private static FrozenDictionary<string, FrozenDictionary<string, T>> ByNamespace<T>(IEnumerable<T> items, Func<T, string> ns, Func<T, string> name) =>
-        items
-            .GroupBy(ns, StringComparer.Ordinal)
-            .ToFrozenDictionary(
-                g => g.Key,
-                g => g.GroupBy(name, StringComparer.Ordinal).ToFrozenDictionary(x => x.Key, x => x.Last(), StringComparer.Ordinal),
-                StringComparer.Ordinal);
+    private static FrozenDictionary<string, T> LastByName<T>(IEnumerable<T> items, Func<T, string> name) =>
+        items.GroupBy(name, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 }

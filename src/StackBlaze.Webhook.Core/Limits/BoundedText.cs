@@ -29,19 +29,8 @@ public static class BoundedText
     public static string Warning(string text) => Truncate(text, ReviewLimits.MaxWarningLength);
 
     /// <summary>The first <paramref name="most"/> items joined, then "and N more" for the others.</summary>
-    public static string Join(string separator, IReadOnlyCollection<string> items, int most)
-    {
-        if (items.Count <= most)
-        {
-            return string.Join(separator, items);
-        }
-        var text = new StringBuilder();
-        foreach (var item in items.Take(most))
-        {
-            text.Append(item).Append(separator);
-        }
-        return text.Append("and ").Append(items.Count - most).Append(" more").ToString();
-    }
+    public static string Join(string separator, IReadOnlyCollection<string> items, int most) =>
+        items.Count <= most ? string.Join(separator, items) : string.Join(separator, [.. items.Take(most), $"and {items.Count - most} more"]);
 
     /// <summary>The problems of one denial, the first few in full and the rest counted.</summary>
     public static string Problems(IReadOnlyCollection<string> problems) => Join("; ", problems, ReviewLimits.MaxProblemsListed);
