@@ -26,12 +26,19 @@ internal sealed class ClusterCatalogSync(
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // One row per kind: how it is listed and watched, what of an object the catalog keeps, how it leaves.
+        var namespaces = Watch<V1Namespace, V1NamespaceList, NamespaceEntry>(
+            CatalogKind.Namespaces, PageSize, "api/v1/namespaces",
+            (token, limit, ct) => client.CoreV1.ListNamespaceAsync(continueParameter: token, limit: limit, cancellationToken: ct),
+            NamespaceEntry.FromNamespace, catalog.Replace, catalog.Upsert, (_, name) => catalog.DeleteNamespace(name));
+        // Outside projects nothing of a ConfigMap is kept, not even while the list is read.
+        var configMaps = Watch<V1ConfigMap, V1ConfigMapList, ConfigMapEntry>(
+            CatalogKind.ConfigMaps, ConfigMapPageSize, "api/v1/configmaps",
+            (token, limit, ct) => client.CoreV1.ListConfigMapForAllNamespacesAsync(continueParameter: token, limit: limit, cancellationToken: ct),
+            c => catalog.FindNamespace(c.Metadata.NamespaceProperty)?.IsProject == true ? ConfigMapEntry.FromConfigMap(c, "") : null,
+            catalog.Replace, catalog.Upsert, catalog.DeleteConfigMap);
         IKindWatch[] watches =
         [
-            Watch<V1Namespace, V1NamespaceList, NamespaceEntry>(
-                CatalogKind.Namespaces, PageSize, "api/v1/namespaces",
-                (token, limit, ct) => client.CoreV1.ListNamespaceAsync(continueParameter: token, limit: limit, cancellationToken: ct),
-                NamespaceEntry.FromNamespace, catalog.Replace, catalog.Upsert, (_, name) => catalog.DeleteNamespace(name)),
+            namespaces,
             Watch<V1Service, V1ServiceList, ServiceEntry>(
                 CatalogKind.Services, PageSize, "api/v1/services",
                 (token, limit, ct) => client.CoreV1.ListServiceForAllNamespacesAsync(continueParameter: token, limit: limit, cancellationToken: ct),
@@ -40,15 +47,8 @@ internal sealed class ClusterCatalogSync(
                 CatalogKind.Ingresses, PageSize, "apis/networking.k8s.io/v1/ingresses",
                 (token, limit, ct) => client.NetworkingV1.ListIngressForAllNamespacesAsync(continueParameter: token, limit: limit, cancellationToken: ct),
                 i => IngressEntry.FromIngress(i, ""), catalog.Replace, catalog.Upsert, catalog.DeleteIngress),
-            // Outside projects nothing of a ConfigMap is kept, not even while the list is read.
-            Watch<V1ConfigMap, V1ConfigMapList, ConfigMapEntry>(
-                CatalogKind.ConfigMaps, ConfigMapPageSize, "api/v1/configmaps",
-                (token, limit, ct) => client.CoreV1.ListConfigMapForAllNamespacesAsync(continueParameter: token, limit: limit, cancellationToken: ct),
-                c => catalog.FindNamespace(c.Metadata.NamespaceProperty)?.IsProject == true ? ConfigMapEntry.FromConfigMap(c, "") : null,
-                catalog.Replace, catalog.Upsert, catalog.DeleteConfigMap),
+            configMaps,
         ];
-        var namespaces = watches.Single(w => w.Kind == CatalogKind.Namespaces);
-        var configMaps = watches.Single(w => w.Kind == CatalogKind.ConfigMaps);
 
         // ConfigMaps outside projects are not kept, so a new project's must be listed. A list of the
         // whole kind in the watch's turn, not of the namespace beside it: a list that came back after

@@ -1,12 +1,8 @@
-using StackBlaze.Webhook.Core.Catalog;
-
 namespace StackBlaze.Webhook.Cluster;
 
 /// <summary>A <see cref="KindWatch{TItem, TList, TEntry}"/>, whatever its objects' type: what the catalog's sync runs and orders.</summary>
 internal interface IKindWatch
 {
-    CatalogKind Kind { get; }
-
     /// <summary>Completes when the first full list has been applied.</summary>
     Task Synced { get; }
 

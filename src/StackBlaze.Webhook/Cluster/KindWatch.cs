@@ -54,8 +54,6 @@ internal sealed class KindWatch<TItem, TList, TEntry>(
     private volatile bool _relistAsked;
     private CancellationTokenSource? _watching;
 
-    public CatalogKind Kind => kind;
-
     public Task Synced => _synced.Task;
 
     public void Relist()

@@ -3,11 +3,7 @@ using StackBlaze.Webhook.Core.Manifests;
 
 namespace StackBlaze.Webhook.CommandLine;
 
-/// <summary>
-/// <c>check -f PATH... [--catalog PATH] [-n NAMESPACE] [--output text|json|github]</c>: the
-/// validating webhook's verdict on manifests, for CI without a cluster. Exit 0 when clean
-/// (warnings allowed), 1 on any violation.
-/// </summary>
+/// <summary><c>check</c>: its description says what it does and how it exits.</summary>
 internal sealed class CheckCommand : Command
 {
     private readonly Option<string> _output = Cli.Described<string>(

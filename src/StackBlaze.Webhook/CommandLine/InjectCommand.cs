@@ -3,10 +3,7 @@ using StackBlaze.Webhook.Core.Manifests;
 
 namespace StackBlaze.Webhook.CommandLine;
 
-/// <summary>
-/// <c>inject -f PATH... [--catalog PATH] [-n NAMESPACE]</c>: prints the manifests with the links'
-/// variables injected, as the webhook would inject them; like <c>istioctl kube-inject</c>.
-/// </summary>
+/// <summary><c>inject</c>, as <c>istioctl kube-inject</c>: its description says what it does.</summary>
 internal sealed class InjectCommand : Command
 {
     public InjectCommand(TextReader stdin)

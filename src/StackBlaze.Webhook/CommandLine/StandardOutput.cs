@@ -19,7 +19,6 @@ internal sealed class StandardOutput : TextWriter
 
     public override Encoding Encoding => inner.Encoding;
 
-    /// <summary>The process's standard output.</summary>
     public static TextWriter Open()
     {
         Stream stream;

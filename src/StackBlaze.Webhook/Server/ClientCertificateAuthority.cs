@@ -26,7 +26,6 @@ internal sealed class ClientCertificateAuthority : IDisposable
         _roots = roots;
     }
 
-    /// <summary>The CA file, as given.</summary>
     public string File { get; }
 
     /// <summary>Reads the CA (PEM, one or more certificates) at start-up; a missing or unusable file stops the server with one line.</summary>

@@ -1,5 +1,4 @@
 using System.Security.Authentication;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 
@@ -32,16 +31,5 @@ internal static class KestrelHardening
             var policy = StrongCipherSuites.Policy;
             https.OnAuthenticate = (_, ssl) => ssl.CipherSuitesPolicy = policy;
         }
-    }
-
-    /// <summary>
-    /// Asks every client for a certificate at the handshake and fails the handshake for one that
-    /// <paramref name="trusts"/> refuses; a client that presents none still connects (the kubelet's probes).
-    /// </summary>
-    public static void AskClientCertificate(HttpsConnectionAdapterOptions https, Func<X509Certificate2, bool> trusts)
-    {
-        https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
-        // Kestrel's own errors are about the machine's store, which plays no part here.
-        https.ClientCertificateValidation = (certificate, _, _) => trusts(certificate);
     }
 }

@@ -17,14 +17,12 @@ internal sealed class MetricsListener
 
     private static readonly MetricsListener Marker = new();
 
-    /// <summary>Connection middleware for the metrics listener.</summary>
     public static Func<ConnectionDelegate, ConnectionDelegate> Middleware { get; } = next => connection =>
     {
         connection.Features.Set(Marker);
         return next(connection);
     };
 
-    /// <summary>Whether the request came through the metrics listener.</summary>
     public static bool Received(HttpContext http) => http.Features.Get<MetricsListener>() is not null;
 
     /// <summary>Whether a listener of its own serves the request's path: /metrics on the metrics listener, the rest on the webhook's.</summary>

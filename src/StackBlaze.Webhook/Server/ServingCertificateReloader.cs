@@ -26,18 +26,19 @@ internal sealed class ServingCertificateReloader : IDisposable
     private readonly TimeProvider _time;
     private readonly Lock _pollGate = new();
     private X509Certificate2 _current;
-    private CertificateFiles _files;
+    // The PEM text last loaded, compared with the files' at each poll; never logged.
+    private (string Certificate, string Key) _pem;
     private string? _lastProblem;
     private ILogger? _logger;
     private Action? _reloaded;
     private ITimer? _timer;
 
-    private ServingCertificateReloader(string certFile, string keyFile, TimeProvider time, CertificateFiles files, X509Certificate2 certificate)
+    private ServingCertificateReloader(string certFile, string keyFile, TimeProvider time, (string, string) pem, X509Certificate2 certificate)
     {
         _certFile = certFile;
         _keyFile = keyFile;
         _time = time;
-        _files = files;
+        _pem = pem;
         _current = certificate;
     }
 
@@ -54,10 +55,10 @@ internal sealed class ServingCertificateReloader : IDisposable
                 throw new StartupException($"TLS file not found: {file}");
             }
         }
-        var files = CertificateFiles.Read(certFile, keyFile);
+        var pem = Read(certFile, keyFile);
         try
         {
-            return new ServingCertificateReloader(certFile, keyFile, time, files, files.CreateCertificate());
+            return new ServingCertificateReloader(certFile, keyFile, time, pem, CreateCertificate(pem));
         }
         catch (CryptographicException e)
         {
@@ -65,10 +66,10 @@ internal sealed class ServingCertificateReloader : IDisposable
         }
     }
 
-    /// <summary>Logs the certificate's expiry and looks for new files every <paramref name="period"/> from now on.</summary>
-    /// <param name="logger">Where the expiry, reloads and faults are logged.</param>
-    /// <param name="period">How often the files are read again.</param>
-    /// <param name="reloaded">Called once a new certificate is served, so that its validity is checked at once.</param>
+    /// <summary>
+    /// Logs the certificate's expiry and looks for new files every <paramref name="period"/> from now on;
+    /// <paramref name="reloaded"/> is called once a new certificate is served, so that its validity is checked at once.
+    /// </summary>
     public void Start(ILogger logger, TimeSpan period, Action? reloaded = null)
     {
         _logger = logger;
@@ -95,13 +96,13 @@ internal sealed class ServingCertificateReloader : IDisposable
         }
         try
         {
-            var files = CertificateFiles.Read(_certFile, _keyFile);
-            if (files.HasSameContentAs(_files))
+            var pem = Read(_certFile, _keyFile);
+            if (pem == _pem)
             {
                 return;
             }
-            var certificate = files.CreateCertificate();
-            _files = files;
+            var certificate = CreateCertificate(pem);
+            _pem = pem;
             _lastProblem = null;
             Volatile.Write(ref _current, certificate);
             if (_logger is not null)
@@ -124,6 +125,24 @@ internal sealed class ServingCertificateReloader : IDisposable
         finally
         {
             _pollGate.Exit();
+        }
+    }
+
+    /// <exception cref="IOException">A file is missing or cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">A file is not readable by this user.</exception>
+    private static (string Certificate, string Key) Read(string certFile, string keyFile) => (File.ReadAllText(certFile), File.ReadAllText(keyFile));
+
+    /// <exception cref="CryptographicException">Not PEM, or the key does not belong to the certificate.</exception>
+    private static X509Certificate2 CreateCertificate((string Certificate, string Key) pem)
+    {
+        try
+        {
+            return X509Certificate2.CreateFromPem(pem.Certificate, pem.Key);
+        }
+        catch (ArgumentException e)
+        {
+            // A key of another certificate surfaces as an argument error; it is the same fault as bad PEM.
+            throw new CryptographicException(e.Message, e);
         }
     }
 }

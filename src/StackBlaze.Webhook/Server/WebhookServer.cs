@@ -54,8 +54,6 @@ internal static class WebhookServer
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton(services => new AdmissionEndpoint(
             services.GetRequiredService<ILogger<AdmissionEndpoint>>(), options.Limits.MaxConcurrentReviews));
-        builder.Services.AddSingleton(new MutatingAdmission(catalog));
-        builder.Services.AddSingleton(new ValidatingAdmission(catalog));
         builder.Services.AddSingleton<WebhookMetrics>();
         builder.Services.AddSingleton(services => new ServingCertificateValidity(
             options.TlsCertFile ?? "(development certificate)", certificate, services.GetRequiredService<TimeProvider>(),
@@ -75,7 +73,10 @@ internal static class WebhookServer
                     KestrelHardening.ApplyTls(https, options.Limits);
                     if (clients is not null)
                     {
-                        KestrelHardening.AskClientCertificate(https, certificate => clients.Trusts(certificate, clock.GetUtcNow()));
+                        // Every client is asked; one that presents none still connects (the kubelet's probes).
+                        https.ClientCertificateMode = Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.AllowCertificate;
+                        // Kestrel's own errors are about the machine's store, which plays no part here.
+                        https.ClientCertificateValidation = (certificate, _, _) => clients.Trusts(certificate, clock.GetUtcNow());
                     }
                 });
                 listen.Use(FirstRequestDeadline.Middleware(options.Limits.RequestHeadersTimeout, clock));
@@ -145,10 +146,8 @@ internal static class WebhookServer
         var endpoint = app.Services.GetRequiredService<AdmissionEndpoint>();
         var mutate = new MeteredAdmissionEndpoint(endpoint, metrics.For(MetricLabels.Mutate), time);
         var validate = new MeteredAdmissionEndpoint(endpoint, metrics.For(MetricLabels.Validate), time);
-        var mutating = app.Services.GetRequiredService<MutatingAdmission>();
-        var validating = app.Services.GetRequiredService<ValidatingAdmission>();
-        app.MapPost(MutatePath, Answer(mutate, mutating.Review));
-        app.MapPost(ValidatePath, Answer(validate, validating.Review));
+        app.MapPost(MutatePath, Answer(mutate, new MutatingAdmission(catalog).Review));
+        app.MapPost(ValidatePath, Answer(validate, new ValidatingAdmission(catalog).Review));
         // Alive even with a bad certificate: a restart would load the same Secret again.
         app.MapGet(HealthPath, () => "ok");
         var validity = app.Services.GetRequiredService<ServingCertificateValidity>();
