@@ -10,6 +10,7 @@ namespace StackBlaze.Webhook.Admission;
 internal sealed class PooledBuffer(int firstBytes = PooledBuffer.FirstBytes) : IBufferWriter<byte>, IDisposable
 {
     private const int FirstBytes = 16 * 1024;
+    private const int MaxPooledBytes = 256 * 1024;
 
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(firstBytes);
     private int _length;
@@ -46,7 +47,7 @@ internal sealed class PooledBuffer(int firstBytes = PooledBuffer.FirstBytes) : I
         {
             var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + sizeHint));
             _buffer.AsSpan(0, _length).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_buffer);
+            GiveBack(_buffer);
             _buffer = larger;
         }
         return _buffer.AsMemory(_length);
@@ -54,5 +55,15 @@ internal sealed class PooledBuffer(int firstBytes = PooledBuffer.FirstBytes) : I
 
     public Span<byte> GetSpan(int sizeHint = 0) => GetMemory(sizeHint).Span;
 
-    public void Dispose() => ArrayPool<byte>.Shared.Return(Interlocked.Exchange(ref _buffer, []));
+    public void Dispose() => GiveBack(Interlocked.Exchange(ref _buffer, []));
+
+    // The shared pool keeps what it is given, per thread and per core: a few MiB bodies kept there
+    // would stay on the heap for good. Those are left to the collector; ordinary ones are reused.
+    private static void GiveBack(byte[] buffer)
+    {
+        if (buffer.Length <= MaxPooledBytes)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 }
