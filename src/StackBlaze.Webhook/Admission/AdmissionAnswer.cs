@@ -17,8 +17,8 @@ internal readonly record struct AdmissionAnswer(AdmissionVerdict? Verdict, int? 
     /// <summary>Characters of a denial's message: well inside what kubectl shows and the API server keeps.</summary>
     public const int MaxMessageLength = 4000;
 
-    /// <summary>The API server truncates a warning of 256 characters or more.</summary>
-    public const int MaxWarningLength = 255;
+    /// <summary>The API server truncates a warning of 256 characters or more; Core writes its own warnings within it already.</summary>
+    public const int MaxWarningLength = ReviewLimits.MaxWarningLength;
 
     /// <summary>The API server truncates warnings past 4 KiB in all.</summary>
     public const int MaxWarningsLength = 4096;
@@ -63,7 +63,7 @@ internal readonly record struct AdmissionAnswer(AdmissionVerdict? Verdict, int? 
         }
         var kept = new List<string>();
         var room = MaxWarningsLength - LeftOutRoom;
-        foreach (var cut in warnings.Select(w => BoundedText.Truncate(w, MaxWarningLength)))
+        foreach (var cut in warnings.Select(BoundedText.Warning))
         {
             if (cut.Length > room)
             {
