@@ -15,9 +15,7 @@ namespace StackBlaze.Webhook.Core.Injection;
 /// <param name="basePath">Where the pod stands in the patched document.</param>
 /// <param name="stale">Recorded names no link gives any more.</param>
 /// <param name="patch">Where the operations go.</param>
-/// <param name="trace">Told each container's outcome, for <c>explain</c>; null on the webhook's path.</param>
-internal sealed class ContainerPatcher(
-    LinkPlan plan, InjectionRecord record, string basePath, IReadOnlyList<string> stale, List<JsonPatchOperation> patch, IInjectionTrace? trace = null)
+internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, string basePath, IReadOnlyList<string> stale, List<JsonPatchOperation> patch)
 {
     // What a container's env is searched for, in one walk: the plan's names, then the stale ones.
     private readonly IReadOnlyList<string> _sought = stale.Count == 0 ? plan.EnvNames : [.. plan.EnvNames, .. stale];
@@ -54,7 +52,11 @@ internal sealed class ContainerPatcher(
 
     private static bool IsRecorded(VariableOutcome outcome) => (outcome & (VariableOutcome.Ours | VariableOutcome.KeptByContainer)) == VariableOutcome.Ours;
 
-    public void Patch(ContainerShape container, string list, int index)
+    /// <param name="container">The container.</param>
+    /// <param name="list">Its list in the pod spec.</param>
+    /// <param name="index">Its place in that list.</param>
+    /// <param name="trace">Told what the container gets and why not, for <c>explain</c>: an argument, not a field, so the webhook's patcher is no larger.</param>
+    public void Patch(ContainerShape container, string list, int index, IInjectionTrace? trace = null)
     {
         var envPath = new EnvPath(basePath, list, index);
         if (container.Env is not { } env)

@@ -57,7 +57,7 @@ internal static class PodInjector
         }
 
         var patch = new List<JsonPatchOperation>(inScope * plan.Variables.Count + 1);
-        var patcher = new ContainerPatcher(plan, record, basePath, stale, patch, trace);
+        var patcher = new ContainerPatcher(plan, record, basePath, stale, patch);
         PatchInScope(pod.InitContainers, "initContainers", scope, patcher, trace);
         PatchInScope(pod.Containers, "containers", scope, patcher, trace);
 
@@ -84,7 +84,7 @@ internal static class PodInjector
         {
             if (scope.Includes(containers[index]))
             {
-                patcher.Patch(containers[index], list, index);
+                patcher.Patch(containers[index], list, index, trace);
             }
             else
             {

@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using StackBlaze.Webhook.Core.Explanation;
+using StackBlaze.Webhook.Core.Manifests;
+using StackBlaze.Webhook.Core.Workloads;
+using StackBlaze.Webhook.Tests.Support;
+
+namespace StackBlaze.Webhook.Tests.Explanation;
+
+/// <summary>What <c>explain</c> says each container gets is what <c>inject</c> writes into it.</summary>
+public class ExplainerTests
+{
+    [Theory]
+    [InlineData("shop")]
+    [InlineData("boutique")]
+    public void Each_container_is_said_to_get_the_variables_inject_gives_it(string example)
+    {
+        var documents = ManifestReader.ReadAll([Examples.Folder(example)], TextReader.Null);
+        var catalog = ManifestCatalog.FromDocuments(documents, "default");
+
+        var explained = Explainer.Explain(documents, catalog, "default");
+
+        explained.Should().NotBeEmpty();
+        foreach (var one in explained)
+        {
+            var kind = PodKinds.Find(one.Document.Group, one.Document.Kind)!;
+            var injected = ManifestInjector.Inject(one.Document, catalog, "default", [], []) ?? JsonObject.Create(one.Document.Body)!;
+            JsonNode template = injected;
+            foreach (var field in kind.TemplatePath)
+            {
+                template = template[field]!;
+            }
+            var recorded = ((string?)template["metadata"]?["annotations"]?["stackblaze.io/injected-env"])?.Split(',') ?? [];
+            foreach (var container in one.Containers)
+            {
+                var env = template["spec"]![container.List]!.AsArray().Single(c => (string?)c!["name"] == container.Name)!["env"]?.AsArray() ?? [];
+                container.Variables.Select(Describe).Should().Equal(
+                    env.Where(e => recorded.Contains((string?)e!["name"])).Select(e => e!.ToJsonString()), $"{one.Document.Location} container {container.Name}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Only_the_target_is_explained()
+    {
+        var documents = ManifestReader.ReadAll([Examples.Folder("shop")], TextReader.Null);
+
+        var explained = Explainer.Explain(documents, ManifestCatalog.FromDocuments(documents, "default"), "default", new ExplainTarget("apps", "Deployment", "backend"));
+
+        explained.Select(e => e.Document.Name).Should().Equal("backend");
+    }
+
+    private static string Describe(ExplainedVariable variable) => (variable.SecretName is null
+        ? new JsonObject { ["name"] = variable.Name, ["value"] = variable.Value }
+        : new JsonObject
+        {
+            ["name"] = variable.Name,
+            ["valueFrom"] = new JsonObject { ["secretKeyRef"] = new JsonObject { ["name"] = variable.SecretName, ["key"] = variable.SecretKey } },
+        }).ToJsonString();
+}
