@@ -15,7 +15,9 @@ internal sealed class ManifestOptions
         "--catalog", "PATH", "More manifests whose Services, Ingresses, ConfigMaps and Namespaces join the catalog.");
     private readonly Option<string> _namespace = Cli.NamespaceOption();
 
-    public ManifestOptions(Command command)
+    /// <param name="command">The command the options join.</param>
+    /// <param name="required">False when another source (a cluster) may stand in for <c>-f</c>: that source's options then say what is missing.</param>
+    public ManifestOptions(Command command, bool required = true)
     {
         // -f a.yaml b.yaml: every word up to the next option.
         _files.AllowMultipleArgumentsPerToken = _catalog.AllowMultipleArgumentsPerToken = true;
@@ -24,12 +26,18 @@ internal sealed class ManifestOptions
         command.Options.Add(_namespace);
         command.Validators.Add(result =>
         {
-            if (result.GetResult(_files) is null)
+            if (required && result.GetResult(_files) is null)
             {
                 result.AddError($"{command.Name} needs -f PATH (a file, a folder, or - for standard input)");
             }
         });
     }
+
+    public Option<string[]> Files => _files;
+
+    public Option<string[]> Catalog => _catalog;
+
+    public Option<string> Namespace => _namespace;
 
     public ManifestInput Read(ParseResult parsed, TextReader stdin)
     {
