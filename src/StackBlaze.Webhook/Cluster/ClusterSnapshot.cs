@@ -1,4 +1,5 @@
 using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Conventions;
 using StackBlaze.Webhook.Core.Manifests;
 using StackBlaze.Webhook.Core.Policy;
 
@@ -17,10 +18,16 @@ internal sealed record ClusterSnapshot(
     IReadOnlyList<IngressEntry> Ingresses,
     IReadOnlyList<ConfigMapEntry> ConfigMaps)
 {
-    /// <summary>The catalog of the projects read: every namespace in <paramref name="mode"/>, or in its own mode when none is given.</summary>
-    public StaticProjectCatalog Catalog(PolicyMode? mode = null) => new(
+    /// <summary>
+    /// The catalog of the projects read, naming Services as <paramref name="hosts"/> says: every
+    /// namespace in <paramref name="mode"/>, or in its own mode when none is given.
+    /// </summary>
+    public StaticProjectCatalog Catalog(ServiceHosts hosts, PolicyMode? mode = null) => new(
         Services,
         Ingresses,
         ConfigMaps,
-        mode is { } everywhere ? Projects.Select(p => p with { PublicUrlPolicy = PolicyModes.Name(everywhere) }) : Projects);
+        mode is { } everywhere ? Projects.Select(p => p with { PublicUrlPolicy = PolicyModes.Name(everywhere) }) : Projects)
+    {
+        Hosts = hosts,
+    };
 }

@@ -39,7 +39,7 @@ internal sealed class CheckCommand : Command
             }
             var snapshot = await cluster.ReadAsync(parsed, cancellationToken);
             // Enforce whatever each namespace's label says today: the question is what switching to it would refuse.
-            var input = new ManifestInput(snapshot.Documents, snapshot.Catalog(PolicyMode.Enforce), Cli.DefaultNamespace);
+            var input = new ManifestInput(snapshot.Documents, snapshot.Catalog(manifests.Hosts(parsed), PolicyMode.Enforce), Cli.DefaultNamespace);
             return Run(input, format, stdout, stderr, Today(snapshot));
         });
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using StackBlaze.Webhook.Core.Conventions;
 using StackBlaze.Webhook.Core.Manifests;
 
 namespace StackBlaze.Webhook.CommandLine;
@@ -14,6 +15,7 @@ internal sealed class ManifestOptions
     private readonly Option<string[]> _catalog = Cli.Described<string[]>(
         "--catalog", "PATH", "More manifests whose Services, Ingresses, ConfigMaps and Namespaces join the catalog.");
     private readonly Option<string> _namespace = Cli.NamespaceOption();
+    private readonly HostStyleOptions _hosts;
 
     /// <param name="command">The command the options join.</param>
     /// <param name="required">False when another source (a cluster) may stand in for <c>-f</c>: that source's options then say what is missing.</param>
@@ -24,6 +26,7 @@ internal sealed class ManifestOptions
         command.Options.Add(_files);
         command.Options.Add(_catalog);
         command.Options.Add(_namespace);
+        _hosts = new HostStyleOptions(command);
         command.Validators.Add(result =>
         {
             if (required && result.GetResult(_files) is null)
@@ -39,6 +42,9 @@ internal sealed class ManifestOptions
 
     public Option<string> Namespace => _namespace;
 
+    /// <summary>How pods name Services (<c>--host-style</c>), for a catalog read from elsewhere than files.</summary>
+    public ServiceHosts Hosts(ParseResult parsed) => _hosts.Read(parsed);
+
     public ManifestInput Read(ParseResult parsed, TextReader stdin)
     {
         var defaultNamespace = parsed.GetRequiredValue(_namespace);
@@ -46,6 +52,6 @@ internal sealed class ManifestOptions
         var budget = new ReadBudget();
         var documents = ManifestReader.ReadAll(parsed.GetRequiredValue(_files), stdin, budget);
         var extra = ManifestReader.ReadAll(parsed.GetValue(_catalog) ?? [], stdin, budget);
-        return new ManifestInput(documents, ManifestCatalog.FromDocuments(extra.Concat(documents), defaultNamespace), defaultNamespace);
+        return new ManifestInput(documents, ManifestCatalog.FromDocuments(extra.Concat(documents), defaultNamespace, _hosts.Read(parsed)), defaultNamespace);
     }
 }

@@ -74,6 +74,19 @@ public sealed class LiveCheckCommandTests
     }
 
     [Fact]
+    public async Task Host_style_cluster_names_the_services_of_a_live_project_by_their_cluster_names()
+    {
+        await using var cluster = await ClusterObjects.StartClusterAsync(Fixture);
+
+        var result = await CheckAsync(cluster, "-n", "billing", "--host-style", "cluster");
+
+        result.ExitCode.Should().Be(1, result.Stderr);
+        Lines(result.Stdout).Should().Equal(
+            "namespace/billing: Deployment/invoicer container invoicer LEDGER_URL: calls https://ledger.example.com/entries, "
+                + "the public URL of service \"ledger\"; use http://ledger.billing.svc.cluster.local:8080/entries");
+    }
+
+    [Fact]
     public async Task Every_kind_is_listed_a_page_at_a_time_to_its_end()
     {
         const int Pods = 1_200;
