@@ -45,6 +45,9 @@ internal sealed class ClusterOptions
     /// <summary>Whether the command line reads a cluster rather than files.</summary>
     public bool ReadsCluster(ParseResult parsed) => parsed.GetResult(_kubeconfig) is not null;
 
+    /// <summary>Whether the command line being validated reads a cluster.</summary>
+    public bool ReadsCluster(System.CommandLine.Parsing.CommandResult result) => result.GetResult(_kubeconfig) is not null;
+
     /// <summary>The project namespaces the command line names, read from the cluster; a <see cref="ClusterException"/> when it cannot be.</summary>
     public async Task<ClusterSnapshot> ReadAsync(ParseResult parsed, CancellationToken cancellationToken)
     {
