@@ -1,7 +1,7 @@
 namespace StackBlaze.Webhook.Core.Conventions;
 
 /// <summary>The label keys StackBlaze reads.</summary>
-internal static class StackBlazeLabels
+public static class StackBlazeLabels
 {
     /// <summary>On a Namespace: it is a StackBlaze project.</summary>
     public const string Project = "stackblaze.io/project";

@@ -77,6 +77,20 @@ public sealed class ReadBudget
         return values <= ManifestLimits.MaxValues;
     }
 
+    /// <summary>
+    /// Counts one object of <paramref name="size"/> bytes read from elsewhere than a file (a cluster's
+    /// API server), with the files' limits of objects and bytes in all, and refuses it beyond them.
+    /// </summary>
+    public void TakeObject(string source, long size)
+    {
+        bytes += size;
+        if (!TakeObjects(1) || bytes > ManifestLimits.MaxTotalBytes)
+        {
+            throw new ManifestException(
+                $"{source}: not read: more than {ManifestLimits.MaxObjects} objects or {ManifestLimits.MaxTotalBytes / (1024 * 1024)} MiB to check in all");
+        }
+    }
+
     private long Allowed(string source)
     {
         var left = ManifestLimits.MaxTotalBytes - bytes;

@@ -15,13 +15,13 @@ internal sealed class ClusterCatalogSync(
     : BackgroundService
 {
     /// <summary>Pages as big as client-go's informers ask for: a few hundred KB of lean objects.</summary>
-    private const int PageSize = 500;
+    public const int PageSize = 500;
 
     /// <summary>
     /// A ConfigMap may be 1 MiB, and a page of them is held whole while it is read: 25 of them
     /// fit beside the catalog in the heap the Deployment gives.
     /// </summary>
-    private const int ConfigMapPageSize = 25;
+    public const int ConfigMapPageSize = 25;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {

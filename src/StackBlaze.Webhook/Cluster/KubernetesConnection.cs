@@ -7,14 +7,16 @@ namespace StackBlaze.Webhook.Cluster;
 /// <summary>Which cluster to watch: <c>--kubeconfig</c>, else the pod's service account, else KUBECONFIG or ~/.kube/config.</summary>
 internal static class KubernetesConnection
 {
-    public static KubernetesClientConfiguration Resolve(string? kubeconfig)
+    /// <param name="kubeconfig">The file of <c>--kubeconfig</c>, if given.</param>
+    /// <param name="context">The context of that file to use (<c>--context</c>); null for its current context.</param>
+    public static KubernetesClientConfiguration Resolve(string? kubeconfig, string? context = null)
     {
         try
         {
             if (kubeconfig is not null)
             {
                 return File.Exists(kubeconfig)
-                    ? KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig)
+                    ? KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig, context)
                     : throw new StartupException($"--kubeconfig {kubeconfig}: no such file");
             }
             if (KubernetesClientConfiguration.IsInCluster())

@@ -1,18 +1,26 @@
 using System.CommandLine;
+using StackBlaze.Webhook.Cluster;
+using StackBlaze.Webhook.Core.Limits;
 using StackBlaze.Webhook.Core.Manifests;
+using StackBlaze.Webhook.Core.Policy;
 
 namespace StackBlaze.Webhook.CommandLine;
 
 /// <summary><c>check</c>: its description says what it does and how it exits.</summary>
 internal sealed class CheckCommand : Command
 {
+    // A summary line a terminal shows whole; the findings name the namespace of each object.
+    private const int NamespacesListed = 20;
+
     private readonly Option<string> _output = Cli.Described<string>(
         "--output", "text|json|github", "text for people, json for programs, github for GitHub Actions annotations.", "-o");
 
     public CheckCommand(TextReader stdin)
-        : base("check", "The validating webhook's verdict on manifests, for CI without a cluster: exit 0 when clean (warnings allowed), 1 on any violation.")
+        : base("check", "The validating webhook's verdict on manifests, for CI without a cluster, or on a cluster's projects as enforce mode "
+            + "would give it: exit 0 when clean (warnings allowed), 1 on any violation.")
     {
-        var manifests = new ManifestOptions(this);
+        var manifests = new ManifestOptions(this, required: false);
+        var cluster = new ClusterOptions(this, manifests);
         _output.DefaultValueFactory = _ => "text";
         _output.Validators.Add(result =>
         {
@@ -22,11 +30,32 @@ internal sealed class CheckCommand : Command
             }
         });
         Options.Add(_output);
-        SetAction(parsed => Run(
-            manifests.Read(parsed, stdin), parsed.GetRequiredValue(_output), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        SetAction(async (parsed, cancellationToken) =>
+        {
+            var (format, stdout, stderr) = (parsed.GetRequiredValue(_output), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error);
+            if (!cluster.ReadsCluster(parsed))
+            {
+                return Run(manifests.Read(parsed, stdin), format, stdout, stderr);
+            }
+            var snapshot = await cluster.ReadAsync(parsed, cancellationToken);
+            // Enforce whatever each namespace's label says today: the question is what switching to it would refuse.
+            var input = new ManifestInput(snapshot.Documents, snapshot.Catalog(manifests.Hosts(parsed), PolicyMode.Enforce), Cli.DefaultNamespace);
+            return Run(input, format, stdout, stderr, Today(snapshot));
+        });
     }
 
-    private static int Run(ManifestInput input, string format, TextWriter stdout, TextWriter stderr)
+    /// <summary>The line that says a cluster's findings are enforce mode's, and which projects do not enforce today.</summary>
+    private static string Today(ClusterSnapshot snapshot)
+    {
+        string[] notEnforcing = [.. snapshot.Projects
+            .Select(p => (p.Name, Mode: PolicyModes.Of(p)))
+            .Where(p => p.Mode != PolicyMode.Enforce)
+            .Select(p => $"{p.Name} ({PolicyModes.Name(p.Mode)})")];
+        return $"check: as enforce mode would judge {snapshot.Projects.Count} projects; "
+            + (notEnforcing.Length == 0 ? "every one enforces today" : $"not enforcing today: {BoundedText.Join(", ", notEnforcing, NamespacesListed)}");
+    }
+
+    private static int Run(ManifestInput input, string format, TextWriter stdout, TextWriter stderr, string? about = null)
     {
         var findings = ManifestChecker.Check(input.Documents, input.Catalog, input.DefaultNamespace);
         FindingFormats.Write(format, findings, stdout);
@@ -34,6 +63,10 @@ internal sealed class CheckCommand : Command
         stdout.Flush();
         var violations = findings.Count(f => f.IsViolation);
         stderr.WriteLine($"check: {input.Documents.Count} objects, {violations} violations, {findings.Count - violations} warnings");
+        if (about is not null)
+        {
+            stderr.WriteLine(about);
+        }
         return violations > 0 ? Cli.ExitFailed : Cli.ExitOk;
     }
 }

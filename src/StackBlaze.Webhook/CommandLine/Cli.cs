@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
+using StackBlaze.Webhook.Cluster;
 using StackBlaze.Webhook.Core.Manifests;
 using StackBlaze.Webhook.Server;
 
@@ -61,7 +62,7 @@ internal static class Cli
             await stdout.FlushAsync();
             return exitCode;
         }
-        catch (Exception e) when (e is ManifestException or StartupException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is ManifestException or StartupException or ClusterException or IOException or UnauthorizedAccessException)
         {
             await stderr.WriteLineAsync($"{Name}: {OneLine(e.Message)}");
             return ExitUsage;

@@ -22,7 +22,8 @@ internal sealed class ExplainCommand : Command
     public ExplainCommand(TextReader stdin)
         : base("explain", "What the webhook injects into each pod or workload of the manifests, from which Service, and every reason it injects no more: exit 0 when explained.")
     {
-        var manifests = new ManifestOptions(this);
+        var manifests = new ManifestOptions(this, required: false);
+        var cluster = new ClusterOptions(this, manifests);
         _output.DefaultValueFactory = _ => "text";
         // One line, as every refusal: System.CommandLine's own list of choices takes three.
         _output.Validators.Add(result =>
@@ -34,8 +35,24 @@ internal sealed class ExplainCommand : Command
         });
         Options.Add(_output);
         Arguments.Add(_target);
-        SetAction(parsed => Run(
-            manifests.Read(parsed, stdin), parsed.GetValue(_target), parsed.GetRequiredValue(_output), parsed.InvocationConfiguration.Output));
+        Validators.Add(result =>
+        {
+            if (result.GetResult(_target) is null && cluster.ReadsCluster(result))
+            {
+                result.AddError($"explain --kubeconfig needs the object to explain: {ExplainTarget.Form}");
+            }
+        });
+        SetAction(async (parsed, cancellationToken) =>
+        {
+            var (target, format, stdout) = (parsed.GetValue(_target), parsed.GetRequiredValue(_output), parsed.InvocationConfiguration.Output);
+            if (!cluster.ReadsCluster(parsed))
+            {
+                return Run(manifests.Read(parsed, stdin), target, format, stdout);
+            }
+            // The namespace's own modes: explain says what the webhook does today.
+            var snapshot = await cluster.ReadAsync(parsed, cancellationToken);
+            return Run(new ManifestInput(snapshot.Documents, snapshot.Catalog(manifests.Hosts(parsed)), Cli.DefaultNamespace), target, format, stdout);
+        });
     }
 
     /// <summary>Explains <paramref name="input"/>, or only <paramref name="target"/> in it, which must be there.</summary>

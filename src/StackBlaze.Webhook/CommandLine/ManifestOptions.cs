@@ -1,4 +1,5 @@
 using System.CommandLine;
+using StackBlaze.Webhook.Core.Conventions;
 using StackBlaze.Webhook.Core.Manifests;
 
 namespace StackBlaze.Webhook.CommandLine;
@@ -16,7 +17,9 @@ internal sealed class ManifestOptions
     private readonly Option<string> _namespace = Cli.NamespaceOption();
     private readonly HostStyleOptions _hosts;
 
-    public ManifestOptions(Command command)
+    /// <param name="command">The command the options join.</param>
+    /// <param name="required">False when another source (a cluster) may stand in for <c>-f</c>: that source's options then say what is missing.</param>
+    public ManifestOptions(Command command, bool required = true)
     {
         // -f a.yaml b.yaml: every word up to the next option.
         _files.AllowMultipleArgumentsPerToken = _catalog.AllowMultipleArgumentsPerToken = true;
@@ -26,12 +29,21 @@ internal sealed class ManifestOptions
         _hosts = new HostStyleOptions(command);
         command.Validators.Add(result =>
         {
-            if (result.GetResult(_files) is null)
+            if (required && result.GetResult(_files) is null)
             {
                 result.AddError($"{command.Name} needs -f PATH (a file, a folder, or - for standard input)");
             }
         });
     }
+
+    public Option<string[]> Files => _files;
+
+    public Option<string[]> Catalog => _catalog;
+
+    public Option<string> Namespace => _namespace;
+
+    /// <summary>How pods name Services (<c>--host-style</c>), for a catalog read from elsewhere than files.</summary>
+    public ServiceHosts Hosts(ParseResult parsed) => _hosts.Read(parsed);
 
     public ManifestInput Read(ParseResult parsed, TextReader stdin)
     {

@@ -19,12 +19,14 @@ internal static class TypedManifests
     private static readonly Dictionary<string, Func<ManifestDocument, object>> Models = new(StringComparer.Ordinal)
     {
         ["v1/Namespace"] = Bind<V1Namespace>(),
+        ["v1/Pod"] = Bind<V1Pod>(),
         ["v1/Service"] = Bind<V1Service>(),
         ["v1/ServiceAccount"] = Bind<V1ServiceAccount>(),
         ["v1/ConfigMap"] = Bind<V1ConfigMap>(),
         ["v1/Secret"] = Bind<V1Secret>(),
         ["v1/ResourceQuota"] = Bind<V1ResourceQuota>(),
         ["apps/v1/Deployment"] = Bind<V1Deployment>(),
+        ["apps/v1/ReplicaSet"] = Bind<V1ReplicaSet>(),
         ["networking.k8s.io/v1/Ingress"] = Bind<V1Ingress>(),
         ["networking.k8s.io/v1/NetworkPolicy"] = Bind<V1NetworkPolicy>(),
         ["policy/v1/PodDisruptionBudget"] = Bind<V1PodDisruptionBudget>(),

@@ -12,8 +12,9 @@ namespace StackBlaze.Webhook.Tests.Support.FakeApiServer;
 
 /// <summary>
 /// A Kubernetes API server for tests: a real Kestrel host on 127.0.0.1 over plain HTTP that speaks
-/// the list and watch wire format for namespaces, services, configmaps and ingresses. The webhook
-/// reaches it through KubernetesClient and a kubeconfig, exactly as it reaches a cluster.
+/// the list and watch wire format for namespaces, services, configmaps and ingresses, and lists the
+/// workloads and pods of a namespace. The webhook reaches it through KubernetesClient and a
+/// kubeconfig, exactly as it reaches a cluster.
 /// </summary>
 internal sealed class FakeKubernetes : IAsyncDisposable
 {
@@ -28,8 +29,7 @@ internal sealed class FakeKubernetes : IAsyncDisposable
 
     private FakeKubernetes()
     {
-        _resources = new[] { ResourceKind.Namespaces, ResourceKind.Services, ResourceKind.ConfigMaps, ResourceKind.Ingresses }
-            .ToDictionary(kind => kind.Plural, kind => new FakeResource(kind, _clock));
+        _resources = ResourceKind.All.ToDictionary(kind => kind.Plural, kind => new FakeResource(kind, _clock));
     }
 
     public Uri Address { get; private set; } = null!;
@@ -41,6 +41,15 @@ internal sealed class FakeKubernetes : IAsyncDisposable
     public FakeResource ConfigMaps => _resources["configmaps"];
 
     public FakeResource Ingresses => _resources["ingresses"];
+
+    public FakeResource Pods => _resources["pods"];
+
+    public FakeResource ReplicaSets => _resources["replicasets"];
+
+    public FakeResource Deployments => _resources["deployments"];
+
+    /// <summary>The resource of that path segment: <c>deployments</c>.</summary>
+    public FakeResource Resource(string plural) => _resources[plural];
 
     public IEnumerable<FakeResource> Resources => _resources.Values;
 
@@ -78,16 +87,18 @@ internal sealed class FakeKubernetes : IAsyncDisposable
         app.MapGet("/api/v1/namespaces", http => cluster.ServeAsync(http, cluster.Namespaces, null));
         app.MapGet("/api/v1/services", http => cluster.ServeAsync(http, cluster.Services, null));
         app.MapGet("/api/v1/configmaps", http => cluster.ServeAsync(http, cluster.ConfigMaps, null));
-        app.MapGet("/api/v1/namespaces/{namespace}/configmaps", http =>
-            cluster.ServeAsync(http, cluster.ConfigMaps, http.Request.RouteValues["namespace"] as string));
         app.MapGet("/apis/networking.k8s.io/v1/ingresses", http => cluster.ServeAsync(http, cluster.Ingresses, null));
+        app.MapGet("/api/v1/namespaces/{name}", cluster.ServeNamespaceAsync);
+        app.MapGet("/api/v1/namespaces/{namespace}/{plural}", http => cluster.ServeNamespacedAsync(http, "v1"));
+        app.MapGet("/apis/{group}/{version}/namespaces/{namespace}/{plural}", http =>
+            cluster.ServeNamespacedAsync(http, $"{http.Request.RouteValues["group"]}/{http.Request.RouteValues["version"]}"));
         await app.StartAsync();
         cluster._app = app;
         cluster.Address = new Uri(app.Urls.Single());
         return cluster;
     }
 
-    /// <summary>Creates or updates a Namespace, Service, ConfigMap or Ingress; returns its new resourceVersion.</summary>
+    /// <summary>Creates or updates an object of a kind the fake serves; returns its new resourceVersion.</summary>
     public long Put(IKubernetesObject<V1ObjectMeta> obj) =>
         ResourceOf(obj).Put(JsonNode.Parse(KubernetesJson.Serialize(obj))!.AsObject());
 
@@ -105,9 +116,10 @@ internal sealed class FakeKubernetes : IAsyncDisposable
 
     /// <summary>
     /// Adds <paramref name="count"/> objects made on demand when listed (see <see cref="GeneratedObjects"/>):
-    /// for clusters too big to hold as objects in a test.
+    /// for clusters too big to hold as objects in a test. <paramref name="namespaceOf"/> says where each
+    /// is without making it, for namespaced lists of many objects; by default each is made to ask.
     /// </summary>
-    public void Generate<T>(int count, Func<int, T> make)
+    public void Generate<T>(int count, Func<int, T> make, Func<int, string?>? namespaceOf = null)
         where T : IKubernetesObject<V1ObjectMeta>
     {
         var resource = ResourceOf(make(0));
@@ -121,7 +133,7 @@ internal sealed class FakeKubernetes : IAsyncDisposable
                 obj.Metadata.ResourceVersion = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return System.Text.Encoding.UTF8.GetBytes(KubernetesJson.Serialize(obj));
             },
-            index => make(index).Metadata.NamespaceProperty));
+            namespaceOf ?? (index => make(index).Metadata.NamespaceProperty)));
     }
 
     /// <summary>Breaks every open watch connection, as a network failure or an API server restart does.</summary>
@@ -211,6 +223,10 @@ internal sealed class FakeKubernetes : IAsyncDisposable
 
     private Task ServeAsync(HttpContext http, FakeResource resource, string? ns)
     {
+        if (resource.Forbidden)
+        {
+            return Forbid(http, "list", resource, ns);
+        }
         var query = http.Request.Query;
         if (query["watch"] is var watch && (watch == "true" || watch == "1"))
         {
@@ -223,6 +239,44 @@ internal sealed class FakeKubernetes : IAsyncDisposable
                 "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter."));
         }
         return ListResponder.ServeAsync(http, resource, ns);
+    }
+
+    /// <summary><c>GET /api/v1/namespaces/NAME</c>: one Namespace, or 404 as the API server says it.</summary>
+    private async Task ServeNamespaceAsync(HttpContext http)
+    {
+        var name = (string)http.Request.RouteValues["name"]!;
+        if (Namespaces.Forbidden)
+        {
+            await Forbid(http, "get", Namespaces, null);
+            return;
+        }
+        if (Namespaces.Get(null, name) is not { } json)
+        {
+            await ApiStatus.WriteAsync(http, ApiStatus.Failure(404, "NotFound", $"namespaces \"{name}\" not found"));
+            return;
+        }
+        http.Response.ContentType = "application/json";
+        await http.Response.Body.WriteAsync(json, http.RequestAborted);
+    }
+
+    /// <summary><c>GET /api/v1/namespaces/NS/pods</c>, <c>/apis/apps/v1/namespaces/NS/deployments</c>...: the list of one namespace.</summary>
+    private Task ServeNamespacedAsync(HttpContext http, string apiVersion)
+    {
+        var plural = (string)http.Request.RouteValues["plural"]!;
+        if (!_resources.TryGetValue(plural, out var resource) || resource.Kind.ApiVersion != apiVersion || !resource.Kind.Namespaced)
+        {
+            return ApiStatus.WriteAsync(http, ApiStatus.Failure(404, "NotFound", "the server could not find the requested resource"));
+        }
+        return ServeAsync(http, resource, (string)http.Request.RouteValues["namespace"]!);
+    }
+
+    // The message the API server's RBAC authorizer writes.
+    private static Task Forbid(HttpContext http, string verb, FakeResource resource, string? ns)
+    {
+        var group = resource.Kind.ApiVersion.Contains('/', StringComparison.Ordinal) ? resource.Kind.ApiVersion.Split('/')[0] : "";
+        var where = ns is null ? "at the cluster scope" : $"in the namespace \"{ns}\"";
+        return ApiStatus.WriteAsync(http, ApiStatus.Failure(403, "Forbidden",
+            $"{resource.Kind.Plural} is forbidden: User \"tester\" cannot {verb} resource \"{resource.Kind.Plural}\" in API group \"{group}\" {where}"));
     }
 
     private async Task OutageAsync(HttpContext http, Func<Task> next)
@@ -251,6 +305,14 @@ internal sealed class FakeKubernetes : IAsyncDisposable
         V1Service => Services,
         V1ConfigMap => ConfigMaps,
         V1Ingress => Ingresses,
+        V1Pod => Pods,
+        V1ReplicationController => _resources["replicationcontrollers"],
+        V1Deployment => Deployments,
+        V1StatefulSet => _resources["statefulsets"],
+        V1DaemonSet => _resources["daemonsets"],
+        V1ReplicaSet => ReplicaSets,
+        V1Job => _resources["jobs"],
+        V1CronJob => _resources["cronjobs"],
         _ => throw new ArgumentException($"the fake API server does not serve {obj.GetType().Name}", nameof(obj)),
     };
 

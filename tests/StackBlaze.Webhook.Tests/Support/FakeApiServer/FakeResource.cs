@@ -60,6 +60,9 @@ internal sealed class FakeResource(ResourceKind kind, ResourceVersionClock clock
     /// <summary>Every continue token has expired by the time it comes back, as on a slow server with a busy etcd.</summary>
     public bool ContinueTokensExpire { get; set; }
 
+    /// <summary>Every request for it is refused with 403, as RBAC refuses a user without the verb.</summary>
+    public bool Forbidden { get; set; }
+
     /// <summary>The <c>limit</c> of each list request, in order; "" for none.</summary>
     public IReadOnlyList<string> ListLimits => [.. _listLimits];
 
@@ -114,6 +117,15 @@ internal sealed class FakeResource(ResourceKind kind, ResourceVersionClock clock
             obj["metadata"]!["resourceVersion"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
             Publish(new StoredEvent(version, "DELETED", removed.Namespace, JsonSerializer.SerializeToUtf8Bytes(obj)));
             return true;
+        }
+    }
+
+    /// <summary>The object of that namespace and name, or null.</summary>
+    public byte[]? Get(string? ns, string name)
+    {
+        lock (_gate)
+        {
+            return _objects.TryGetValue(Key(Kind.Namespaced ? ns ?? "default" : null, name), out var found) ? found.Json : null;
         }
     }
 

@@ -23,6 +23,8 @@ internal static class ListResponder
             offset = int.Parse(parts[1], CultureInfo.InvariantCulture);
         }
         var page = resource.Page(ns, snapshot, offset, limit);
+        // Filtered after the page is cut, so a page may hold fewer than the limit, as the API server allows.
+        var selector = query["labelSelector"].ToString();
         await Task.Delay(resource.ListDelay, http.RequestAborted);
 
         http.Response.ContentType = "application/json";
@@ -39,7 +41,7 @@ internal static class ListResponder
             }
             json.WriteEndObject();
             json.WriteStartArray("items");
-            foreach (var item in page.Items)
+            foreach (var item in page.Items.Where(item => LabelSelector.Matches(item, selector)))
             {
                 json.WriteRawValue(item, skipInputValidation: true);
                 // Keep what is buffered small: a page of generated objects never sits in memory whole.

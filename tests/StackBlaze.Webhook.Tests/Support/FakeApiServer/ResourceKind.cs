@@ -14,4 +14,26 @@ internal sealed record ResourceKind(string Plural, string Kind, string ApiVersio
     public static ResourceKind ConfigMaps { get; } = new("configmaps", "ConfigMap", "v1", true);
 
     public static ResourceKind Ingresses { get; } = new("ingresses", "Ingress", "networking.k8s.io/v1", true);
+
+    public static ResourceKind Pods { get; } = new("pods", "Pod", "v1", true);
+
+    public static ResourceKind ReplicationControllers { get; } = new("replicationcontrollers", "ReplicationController", "v1", true);
+
+    public static ResourceKind Deployments { get; } = new("deployments", "Deployment", "apps/v1", true);
+
+    public static ResourceKind StatefulSets { get; } = new("statefulsets", "StatefulSet", "apps/v1", true);
+
+    public static ResourceKind DaemonSets { get; } = new("daemonsets", "DaemonSet", "apps/v1", true);
+
+    public static ResourceKind ReplicaSets { get; } = new("replicasets", "ReplicaSet", "apps/v1", true);
+
+    public static ResourceKind Jobs { get; } = new("jobs", "Job", "batch/v1", true);
+
+    public static ResourceKind CronJobs { get; } = new("cronjobs", "CronJob", "batch/v1", true);
+
+    /// <summary>Every kind the fake serves.</summary>
+    public static IReadOnlyList<ResourceKind> All { get; } =
+    [
+        Namespaces, Services, ConfigMaps, Ingresses, Pods, ReplicationControllers, Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs,
+    ];
 }

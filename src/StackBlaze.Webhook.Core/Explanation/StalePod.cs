@@ -1,0 +1,6 @@
+namespace StackBlaze.Webhook.Core.Explanation;
+
+/// <summary>A running pod created before its links, or their Services, changed: what it has differs from what it would get now.</summary>
+/// <param name="Name">The pod.</param>
+/// <param name="Variables">Each variable that differs, container by container.</param>
+public sealed record StalePod(string Name, IReadOnlyList<StaleVariable> Variables);
