@@ -108,4 +108,19 @@ public sealed class InstallNamespaceTests(MovedInstalls installs) : IClassFixtur
         certificate.Extensions.OfType<X509SubjectAlternativeNameExtension>().Single().EnumerateDnsNames().Should().Equal(OtherServiceNames);
         secret.Metadata.NamespaceProperty.Should().Be(Other);
     }
+
+    [Theory]
+    [MemberData(nameof(RenderedOverlays.Installable), MemberType = typeof(RenderedOverlays))]
+    public void Monitoring_scrapes_and_alerts_on_the_moved_install(string overlay)
+    {
+        var manifests = installs[overlay].Manifests;
+        var monitor = manifests.One<ServiceMonitor>();
+        var rule = manifests.One<PrometheusRule>();
+
+        monitor.Metadata.NamespaceProperty.Should().Be(Other);
+        monitor.Spec.Endpoints.Single().TlsConfig!.ServerName.Should().Be(OtherServiceNames[0]);
+        rule.Metadata.NamespaceProperty.Should().Be(Other);
+        rule.Spec.Groups.SelectMany(g => g.Rules).Where(r => r.Expr.Contains("namespace=", StringComparison.Ordinal))
+            .Should().NotBeEmpty().And.OnlyContain(r => r.Expr.Contains($"namespace=\"{Other}\"", StringComparison.Ordinal));
+    }
 }

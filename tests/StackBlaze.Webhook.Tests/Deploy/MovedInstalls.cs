@@ -1,6 +1,6 @@
 namespace StackBlaze.Webhook.Tests.Deploy;
 
-/// <summary>Each installable overlay with its pull secret, moved to <see cref="Namespace"/> by one <c>namespace:</c> line.</summary>
+/// <summary>Each installable overlay with both optional components, moved to <see cref="Namespace"/> by one <c>namespace:</c> line.</summary>
 public sealed class MovedInstalls : RenderedInstalls
 {
     public const string Namespace = "other-system";
@@ -11,6 +11,6 @@ public sealed class MovedInstalls : RenderedInstalls
         $"""
         namespace: {Namespace}
         resources: [../{overlay}]
-        components: [../components/image-pull-secret]
+        components: [../components/monitoring, ../components/image-pull-secret]
         """;
 }
