@@ -2,20 +2,21 @@
 # Makes, with openssl, the certificates of the static-certs overlay: a CA and a serving
 # certificate for the webhook's Service, both ECDSA P-256.
 #
-#   certs/generate.sh [--out DIR] [--force | --renew]
+#   certs/generate.sh [--out DIR] [--namespace NAME] [--force | --renew]
 #
 # Writes ca.crt, ca.key, tls.crt and tls.key to DIR (default: deploy/overlays/static-certs/certs,
 # where the overlay reads them; git ignores it). Keys are mode 600. Existing files are kept
 # unless --force is given. ca.key never leaves DIR: the Secret carries ca.crt, tls.crt, tls.key.
 # --renew keeps the CA in DIR and replaces only the serving certificate: the caBundle does not
 # change, so applying the overlay again swaps the certificate without a failed call.
+# --namespace names the Service's namespace in the certificate: the one the install is moved to
+# with kustomize's `namespace:` (default stackblaze-system; docs/install-settings.md).
 #
 # Lifetimes: the CA 10 years, so the caBundle in the webhook configurations rarely changes; the
 # serving certificate 1 year.
 set -euo pipefail
 
 readonly SERVICE=stackblaze-webhook
-readonly NAMESPACE=stackblaze-system
 readonly CA_DAYS=3650
 readonly SERVING_DAYS=365
 
@@ -25,6 +26,7 @@ fail() {
 }
 
 out="$(cd "$(dirname "$0")/.." && pwd)/deploy/overlays/static-certs/certs"
+namespace=stackblaze-system
 force=false
 renew=false
 while [ $# -gt 0 ]; do
@@ -38,6 +40,15 @@ while [ $# -gt 0 ]; do
       out="${1#--out=}"
       shift
       ;;
+    --namespace)
+      [ $# -ge 2 ] || fail "--namespace needs a name"
+      namespace="$2"
+      shift 2
+      ;;
+    --namespace=*)
+      namespace="${1#--namespace=}"
+      shift
+      ;;
     --force)
       force=true
       shift
@@ -47,14 +58,18 @@ while [ $# -gt 0 ]; do
       shift
       ;;
     -h | --help)
-      sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
-      fail "unknown argument \"$1\" (usage: certs/generate.sh [--out DIR] [--force | --renew])"
+      fail "unknown argument \"$1\" (usage: certs/generate.sh [--out DIR] [--namespace NAME] [--force | --renew])"
       ;;
   esac
 done
+
+# A namespace is a DNS label; anything else would make a name the API server never dials.
+[[ "$namespace" =~ ^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$ ]] || fail "--namespace \"$namespace\" is not a namespace name (lower-case letters, digits and '-', at most 63)"
+readonly NAMESPACE="$namespace"
 
 command -v openssl >/dev/null || fail "openssl not found; install it (Debian: apt-get install openssl)"
 

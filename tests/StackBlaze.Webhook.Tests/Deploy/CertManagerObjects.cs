@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using k8s;
 using k8s.Models;
 
 namespace StackBlaze.Webhook.Tests.Deploy;
@@ -7,25 +6,8 @@ namespace StackBlaze.Webhook.Tests.Deploy;
 // cert-manager's Issuer and Certificate as far as the overlay uses them: KubernetesClient has no
 // types for them, and parsing strictly into these catches a misspelt field as it does for the rest.
 
-/// <summary>What every cert-manager object has: the Kubernetes header and its spec.</summary>
-public abstract class CertManagerObject<TSpec> : IKubernetesObject<V1ObjectMeta>
-    where TSpec : new()
-{
-    [JsonPropertyName("apiVersion")]
-    public string ApiVersion { get; set; } = "";
-
-    [JsonPropertyName("kind")]
-    public string Kind { get; set; } = "";
-
-    [JsonPropertyName("metadata")]
-    public V1ObjectMeta Metadata { get; set; } = new();
-
-    [JsonPropertyName("spec")]
-    public TSpec Spec { get; set; } = new();
-}
-
 [KubernetesEntity(Group = "cert-manager.io", ApiVersion = "v1", Kind = "Issuer", PluralName = "issuers")]
-public sealed class CertManagerIssuer : CertManagerObject<CertManagerIssuer.IssuerSpec>
+public sealed class CertManagerIssuer : CustomObject<CertManagerIssuer.IssuerSpec>
 {
     public sealed class IssuerSpec
     {
@@ -44,7 +26,7 @@ public sealed class CertManagerIssuer : CertManagerObject<CertManagerIssuer.Issu
 }
 
 [KubernetesEntity(Group = "cert-manager.io", ApiVersion = "v1", Kind = "Certificate", PluralName = "certificates")]
-public sealed class CertManagerCertificate : CertManagerObject<CertManagerCertificate.CertificateSpec>
+public sealed class CertManagerCertificate : CustomObject<CertManagerCertificate.CertificateSpec>
 {
     public sealed class CertificateSpec
     {

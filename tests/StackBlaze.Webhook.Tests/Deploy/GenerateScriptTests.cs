@@ -105,6 +105,22 @@ public sealed class GenerateScriptTests
         Directory.EnumerateFiles(folder.Path).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("Other_System")]
+    [InlineData("other.system")]
+    [InlineData("-other")]
+    [InlineData("")]
+    public async Task Namespace_that_is_not_a_namespace_name_is_refused_with_one_line_and_nothing_written(string name)
+    {
+        using var folder = new TemporaryFolder();
+
+        var result = await GeneratedCertificates.RunAsync(["--out", folder.Path, "--namespace", name]);
+
+        result.ExitCode.Should().Be(1);
+        result.Stderr.Should().Be($"generate.sh: --namespace \"{name}\" is not a namespace name (lower-case letters, digits and '-', at most 63)\n");
+        Directory.EnumerateFiles(folder.Path).Should().BeEmpty();
+    }
+
     [Fact]
     public async Task Unknown_argument_is_refused_with_one_line()
     {

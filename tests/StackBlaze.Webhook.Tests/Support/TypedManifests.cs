@@ -38,6 +38,8 @@ internal static class TypedManifests
         ["admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding"] = Bind<V1ValidatingAdmissionPolicyBinding>(),
         ["cert-manager.io/v1/Issuer"] = Bind<CertManagerIssuer>(CertManagerJsonContext.Default.Options),
         ["cert-manager.io/v1/Certificate"] = Bind<CertManagerCertificate>(CertManagerJsonContext.Default.Options),
+        ["monitoring.coreos.com/v1/ServiceMonitor"] = Bind<ServiceMonitor>(MonitoringJsonContext.Default.Options),
+        ["monitoring.coreos.com/v1/PrometheusRule"] = Bind<PrometheusRule>(MonitoringJsonContext.Default.Options),
     };
 
     /// <summary>Every object of a YAML stream as its model; <paramref name="source"/> names the stream in errors.</summary>
