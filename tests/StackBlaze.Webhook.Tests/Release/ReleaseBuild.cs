@@ -1,37 +1,46 @@
-using System.Runtime.InteropServices;
 using StackBlaze.Webhook.Tests.Support;
 
-namespace StackBlaze.Webhook.Tests.Native;
+namespace StackBlaze.Webhook.Tests.Release;
 
 /// <summary>
-/// The server published as the image publishes it (native, for this machine's architecture), once for
-/// all the tests of its collection: what ships is not the build the other tests run.
+/// deploy/release.sh run once, as a maintainer runs it, for all the tests of its collection: its native
+/// binary is the one the native tests run too, so that a test run publishes native AOT once.
 /// </summary>
-public sealed class NativeBuild : IAsyncLifetime
+public sealed class ReleaseBuild : IAsyncLifetime
 {
-    public const string Collection = "native build";
+    public const string Collection = "release build";
 
-    private readonly string _output = Directory.CreateTempSubdirectory("stackblaze-native-").FullName;
+    /// <summary>A pre-release, so that the version's grammar is exercised past MAJOR.MINOR.PATCH.</summary>
+    public const string Version = "9.8.7-rc.1";
 
-    internal WebhookProgram Program { get; private set; } = null!;
+    private readonly string _parent = Directory.CreateTempSubdirectory("stackblaze-release-").FullName;
+
+    /// <summary>OUTDIR, which the script creates.</summary>
+    public string Folder => Path.Combine(_parent, "dist");
+
+    public string Binary => Path.Combine(Folder, $"stackblaze-webhook-{Version}-linux-x64");
+
+    /// <summary>The commit the release was made from.</summary>
+    public string Revision { get; private set; } = "";
+
+    internal ProcessRunner.Result Run { get; private set; } = null!;
+
+    internal WebhookProgram Program => WebhookProgram.Native(Binary);
 
     public async Task InitializeAsync()
     {
-        var publish = await ProcessRunner.RunAsync(
-            "dotnet",
-            ["publish", Path.Combine("src", "StackBlaze.Webhook", "StackBlaze.Webhook.csproj"),
-             "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "-o", _output],
-            within: TimeSpan.FromMinutes(10));
-        publish.ExitCode.Should().Be(0, $"dotnet publish failed:\n{publish.Stdout}{publish.Stderr}");
-        var executable = Path.Combine(_output, "stackblaze-webhook");
-        File.Exists(executable).Should().BeTrue("a native publish leaves one executable");
-        File.Exists(Path.Combine(_output, "stackblaze-webhook.dll")).Should().BeFalse("a native publish leaves no IL to JIT");
-        Program = WebhookProgram.Native(executable);
+        Revision = (await ProcessRunner.RunAsync("git", ["rev-parse", "HEAD"])).Stdout.Trim();
+        Run = await ProcessRunner.RunAsync(
+            Path.Combine(RepositoryPaths.Root, "deploy", "release.sh"), [Version, Folder], within: TimeSpan.FromMinutes(20));
+        Run.ExitCode.Should().Be(0, $"deploy/release.sh failed:\n{Run.Stdout}{Run.Stderr}");
     }
 
     public Task DisposeAsync()
     {
-        Directory.Delete(_output, recursive: true);
+        Directory.Delete(_parent, recursive: true);
         return Task.CompletedTask;
     }
+
+    /// <summary>A file of the release.</summary>
+    public string File(string name) => Path.Combine(Folder, name);
 }
