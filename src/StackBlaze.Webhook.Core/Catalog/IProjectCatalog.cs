@@ -1,3 +1,5 @@
+using StackBlaze.Webhook.Core.Conventions;
+
 namespace StackBlaze.Webhook.Core.Catalog;
 
 /// <summary>What the webhook knows of the projects: from manifests, or from the cluster.</summary>
@@ -8,6 +10,9 @@ public interface IProjectCatalog
     /// the cluster): answers from a half-filled catalog would deny pods that are fine.
     /// </summary>
     bool IsSynced { get; }
+
+    /// <summary>How the cluster's pods name these Services: <c>.internal</c> unless its CoreDNS cannot be edited.</summary>
+    ServiceHosts Hosts => ServiceHosts.Internal;
 
     /// <summary>Changes whenever a Service is added, changed or removed: what a link plan depends on.</summary>
     long ServicesVersion { get; }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using StackBlaze.Webhook.Core.Conventions;
 
 namespace StackBlaze.Webhook.Core.Catalog;
 
@@ -20,6 +21,8 @@ public sealed class LiveProjectCatalog : IProjectCatalog
     public event Action<string>? ProjectAppeared;
 
     private long _servicesVersion;
+
+    public ServiceHosts Hosts { get; init; } = ServiceHosts.Internal;
 
     public long ServicesVersion => Interlocked.Read(ref _servicesVersion);
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using StackBlaze.Webhook.Core.Conventions;
 
 namespace StackBlaze.Webhook.Core.Catalog;
 
@@ -30,6 +31,8 @@ public sealed class StaticProjectCatalog : IProjectCatalog
     }
 
     public static StaticProjectCatalog Empty { get; } = new([]);
+
+    public ServiceHosts Hosts { get; init; } = ServiceHosts.Internal;
 
     /// <summary>Always: it has everything it will ever have.</summary>
     public bool IsSynced => true;

@@ -15,7 +15,9 @@ namespace StackBlaze.Webhook.Core.Injection;
 /// <param name="basePath">Where the pod stands in the patched document.</param>
 /// <param name="stale">Recorded names no link gives any more.</param>
 /// <param name="patch">Where the operations go.</param>
-internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, string basePath, IReadOnlyList<string> stale, List<JsonPatchOperation> patch)
+/// <param name="trace">Told each container's outcome, for <c>explain</c>; null on the webhook's path.</param>
+internal sealed class ContainerPatcher(
+    LinkPlan plan, InjectionRecord record, string basePath, IReadOnlyList<string> stale, List<JsonPatchOperation> patch, IInjectionTrace? trace = null)
 {
     // What a container's env is searched for, in one walk: the plan's names, then the stale ones.
     private readonly IReadOnlyList<string> _sought = stale.Count == 0 ? plan.EnvNames : [.. plan.EnvNames, .. stale];
@@ -65,6 +67,7 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
             for (var v = 0; v < _outcomes.Length; v++)
             {
                 _outcomes[v] |= VariableOutcome.Ours | VariableOutcome.Changed;
+                trace?.Injected(container, list, plan.Variables[v]);
             }
             return;
         }
@@ -83,10 +86,12 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
                     (Warnings ??= []).Add(BoundedText.Warning(
                         $"container \"{container.Name}\" sets {variable.Name} itself: kept as written, link \"{variable.LinkText}\" not injected there"));
                     _outcomes[v] |= VariableOutcome.KeptByContainer;
+                    trace?.SetByContainer(container, list, variable);
                     continue;
                 }
                 _outcomes[v] |= VariableOutcome.Ours;
                 oursPresent = true;
+                trace?.Injected(container, list, variable);
                 if (!IsWrittenAs(env[position], v))
                 {
                     patch.Add(JsonPatchOperation.ReplaceJson(envPath.At(position), plan.EnvVarJson(v)));
@@ -100,10 +105,12 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
                 (Warnings ??= []).Add(BoundedText.Warning(
                     $"container \"{container.Name}\" sets {shadowed} itself, so {variable.Name} of link \"{variable.LinkText}\" "
                     + $"could not expand $({shadowed}): not injected there"));
+                trace?.ReferenceSetByContainer(container, list, variable, shadowed);
                 continue;
             }
             missing.Add(v);
             _outcomes[v] |= VariableOutcome.Ours | VariableOutcome.Changed;
+            trace?.Injected(container, list, variable);
         }
 
         var removed = RemoveStale(envPath, at);

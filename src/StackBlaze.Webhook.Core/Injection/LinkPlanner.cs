@@ -21,7 +21,7 @@ internal static class LinkPlanner
         var owners = new Dictionary<string, ResolvedLink>(StringComparer.Ordinal);
         foreach (var link in resolved.Links)
         {
-            var linkVariables = LinkVariables.For(link);
+            var linkVariables = LinkVariables.For(link, catalog.Hosts);
             // One message per pair of links, naming every variable they both set.
             var clashes = linkVariables.Where(v => owners.ContainsKey(v.Name)).GroupBy(v => owners[v.Name]).ToArray();
             if (clashes.Length > 0)

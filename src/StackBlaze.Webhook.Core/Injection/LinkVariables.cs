@@ -1,4 +1,5 @@
 using System.Globalization;
+using StackBlaze.Webhook.Core.Conventions;
 using StackBlaze.Webhook.Core.Links;
 using StackBlaze.Webhook.Core.Resolution;
 
@@ -13,9 +14,9 @@ internal static class LinkVariables
     public const string UsernameKey = "username";
     public const string PasswordKey = "password";
 
-    public static IReadOnlyList<InjectedVariable> For(ResolvedLink link)
+    public static IReadOnlyList<InjectedVariable> For(ResolvedLink link, ServiceHosts hosts)
     {
-        var host = $"{link.Service.Name}.internal";
+        var host = hosts.Of(link.Service.Name, link.Service.Namespace);
         var port = link.Port.Port.ToString(CultureInfo.InvariantCulture);
         var text = link.Entry.Text;
 

@@ -21,7 +21,9 @@ internal static class PodInjector
     /// <param name="namespaceName">The namespace links resolve in.</param>
     /// <param name="catalog">The Services links resolve against.</param>
     /// <param name="plans">Plans already made for this catalog, if the caller keeps them.</param>
-    public static PodInjection Inject(PodShape pod, string basePath, string namespaceName, IProjectCatalog catalog, AnnotationCache<LinkPlan>? plans = null)
+    /// <param name="trace">Told what each container gets and why not, for <c>explain</c>; the webhook passes none.</param>
+    public static PodInjection Inject(
+        PodShape pod, string basePath, string namespaceName, IProjectCatalog catalog, AnnotationCache<LinkPlan>? plans = null, IInjectionTrace? trace = null)
     {
         var metadata = pod.Metadata;
         var links = metadata.Annotation(StackBlazeAnnotations.Links) ?? "";
@@ -55,9 +57,9 @@ internal static class PodInjector
         }
 
         var patch = new List<JsonPatchOperation>(inScope * plan.Variables.Count + 1);
-        var patcher = new ContainerPatcher(plan, record, basePath, stale, patch);
-        PatchInScope(pod.InitContainers, "initContainers", scope, patcher);
-        PatchInScope(pod.Containers, "containers", scope, patcher);
+        var patcher = new ContainerPatcher(plan, record, basePath, stale, patch, trace);
+        PatchInScope(pod.InitContainers, "initContainers", scope, patcher, trace);
+        PatchInScope(pod.Containers, "containers", scope, patcher, trace);
 
         AddRecordOperations(patch, metadata, basePath, plan, record, patcher);
         var warnings = patcher.Warnings;
@@ -76,13 +78,17 @@ internal static class PodInjector
         return new PodInjection(patch, (IReadOnlyList<string>?)warnings ?? [], changed, []);
     }
 
-    private static void PatchInScope(IReadOnlyList<ContainerShape> containers, string list, ContainerScope scope, ContainerPatcher patcher)
+    private static void PatchInScope(IReadOnlyList<ContainerShape> containers, string list, ContainerScope scope, ContainerPatcher patcher, IInjectionTrace? trace)
     {
         for (var index = 0; index < containers.Count; index++)
         {
             if (scope.Includes(containers[index]))
             {
                 patcher.Patch(containers[index], list, index);
+            }
+            else
+            {
+                trace?.OutOfScope(containers[index], list);
             }
         }
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using k8s;
 using k8s.Models;
 using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Conventions;
 
 namespace StackBlaze.Webhook.Core.Manifests;
 
@@ -15,11 +16,15 @@ public static class ManifestCatalog
 {
     /// <param name="documents">Manifests of any kinds.</param>
     /// <param name="defaultNamespace">The namespace of objects that name none.</param>
-    public static StaticProjectCatalog FromDocuments(IEnumerable<ManifestDocument> documents, string defaultNamespace) => new(
+    /// <param name="hosts">How pods name the Services; <see cref="ServiceHosts.Internal"/> when null.</param>
+    public static StaticProjectCatalog FromDocuments(IEnumerable<ManifestDocument> documents, string defaultNamespace, ServiceHosts? hosts = null) => new(
         Read<V1Service>(documents, "v1", "Service").Select(s => ServiceEntry.FromService(s, defaultNamespace)),
         Read<V1Ingress>(documents, "networking.k8s.io/v1", "Ingress").Select(i => IngressEntry.FromIngress(i, defaultNamespace)),
         Read<V1ConfigMap>(documents, "v1", "ConfigMap").Select(c => ConfigMapEntry.FromConfigMap(c, defaultNamespace)),
-        Read<V1Namespace>(documents, "v1", "Namespace").Select(NamespaceEntry.FromNamespace));
+        Read<V1Namespace>(documents, "v1", "Namespace").Select(NamespaceEntry.FromNamespace))
+    {
+        Hosts = hosts ?? ServiceHosts.Internal,
+    };
 
     private static IEnumerable<T> Read<T>(IEnumerable<ManifestDocument> documents, string apiVersion, string kind) =>
         documents.Where(d => d.Kind == kind && d.ApiVersion == apiVersion).Select(Read<T>);

@@ -26,14 +26,36 @@ internal static class ManifestInjector
             return null;
         }
         var body = JsonObject.Create(document.Body)!;
+        var pod = ReadPod(document, kind, body, out var changed, out var error);
+        if (pod is null)
+        {
+            errors.Add($"{document.Location}: cannot be read: {error}");
+            return null;
+        }
+
+        var injection = PodInjector.Inject(pod, kind.TemplatePointer, document.Namespace ?? defaultNamespace, catalog);
+        warnings.AddRange(injection.Warnings.Select(w => $"{document.Location}: {w}"));
+        // Link errors name their link; the others are about an annotation a reader must be told.
+        var about = injection.DeniedAnnotation == StackBlazeAnnotations.Links ? "" : $"{injection.DeniedAnnotation}: ";
+        errors.AddRange(injection.Errors.Select(e => $"{document.Location}: {about}{e}"));
+        JsonPatchApplier.Apply(body, injection.Patch);
+        return changed || injection.Patch.Count > 0 ? body : null;
+    }
+
+    /// <summary>
+    /// The pod, or the pod template as the workload's pods are made from it: the workload's link
+    /// annotations copied into <paramref name="body"/> first, as the webhook copies them (then
+    /// <paramref name="changed"/>). Null and a message when the object cannot be read.
+    /// </summary>
+    public static PodShape? ReadPod(ManifestDocument document, PodKind kind, JsonObject body, out bool changed, out string? error)
+    {
         var stored = document.Body;
-        var changed = false;
+        changed = false;
         if (!kind.IsPod)
         {
-            var propagation = TemplateAnnotationPropagator.Propagate(stored, kind, out var error);
+            var propagation = TemplateAnnotationPropagator.Propagate(stored, kind, out error);
             if (propagation is null)
             {
-                errors.Add($"{document.Location}: cannot be read: {error}");
                 return null;
             }
             if (propagation.Count > 0)
@@ -46,20 +68,7 @@ internal static class ManifestInjector
         }
 
         TemplateAnnotationPropagator.TryFindTemplate(stored, kind, out var template);
-        var pod = ObjectShapeReader.ReadPod(template, out var podError);
-        if (pod is null)
-        {
-            errors.Add($"{document.Location}: cannot be read: {podError}");
-            return null;
-        }
-
-        var injection = PodInjector.Inject(pod, kind.TemplatePointer, document.Namespace ?? defaultNamespace, catalog);
-        warnings.AddRange(injection.Warnings.Select(w => $"{document.Location}: {w}"));
-        // Link errors name their link; the others are about an annotation a reader must be told.
-        var about = injection.DeniedAnnotation == StackBlazeAnnotations.Links ? "" : $"{injection.DeniedAnnotation}: ";
-        errors.AddRange(injection.Errors.Select(e => $"{document.Location}: {about}{e}"));
-        JsonPatchApplier.Apply(body, injection.Patch);
-        return changed || injection.Patch.Count > 0 ? body : null;
+        return ObjectShapeReader.ReadPod(template, out error);
     }
 
     private static JsonElement Stored(JsonObject body)

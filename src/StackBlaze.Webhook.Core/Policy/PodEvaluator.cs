@@ -11,8 +11,6 @@ namespace StackBlaze.Webhook.Core.Policy;
 /// <summary>Validates a pod, or a workload's pod template: its links, its DNS, its calls to public URLs.</summary>
 internal static class PodEvaluator
 {
-    private static readonly string[] DnsPoliciesWithoutSearchPath = ["Default", "None"];
-
     /// <summary>
     /// The evaluation, or null and a message when the object cannot be read as its kind.
     /// <paramref name="linkChecks"/> holds link checks already made for this catalog, if the caller keeps them.
@@ -55,9 +53,9 @@ internal static class PodEvaluator
             {
                 (warnings ??= []).AddRange(check.Warnings);
             }
-            if (pod.DnsPolicy is { } dnsPolicy && DnsPoliciesWithoutSearchPath.Contains(dnsPolicy))
+            if (pod.DnsPolicy is { } dnsPolicy && catalog.Hosts.Unresolvable(dnsPolicy) is { } unresolvable)
             {
-                (warnings ??= []).Add($"dnsPolicy is {dnsPolicy}: the pod has no cluster search path, so the .internal names its links inject will not resolve");
+                (warnings ??= []).Add(unresolvable);
             }
         }
 

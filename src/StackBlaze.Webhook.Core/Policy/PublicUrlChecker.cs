@@ -1,5 +1,6 @@
 using System.Globalization;
 using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Conventions;
 using StackBlaze.Webhook.Core.Objects;
 using StackBlaze.Webhook.Core.Resolution;
 
@@ -50,7 +51,7 @@ internal static class PublicUrlChecker
                 if (catalog.FindPublicRoute(namespaceName, address.Host, address.Path) is { } route && count++ < maxKept)
                 {
                     var shown = SecretRedaction.Redact(address, value.FromConfigMap);
-                    (findings ??= []).Add(new PublicUrlFinding(value.Container, value.Subject, shown.Text, route.Service.Name, Internal(shown, route)));
+                    (findings ??= []).Add(new PublicUrlFinding(value.Container, value.Subject, shown.Text, route.Service.Name, Internal(shown, route, catalog.Hosts)));
                 }
             }
         }
@@ -61,13 +62,13 @@ internal static class PublicUrlChecker
     /// The same call inside the project: <c>https://api.example.com/v1?q=1</c> becomes <c>http://backend.internal:3000/v1?q=1</c>,
     /// <c>api.example.com/v1</c> <c>backend.internal:3000/v1</c>, and any <c>dns:</c> target <c>dns:///backend.internal:3000</c>.
     /// </summary>
-    private static string Internal(AddressMention address, PublicRoute route)
+    private static string Internal(AddressMention address, PublicRoute route, ServiceHosts hosts)
     {
-        var host = $"{route.Service.Name}.internal";
+        var host = hosts.Of(route.Service.Name, route.Service.Namespace);
         var port = route.Port.Port.ToString(CultureInfo.InvariantCulture);
         if (address.IsDnsTarget)
         {
-            // The pod's own resolver: a resolver named in the target's authority knows nothing of .internal names.
+            // The pod's own resolver: a resolver named in the target's authority knows nothing of .internal names (nor of the cluster's).
             return $"dns:///{host}:{port}";
         }
         if (address.IsUrl)

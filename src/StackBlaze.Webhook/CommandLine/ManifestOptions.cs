@@ -14,6 +14,7 @@ internal sealed class ManifestOptions
     private readonly Option<string[]> _catalog = Cli.Described<string[]>(
         "--catalog", "PATH", "More manifests whose Services, Ingresses, ConfigMaps and Namespaces join the catalog.");
     private readonly Option<string> _namespace = Cli.NamespaceOption();
+    private readonly HostStyleOptions _hosts;
 
     public ManifestOptions(Command command)
     {
@@ -22,6 +23,7 @@ internal sealed class ManifestOptions
         command.Options.Add(_files);
         command.Options.Add(_catalog);
         command.Options.Add(_namespace);
+        _hosts = new HostStyleOptions(command);
         command.Validators.Add(result =>
         {
             if (result.GetResult(_files) is null)
@@ -38,6 +40,6 @@ internal sealed class ManifestOptions
         var budget = new ReadBudget();
         var documents = ManifestReader.ReadAll(parsed.GetRequiredValue(_files), stdin, budget);
         var extra = ManifestReader.ReadAll(parsed.GetValue(_catalog) ?? [], stdin, budget);
-        return new ManifestInput(documents, ManifestCatalog.FromDocuments(extra.Concat(documents), defaultNamespace), defaultNamespace);
+        return new ManifestInput(documents, ManifestCatalog.FromDocuments(extra.Concat(documents), defaultNamespace, _hosts.Read(parsed)), defaultNamespace);
     }
 }

@@ -26,6 +26,7 @@ internal sealed partial class ServeCommand : Command
     private readonly Option<string?> _tlsKey = Cli.Described<string?>("--tls-key", "FILE", "The certificate's private key, PEM, RSA or ECDSA.");
     private readonly Option<string?> _clientCa = Cli.Described<string?>("--client-ca", "FILE", "Answer on the webhook paths only clients whose certificate this CA (PEM) signed.");
     private readonly Option<string> _namespace = Cli.NamespaceOption();
+    private readonly HostStyleOptions _hosts;
     private readonly Option<TimeSpan?> _shutdownDelay = Cli.Described<TimeSpan?>(
         "--shutdown-delay", "SECONDS", $"After SIGTERM, how long to keep answering (not ready) before no longer accepting; 0 to {MaxShutdownDelaySeconds}, default 5.");
 
@@ -40,6 +41,7 @@ internal sealed partial class ServeCommand : Command
         {
             Options.Add(option);
         }
+        _hosts = new HostStyleOptions(this);
         Validators.Add(Validate);
         SetAction(parsed => RunAsync(Read(parsed)));
     }
@@ -52,6 +54,7 @@ internal sealed partial class ServeCommand : Command
         ShutdownDelay = parsed.GetValue(_shutdownDelay) ?? ServeOptions.DefaultShutdownDelay,
         MetricsUrl = parsed.GetValue(_metricsUrl),
         ClientCaFile = parsed.GetValue(_clientCa),
+        Hosts = _hosts.Read(parsed),
     };
 
     private static async Task<int> RunAsync(ServeOptions options)

@@ -1,3 +1,5 @@
+using StackBlaze.Webhook.Core.Conventions;
+
 namespace StackBlaze.Webhook.Server;
 
 /// <summary>The options of <c>stackblaze-webhook serve</c>.</summary>
@@ -35,6 +37,9 @@ internal sealed record ServeOptions(
     /// paths and the metrics listener ask for none. Null: any client that reaches the port is answered.
     /// </summary>
     public string? ClientCaFile { get; init; }
+
+    /// <summary>How pods name the Services whose addresses the webhook injects and suggests.</summary>
+    public ServiceHosts Hosts { get; init; } = ServiceHosts.Internal;
 
     /// <summary>Timeouts and minimum rates for clients.</summary>
     public ServerLimits Limits { get; init; } = ServerLimits.Default;

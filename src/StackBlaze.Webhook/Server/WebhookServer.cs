@@ -170,12 +170,12 @@ internal static class WebhookServer
     {
         if (options.CatalogPath is { } path)
         {
-            var files = ManifestCatalog.FromDocuments(ManifestReader.ReadAll([path], TextReader.Null), options.DefaultNamespace);
+            var files = ManifestCatalog.FromDocuments(ManifestReader.ReadAll([path], TextReader.Null), options.DefaultNamespace, options.Hosts);
             catalog = files;
             return logger => WebhookLog.CatalogLoaded(logger, path, files.Count);
         }
         var cluster = KubernetesConnection.Resolve(options.KubeconfigPath);
-        var live = new LiveProjectCatalog();
+        var live = new LiveProjectCatalog { Hosts = options.Hosts };
         services.AddSingleton(live);
         services.AddSingleton(_ => new Kubernetes(cluster));
         services.AddSingleton(WatchTimings.Default);

@@ -1,4 +1,5 @@
 using StackBlaze.Webhook.Core.Catalog;
+using StackBlaze.Webhook.Core.Conventions;
 using StackBlaze.Webhook.Core.Injection;
 using StackBlaze.Webhook.Core.Links;
 using StackBlaze.Webhook.Core.Resolution;
@@ -11,7 +12,7 @@ public class LinkVariablesTests
     [Fact]
     public void Plain_link_is_one_url_variable_on_the_internal_host()
     {
-        var variables = LinkVariables.For(Link(Backend, "API_URL", "http"));
+        var variables = LinkVariables.For(Link(Backend, "API_URL", "http"), ServiceHosts.Internal);
 
         variables.Should().Equal(InjectedVariable.Plain("API_URL", "http://backend.internal:3000", "backend"));
     }
@@ -23,7 +24,7 @@ public class LinkVariablesTests
     {
         var service = With("reports", Port(5432)) with { Database = database };
 
-        var variable = LinkVariables.For(Link(service, "DATABASE_URL", "postgresql")).Should().ContainSingle().Subject;
+        var variable = LinkVariables.For(Link(service, "DATABASE_URL", "postgresql"), ServiceHosts.Internal).Should().ContainSingle().Subject;
 
         variable.Value.Should().Be("postgresql://reports.internal:5432/mydb");
     }
@@ -31,7 +32,7 @@ public class LinkVariablesTests
     [Fact]
     public void Credentials_are_secret_references_before_the_url_that_uses_them()
     {
-        var variables = LinkVariables.For(Link(Postgres, "DATABASE_URL", "postgresql"));
+        var variables = LinkVariables.For(Link(Postgres, "DATABASE_URL", "postgresql"), ServiceHosts.Internal);
 
         variables.Should().BeEquivalentTo(
             [
@@ -45,9 +46,22 @@ public class LinkVariablesTests
     }
 
     [Fact]
+    public void Cluster_style_puts_the_services_cluster_name_in_every_form()
+    {
+        var hosts = ServiceHosts.Create(HostStyle.Cluster, "cluster.local")!;
+        var postgres = Postgres with { Namespace = "shop" };
+
+        LinkVariables.For(Link(postgres, "DATABASE_URL", "postgresql"), hosts)[2].Value
+            .Should().Be("postgresql://$(DATABASE_USER):$(DATABASE_PASSWORD)@postgres.shop.svc.cluster.local:5432/mydb");
+        LinkVariables.For(Link(postgres, "DATABASE_ADDR", "postgresql"), hosts).Single().Value.Should().Be("postgres.shop.svc.cluster.local:5432");
+        LinkVariables.For(Link(postgres, "DATABASE_HOST", "postgresql"), hosts).Single().Value.Should().Be("postgres.shop.svc.cluster.local");
+        LinkVariables.For(Link(postgres, "DATABASE_PORT", "postgresql"), hosts).Single().Value.Should().Be("5432");
+    }
+
+    [Fact]
     public void Credentials_of_a_name_not_ending_in_URL_are_named_after_the_whole_name()
     {
-        var variables = LinkVariables.For(Link(Postgres, "PRIMARY_DB", "postgresql"));
+        var variables = LinkVariables.For(Link(Postgres, "PRIMARY_DB", "postgresql"), ServiceHosts.Internal);
 
         variables.Select(v => v.Name).Should().Equal("PRIMARY_DB_USER", "PRIMARY_DB_PASSWORD", "PRIMARY_DB");
         variables[2].Value.Should().StartWith("postgresql://$(PRIMARY_DB_USER):$(PRIMARY_DB_PASSWORD)@");

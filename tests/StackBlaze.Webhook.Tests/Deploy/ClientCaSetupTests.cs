@@ -8,12 +8,13 @@ using StackBlaze.Webhook.Tests.Support;
 namespace StackBlaze.Webhook.Tests.Deploy;
 
 /// <summary>
-/// README "Only the API server: client certificates": its YAML is read as the API server and
+/// docs/network-access.md "Only the API server: client certificates": its YAML is read as the API server and
 /// kustomize would read it, and names what deploy/ renders.
 /// </summary>
 public sealed partial class ClientCaSetupTests(RenderedOverlays overlays) : IClassFixture<RenderedOverlays>
 {
-    private const string Section = "#### Only the API server: client certificates";
+    private const string Page = "docs/network-access.md";
+    private const string Section = "## Only the API server: client certificates";
 
     [Fact]
     public void Admission_configuration_gives_both_webhook_plugins_the_kubeconfig()
@@ -86,15 +87,15 @@ public sealed partial class ClientCaSetupTests(RenderedOverlays overlays) : ICla
 
     private static string Text(JsonObject node, string field) => node[field]!.GetValue<string>();
 
-    /// <summary>The one YAML document of that kind in the README section's yaml blocks.</summary>
+    /// <summary>The one YAML document of that kind in the page section's yaml blocks.</summary>
     private static ManifestDocument Document(string kind)
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
-        var start = readme.IndexOf(Section, StringComparison.Ordinal);
-        start.Should().BeGreaterThanOrEqualTo(0, $"README has the section {Section}");
-        var end = readme.IndexOf("\n### ", start, StringComparison.Ordinal);
-        var documents = YamlBlock().Matches(readme[start..end])
-            .SelectMany(block => ManifestReader.Parse(Unindent(block.Groups["body"].Value, block.Groups["indent"].Value), "README.md"));
+        var page = File.ReadAllText(Path.Combine(RepositoryPaths.Root, Page));
+        var start = page.IndexOf(Section, StringComparison.Ordinal);
+        start.Should().BeGreaterThanOrEqualTo(0, $"{Page} has the section {Section}");
+        var next = page.IndexOf("\n## ", start + Section.Length, StringComparison.Ordinal);
+        var documents = YamlBlock().Matches(page[start..(next < 0 ? page.Length : next)])
+            .SelectMany(block => ManifestReader.Parse(Unindent(block.Groups["body"].Value, block.Groups["indent"].Value), Page));
         return documents.Should().ContainSingle(document => document.Kind == kind).Subject;
     }
 

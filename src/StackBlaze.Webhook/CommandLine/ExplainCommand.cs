@@ -1,0 +1,58 @@
+using System.CommandLine;
+using StackBlaze.Webhook.Core.Explanation;
+using StackBlaze.Webhook.Core.Limits;
+using StackBlaze.Webhook.Core.Manifests;
+
+namespace StackBlaze.Webhook.CommandLine;
+
+/// <summary>
+/// <c>explain</c>, as <c>istioctl x check-inject</c>: what each pod or workload gets and every reason
+/// it gets no more. It explains and does not judge: exit 0 whatever it finds, <c>check</c> gates.
+/// </summary>
+internal sealed class ExplainCommand : Command
+{
+    private readonly Option<string> _output = Cli.Described<string>("--output", "text|json", "text for people, json for programs.", "-o");
+    private readonly Argument<ExplainTarget?> _target = new("KIND/NAME")
+    {
+        Arity = ArgumentArity.ZeroOrOne,
+        Description = "Only this object, its kind as kubectl spells it (deployment/web, deploy/web, po/web).",
+        CustomParser = result => ExplainTarget.Parse(result.Tokens[0].Value, out var error) ?? Refuse(result, error!),
+    };
+
+    public ExplainCommand(TextReader stdin)
+        : base("explain", "What the webhook injects into each pod or workload of the manifests, from which Service, and every reason it injects no more: exit 0 when explained.")
+    {
+        var manifests = new ManifestOptions(this);
+        _output.DefaultValueFactory = _ => "text";
+        // One line, as every refusal: System.CommandLine's own list of choices takes three.
+        _output.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } format && !ExplanationFormats.Names.Contains(format))
+            {
+                result.AddError($"--output must be text or json, not \"{BoundedText.Quote(format)}\"");
+            }
+        });
+        Options.Add(_output);
+        Arguments.Add(_target);
+        SetAction(parsed => Run(
+            manifests.Read(parsed, stdin), parsed.GetValue(_target), parsed.GetRequiredValue(_output), parsed.InvocationConfiguration.Output));
+    }
+
+    /// <summary>Explains <paramref name="input"/>, or only <paramref name="target"/> in it, which must be there.</summary>
+    public static int Run(ManifestInput input, ExplainTarget? target, string format, TextWriter stdout)
+    {
+        var explained = Explainer.Explain(input.Documents, input.Catalog, input.DefaultNamespace, target);
+        if (target is not null && explained.Count == 0)
+        {
+            throw new ManifestException($"no {target} in the input");
+        }
+        ExplanationFormats.Write(format, explained, stdout);
+        return Cli.ExitOk;
+    }
+
+    private static ExplainTarget? Refuse(System.CommandLine.Parsing.ArgumentResult result, string error)
+    {
+        result.AddError(error);
+        return null;
+    }
+}

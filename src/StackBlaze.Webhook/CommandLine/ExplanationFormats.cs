@@ -1,0 +1,218 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using StackBlaze.Webhook.Core.Explanation;
+using StackBlaze.Webhook.Core.Limits;
+using StackBlaze.Webhook.Core.Manifests;
+
+namespace StackBlaze.Webhook.CommandLine;
+
+/// <summary>How <c>explain</c> prints: for people, or for programs (the shape is in docs/explain.md).</summary>
+internal static class ExplanationFormats
+{
+    public static readonly string[] Names = ["text", "json"];
+
+    public static void Write(string format, IReadOnlyList<ObjectExplanation> explained, TextWriter output)
+    {
+        if (format == "json")
+        {
+            WriteJson(explained, output);
+            return;
+        }
+        if (explained.Count == 0)
+        {
+            output.WriteLine("nothing to explain: no pod, workload or object with links in the input");
+        }
+        for (var i = 0; i < explained.Count; i++)
+        {
+            if (i > 0)
+            {
+                output.WriteLine();
+            }
+            WriteText(explained[i], output);
+        }
+    }
+
+    private static void WriteText(ObjectExplanation explained, TextWriter output)
+    {
+        var document = explained.Document;
+        output.WriteLine($"{Title(document)} in namespace {explained.Namespace} ({document.Source}:{document.Line})");
+        output.WriteLine($"  sent to the mutating webhook: {(explained.Sent ? "yes" : "no")}");
+        foreach (var link in explained.Links)
+        {
+            output.WriteLine(link.Error is { } error
+                ? $"  link {link.Link}: not resolved: {error}"
+                : $"  link {link.Link}: Service {link.Service}, port {link.Port}{(link.PortName is { } name ? $" ({name})" : "")}, "
+                    + $"protocol {link.Protocol}, form {link.Form}: {string.Join(", ", link.Variables)}");
+        }
+        foreach (var container in explained.Containers)
+        {
+            var what = container.List == "initContainers" ? "init container" : "container";
+            if (container.Variables.Count == 0)
+            {
+                output.WriteLine($"  {what} {container.Name} gets nothing");
+                continue;
+            }
+            output.WriteLine($"  {what} {container.Name} gets:");
+            foreach (var variable in container.Variables)
+            {
+                var value = variable.SecretName is null ? $"={variable.Value}" : $" from secretKeyRef {variable.SecretName}/{variable.SecretKey}";
+                output.WriteLine($"    {variable.Name}{value} (link {variable.Link})");
+            }
+        }
+        if (explained.Reasons.Count > 0)
+        {
+            output.WriteLine("  why not more:");
+            foreach (var reason in explained.Reasons)
+            {
+                output.WriteLine($"    {reason.Code}: {reason.Message}");
+            }
+        }
+        if (explained.Findings.Count > 0)
+        {
+            output.WriteLine("  check:");
+            foreach (var finding in explained.Findings)
+            {
+                output.WriteLine($"    {(finding.IsViolation ? "error" : "warning")}: {Where(finding)}{finding.Message}");
+            }
+        }
+    }
+
+    // Relaxed escaping: the report is read by programs and people, never embedded in HTML.
+    private static void WriteJson(IReadOnlyList<ObjectExplanation> explained, TextWriter output)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("objects");
+            foreach (var one in explained)
+            {
+                WriteJson(one, json);
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void WriteJson(ObjectExplanation explained, Utf8JsonWriter json)
+    {
+        var document = explained.Document;
+        json.WriteStartObject();
+        json.WriteString("file", document.Source);
+        json.WriteNumber("line", document.Line);
+        json.WriteString("kind", BoundedText.Quote(document.Kind));
+        json.WriteString("name", BoundedText.Quote(document.Name));
+        json.WriteString("namespace", explained.Namespace);
+        json.WriteBoolean("sent", explained.Sent);
+        json.WriteStartArray("links");
+        foreach (var link in explained.Links)
+        {
+            json.WriteStartObject();
+            json.WriteString("link", link.Link);
+            json.WriteString("service", link.Service);
+            if (link.Error is { } error)
+            {
+                json.WriteString("error", error);
+            }
+            else
+            {
+                json.WriteNumber("port", link.Port!.Value);
+                Optional(json, "portName", link.PortName);
+                json.WriteString("protocol", link.Protocol);
+                json.WriteString("form", link.Form);
+                Strings(json, "variables", link.Variables);
+            }
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("containers");
+        foreach (var container in explained.Containers)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", container.Name);
+            json.WriteString("list", container.List);
+            json.WriteStartArray("variables");
+            foreach (var variable in container.Variables)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", variable.Name);
+                if (variable.SecretName is null)
+                {
+                    json.WriteString("value", variable.Value);
+                }
+                else
+                {
+                    json.WriteStartObject("secretKeyRef");
+                    json.WriteString("name", variable.SecretName);
+                    json.WriteString("key", variable.SecretKey);
+                    json.WriteEndObject();
+                }
+                json.WriteString("link", variable.Link);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("reasons");
+        foreach (var reason in explained.Reasons)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", reason.Code);
+            Optional(json, "container", reason.Container);
+            Optional(json, "variable", reason.Variable);
+            Optional(json, "link", reason.Link);
+            if (reason.Services is { } services)
+            {
+                Strings(json, "services", services);
+            }
+            json.WriteString("message", reason.Message);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("findings");
+        foreach (var finding in explained.Findings)
+        {
+            json.WriteStartObject();
+            json.WriteString("severity", finding.IsViolation ? "error" : "warning");
+            Optional(json, "container", finding.Container);
+            Optional(json, "subject", finding.Subject);
+            Optional(json, "address", finding.Address);
+            Optional(json, "service", finding.Service);
+            Optional(json, "internalAddress", finding.InternalAddress);
+            json.WriteString("message", finding.Message);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static string Title(ManifestDocument document) => $"{BoundedText.Quote(document.Kind)}/{BoundedText.Quote(document.Name)}";
+
+    private static string Where(CheckFinding finding) => (finding.Container, finding.Subject) switch
+    {
+        (null, null) => "",
+        (null, var subject) => $"{subject}: ",
+        var (container, subject) => $"container {container} {subject}: ",
+    };
+
+    private static void Strings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+        json.WriteEndArray();
+    }
+
+    private static void Optional(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using StackBlaze.Webhook.Core.Conventions;
+
+namespace StackBlaze.Webhook.Tests.Conventions;
+
+public sealed class ServiceHostsTests
+{
+    [Fact]
+    public void Internal_style_names_the_service_alone_whatever_its_namespace()
+    {
+        ServiceHosts.Internal.Of("backend", "shop").Should().Be("backend.internal");
+    }
+
+    [Theory]
+    [InlineData("cluster.local", "backend.shop.svc.cluster.local")]
+    [InlineData("corp.example.", "backend.shop.svc.corp.example")]
+    [InlineData("k8s", "backend.shop.svc.k8s")]
+    public void Cluster_style_names_the_service_in_its_namespace_under_the_cluster_domain(string domain, string host)
+    {
+        ServiceHosts.Create(HostStyle.Cluster, domain)!.Of("backend", "shop").Should().Be(host);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Cluster.Local")]
+    [InlineData("cluster..local")]
+    [InlineData("-cluster.local")]
+    [InlineData("cluster.local/x")]
+    [InlineData("cluster local")]
+    public void Cluster_domain_that_is_no_dns_name_is_refused(string domain)
+    {
+        ServiceHosts.Create(HostStyle.Cluster, domain).Should().BeNull();
+    }
+
+    [Fact]
+    public void Cluster_domain_longer_than_a_dns_name_is_refused()
+    {
+        var domain = string.Join('.', Enumerable.Repeat(new string('a', 63), 4));
+
+        ServiceHosts.Create(HostStyle.Cluster, domain).Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData(HostStyle.Internal, "Default", true)]
+    [InlineData(HostStyle.Internal, "None", true)]
+    [InlineData(HostStyle.Internal, "ClusterFirst", false)]
+    [InlineData(HostStyle.Internal, "ClusterFirstWithHostNet", false)]
+    [InlineData(HostStyle.Cluster, "Default", true)]
+    [InlineData(HostStyle.Cluster, "None", false)]
+    [InlineData(HostStyle.Cluster, "ClusterFirst", false)]
+    public void Dns_policies_that_cannot_resolve_the_names_of_a_style_are_told(HostStyle style, string dnsPolicy, bool unresolvable)
+    {
+        var hosts = ServiceHosts.Create(style, ServiceHosts.DefaultClusterDomain)!;
+
+        (hosts.Unresolvable(dnsPolicy) is not null).Should().Be(unresolvable);
+    }
+}
