@@ -130,7 +130,7 @@ public static class Explainer
         if (resolution.Links is [var link])
         {
             return new LinkExplanation(entry.Quoted, link.Service.Name, link.Port.Port, link.Port.Name, link.Scheme, FormName(AddressForms.Of(link.EnvName)),
-                [.. LinkVariables.For(link).Select(v => v.Name)], null);
+                [.. LinkVariables.For(link, catalog.Hosts).Select(v => v.Name)], null);
         }
         var error = resolution.Errors[0];
         // The resolver's own lookup, asked again only to name the reason.
