@@ -48,6 +48,7 @@ public sealed partial class ReleaseTests(ReleaseBuild release)
     [Theory]
     [InlineData("check -f deploy/examples/shop-public-urls --catalog deploy/examples/shop", 1)]
     [InlineData("inject -f deploy/examples/shop", 0)]
+    [InlineData("explain -f deploy/examples/shop --output json", 0)]
     public async Task Binary_runs_with_the_dotnet_install_hidden_as_the_build_does(string commandLine, int exitCode)
     {
         using var home = new TemporaryFolder();
