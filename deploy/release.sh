@@ -94,11 +94,13 @@ step() {
   local what="$1"
   shift
   local started=$SECONDS
+  printf 'release.sh: %s... ' "$what" >&2
   if ! "$@" >"$work/step.log" 2>&1; then
+    echo >&2
     tail -n 20 "$work/step.log" >&2
     fail "failed to $what"
   fi
-  echo "release.sh: $what: $((SECONDS - started)) s" >&2
+  echo "$((SECONDS - started)) s" >&2
 }
 
 binary="stackblaze-webhook-$version-$RID"
