@@ -168,6 +168,7 @@ public sealed partial class ReleaseTests(ReleaseBuild release)
             .Select(name => (name, versions[name]));
     }
 
-    [GeneratedRegex(@"^ +caBundle: \S+\n", RegexOptions.Multiline)]
+    // The key's line and the lines of its value, which kustomize may fold under it.
+    [GeneratedRegex(@"^(?<indent> +)caBundle:.*\n(?:\k<indent> +\S.*\n)*", RegexOptions.Multiline)]
     private static partial Regex CaBundleLine();
 }
