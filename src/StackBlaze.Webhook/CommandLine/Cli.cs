@@ -36,6 +36,8 @@ internal static class Cli
         help.SetAction(parsed => root.Parse([.. parsed.GetValue(about) is { } command ? [command] : Array.Empty<string>(), "--help"])
             .Invoke(parsed.InvocationConfiguration));
         root.Subcommands.Add(help);
+        // The assembly's informational version: VERSION+COMMIT as deploy/release.sh stamps it.
+        root.Options.Add(new VersionOption());
         return root.Parse(args, Parsing);
     }
 

@@ -1,13 +1,15 @@
+using StackBlaze.Webhook.Tests.Release;
 using StackBlaze.Webhook.Tests.Support;
 
 namespace StackBlaze.Webhook.Tests.Native;
 
 /// <summary>
 /// The published native server does what the build does: no reflection the trimmer removed, no
-/// serializer left out, the cluster watched through KubernetesClient.Aot's HTTP client.
+/// serializer left out, the cluster watched through KubernetesClient.Aot's HTTP client. The binary is the
+/// release's: what ships is not the build the other tests run.
 /// </summary>
-[Collection(NativeBuild.Collection)]
-public sealed class NativeBuildTests(NativeBuild build)
+[Collection(ReleaseBuild.Collection)]
+public sealed class NativeBuildTests(ReleaseBuild build)
 {
     [Theory]
     [InlineData("inject -f deploy/examples/shop")]
