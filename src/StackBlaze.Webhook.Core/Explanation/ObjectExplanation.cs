@@ -17,4 +17,8 @@ public sealed record ObjectExplanation(
     IReadOnlyList<LinkExplanation> Links,
     IReadOnlyList<ContainerExplanation> Containers,
     IReadOnlyList<ExplanationReason> Reasons,
-    IReadOnlyList<CheckFinding> Findings);
+    IReadOnlyList<CheckFinding> Findings)
+{
+    /// <summary>Its running pods whose injected variables differ from what it gives now; null when no pod was read (offline).</summary>
+    public IReadOnlyList<StalePod>? StalePods { get; init; }
+}

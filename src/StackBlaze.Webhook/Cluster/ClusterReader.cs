@@ -6,6 +6,7 @@ using k8s.Autorest;
 using k8s.Models;
 using StackBlaze.Webhook.Core.Catalog;
 using StackBlaze.Webhook.Core.Conventions;
+using StackBlaze.Webhook.Core.Explanation;
 using StackBlaze.Webhook.Core.Limits;
 using StackBlaze.Webhook.Core.Manifests;
 
@@ -37,8 +38,11 @@ internal sealed class ClusterReader(Kubernetes client)
 
     private delegate Task<TList> ListPage<TList>(string? continueToken, int limit, CancellationToken cancellationToken);
 
-    /// <summary>The namespace <paramref name="namespaceName"/>, which must be a project; or every project when it is null.</summary>
-    public async Task<ClusterSnapshot> ReadAsync(string? namespaceName, CancellationToken cancellationToken)
+    /// <summary>
+    /// The namespace <paramref name="namespaceName"/>, which must be a project; or every project when it is null.
+    /// With <paramref name="podsOf"/>, also the running pods of that object: what <c>explain</c> compares with what they would get now.
+    /// </summary>
+    public async Task<ClusterSnapshot> ReadAsync(string? namespaceName, CancellationToken cancellationToken, ExplainTarget? podsOf = null)
     {
         IReadOnlyList<NamespaceEntry> projects = namespaceName is null
             ? await ListProjectsAsync(cancellationToken)
@@ -47,7 +51,37 @@ internal sealed class ClusterReader(Kubernetes client)
         {
             await ReadNamespaceAsync(project.Name, cancellationToken);
         }
-        return new ClusterSnapshot(projects, _documents, _services, _ingresses, _configMaps);
+        var running = podsOf is not null && _documents.FirstOrDefault(podsOf.Matches) is { } target
+            ? await ReadPodsOfAsync(target, cancellationToken)
+            : [];
+        return new ClusterSnapshot(projects, _documents, _services, _ingresses, _configMaps) { RunningPods = running };
+    }
+
+    /// <summary>The pod itself, or the pods its workload's selector matches (its matchLabels, as <c>kubectl get pods -l</c>).</summary>
+    private async Task<IReadOnlyList<ManifestDocument>> ReadPodsOfAsync(ManifestDocument target, CancellationToken cancellationToken)
+    {
+        if (target.Kind == "Pod")
+        {
+            return [target];
+        }
+        var selector = target.Body.TryGetProperty("spec", out var spec) && spec.ValueKind == JsonValueKind.Object
+            && spec.TryGetProperty("selector", out var labels) && labels.ValueKind == JsonValueKind.Object
+            ? labels.TryGetProperty("matchLabels", out var matchLabels) && matchLabels.ValueKind == JsonValueKind.Object ? matchLabels : labels
+            : default;
+        if (selector.ValueKind != JsonValueKind.Object)
+        {
+            // A CronJob's pods belong to its Jobs, which are explained on their own.
+            return [];
+        }
+        var labelSelector = string.Join(',', selector.EnumerateObject().Select(label => $"{label.Name}={label.Value.GetString()}"));
+        // Every object read from a namespace names it.
+        var ns = target.Namespace!;
+        var pods = new List<ManifestDocument>();
+        await EachAsync<V1Pod, V1PodList>(
+            $"list pods in {ns}", ClusterCatalogSync.PageSize,
+            (token, limit, ct) => client.CoreV1.ListNamespacedPodAsync(ns, continueParameter: token, labelSelector: labelSelector, limit: limit, cancellationToken: ct),
+            pod => pods.Add(ToDocument(ns, "v1", "Pod", pod)), cancellationToken);
+        return pods;
     }
 
     private async Task<NamespaceEntry> ReadProjectAsync(string name, CancellationToken cancellationToken)
@@ -146,6 +180,12 @@ internal sealed class ClusterReader(Kubernetes client)
         {
             return;
         }
+        _documents.Add(ToDocument(ns, apiVersion, kind, item));
+    }
+
+    /// <summary>The object as the checker reads a manifest, counted against the file limits.</summary>
+    private ManifestDocument ToDocument(string ns, string apiVersion, string kind, IKubernetesObject<V1ObjectMeta> item)
+    {
         // Lists leave kind and apiVersion out of their items; the checker reads them.
         item.ApiVersion = apiVersion;
         item.Kind = kind;
@@ -155,7 +195,7 @@ internal sealed class ClusterReader(Kubernetes client)
         var source = $"namespace/{ns}";
         _budget.TakeObject(source, Encoding.UTF8.GetByteCount(json));
         using var parsed = JsonDocument.Parse(json);
-        _documents.Add(new ManifestDocument(source, 1, parsed.RootElement.Clone(), ""));
+        return new ManifestDocument(source, 1, parsed.RootElement.Clone(), "");
     }
 
     /// <summary>Every object of a list, a page at a time; <paramref name="what"/> names the request in errors.</summary>

@@ -18,6 +18,9 @@ internal sealed record ClusterSnapshot(
     IReadOnlyList<IngressEntry> Ingresses,
     IReadOnlyList<ConfigMapEntry> ConfigMaps)
 {
+    /// <summary>The running pods of the object <c>explain</c> asked for, or the pod itself.</summary>
+    public IReadOnlyList<ManifestDocument> RunningPods { get; init; } = [];
+
     /// <summary>
     /// The catalog of the projects read, naming Services as <paramref name="hosts"/> says: every
     /// namespace in <paramref name="mode"/>, or in its own mode when none is given.

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using k8s;
 using StackBlaze.Webhook.Cluster;
+using StackBlaze.Webhook.Core.Explanation;
 
 namespace StackBlaze.Webhook.CommandLine;
 
@@ -48,15 +49,18 @@ internal sealed class ClusterOptions
     /// <summary>Whether the command line being validated reads a cluster.</summary>
     public bool ReadsCluster(System.CommandLine.Parsing.CommandResult result) => result.GetResult(_kubeconfig) is not null;
 
-    /// <summary>The project namespaces the command line names, read from the cluster; a <see cref="ClusterException"/> when it cannot be.</summary>
-    public async Task<ClusterSnapshot> ReadAsync(ParseResult parsed, CancellationToken cancellationToken)
+    /// <summary>
+    /// The project namespaces the command line names, read from the cluster, with the running pods of
+    /// <paramref name="podsOf"/> if given; a <see cref="ClusterException"/> when it cannot be.
+    /// </summary>
+    public async Task<ClusterSnapshot> ReadAsync(ParseResult parsed, CancellationToken cancellationToken, ExplainTarget? podsOf = null)
     {
         var connection = KubernetesConnection.Resolve(parsed.GetValue(_kubeconfig), parsed.GetValue(_context));
         var namespaceName = parsed.GetValue(_allNamespaces) ? null
             : IsGiven(parsed.GetResult(_namespace)) ? parsed.GetRequiredValue(_namespace)
             : connection.Namespace ?? Cli.DefaultNamespace;
         using var client = new Kubernetes(connection);
-        return await new ClusterReader(client).ReadAsync(namespaceName, cancellationToken);
+        return await new ClusterReader(client).ReadAsync(namespaceName, cancellationToken, podsOf);
     }
 
     // Typed on the command line, not the option's default.

@@ -50,18 +50,25 @@ internal sealed class ExplainCommand : Command
                 return Run(manifests.Read(parsed, stdin), target, format, stdout);
             }
             // The namespace's own modes: explain says what the webhook does today.
-            var snapshot = await cluster.ReadAsync(parsed, cancellationToken);
-            return Run(new ManifestInput(snapshot.Documents, snapshot.Catalog(manifests.Hosts(parsed)), Cli.DefaultNamespace), target, format, stdout);
+            var snapshot = await cluster.ReadAsync(parsed, cancellationToken, podsOf: target);
+            return Run(new ManifestInput(snapshot.Documents, snapshot.Catalog(manifests.Hosts(parsed)), Cli.DefaultNamespace), target, format, stdout, snapshot.RunningPods);
         });
     }
 
-    /// <summary>Explains <paramref name="input"/>, or only <paramref name="target"/> in it, which must be there.</summary>
-    public static int Run(ManifestInput input, ExplainTarget? target, string format, TextWriter stdout)
+    /// <summary>
+    /// Explains <paramref name="input"/>, or only <paramref name="target"/> in it, which must be there;
+    /// with its <paramref name="runningPods"/> (from a cluster), also those of them that are stale.
+    /// </summary>
+    public static int Run(ManifestInput input, ExplainTarget? target, string format, TextWriter stdout, IReadOnlyList<ManifestDocument>? runningPods = null)
     {
         var explained = Explainer.Explain(input.Documents, input.Catalog, input.DefaultNamespace, target);
         if (target is not null && explained.Count == 0)
         {
             throw new ManifestException($"no {target} in the input");
+        }
+        if (runningPods is not null)
+        {
+            explained = [.. explained.Select(one => one with { StalePods = StalePods.Find(one, runningPods) })];
         }
         ExplanationFormats.Write(format, explained, stdout);
         return Cli.ExitOk;

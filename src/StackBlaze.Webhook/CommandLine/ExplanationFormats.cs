@@ -68,6 +68,17 @@ internal static class ExplanationFormats
                 output.WriteLine($"    {reason.Code}: {reason.Message}");
             }
         }
+        if (explained.StalePods is { Count: > 0 } stale)
+        {
+            output.WriteLine("  stale pods (created before the links or a Service's port changed; replace them to get what is above):");
+            foreach (var pod in stale)
+            {
+                foreach (var variable in pod.Variables)
+                {
+                    output.WriteLine($"    pod {pod.Name} container {variable.Container} {variable.Name}: has {variable.Injected ?? "nothing"}, would get {variable.Now ?? "nothing"}");
+                }
+            }
+        }
         if (explained.Findings.Count > 0)
         {
             output.WriteLine("  check:");
@@ -172,6 +183,28 @@ internal static class ExplanationFormats
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        if (explained.StalePods is { } stalePods)
+        {
+            json.WriteStartArray("stalePods");
+            foreach (var pod in stalePods)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", pod.Name);
+                json.WriteStartArray("variables");
+                foreach (var variable in pod.Variables)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("container", variable.Container);
+                    json.WriteString("name", variable.Name);
+                    Optional(json, "has", variable.Injected);
+                    Optional(json, "wouldGet", variable.Now);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
         json.WriteStartArray("findings");
         foreach (var finding in explained.Findings)
         {

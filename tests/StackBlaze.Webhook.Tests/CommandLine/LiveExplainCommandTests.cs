@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using StackBlaze.Webhook.Tests.Support;
 
 namespace StackBlaze.Webhook.Tests.CommandLine;
@@ -18,6 +19,44 @@ public sealed class LiveExplainCommandTests
         result.ExitCode.Should().Be(0, result.Stderr);
         result.Stdout.Should().Contain("Deployment/report-worker in namespace shop (namespace/shop:1)")
             .And.Contain("warning: container worker ORDERS_API: calls https://api.shop.example.com/v1/orders");
+    }
+
+    [Fact]
+    public async Task Running_pods_made_before_a_services_port_changed_are_reported_stale_and_only_those_its_selector_takes()
+    {
+        await using var cluster = await ClusterObjects.StartClusterAsync("stale-pods.yaml");
+        using var folder = new TemporaryFolder();
+
+        var result = await ProcessRunner.RunWebhookCommandAsync(
+            ["explain", "deployment/frontend", "-n", "shop", "--kubeconfig", cluster.WriteKubeconfig(folder.Path)],
+            environment: ServerProcess.NoCluster(folder.Path));
+
+        result.ExitCode.Should().Be(0, result.Stderr);
+        result.Stdout.Should().Contain("    BACKEND_URL=http://backend.internal:3000 (link backend)")
+            .And.Contain("  stale pods (")
+            .And.Contain("    pod frontend-old container web BACKEND_URL: has http://backend.internal:8080, would get http://backend.internal:3000")
+            .And.NotContain("frontend-new").And.NotContain("debug");
+    }
+
+    [Fact]
+    public async Task Stale_pods_are_in_the_json_and_an_empty_list_says_every_running_pod_is_current()
+    {
+        await using var cluster = await ClusterObjects.StartClusterAsync("stale-pods.yaml");
+        using var folder = new TemporaryFolder();
+        var kubeconfig = cluster.WriteKubeconfig(folder.Path);
+
+        var deployment = await ProcessRunner.RunWebhookCommandAsync(
+            ["explain", "deployment/frontend", "-n", "shop", "--kubeconfig", kubeconfig, "-o", "json"], environment: ServerProcess.NoCluster(folder.Path));
+        var current = await ProcessRunner.RunWebhookCommandAsync(
+            ["explain", "pod/frontend-new", "-n", "shop", "--kubeconfig", kubeconfig, "-o", "json"], environment: ServerProcess.NoCluster(folder.Path));
+
+        deployment.ExitCode.Should().Be(0, deployment.Stderr);
+        var stale = JsonNode.Parse(deployment.Stdout)!["objects"]![0]!["stalePods"]!.AsArray().Should().ContainSingle().Subject!;
+        stale["name"]!.GetValue<string>().Should().Be("frontend-old");
+        stale["variables"]!.ToJsonString().Should().Be(
+            """[{"container":"web","name":"BACKEND_URL","has":"http://backend.internal:8080","wouldGet":"http://backend.internal:3000"}]""");
+        current.ExitCode.Should().Be(0, current.Stderr);
+        JsonNode.Parse(current.Stdout)!["objects"]![0]!["stalePods"]!.AsArray().Should().BeEmpty();
     }
 
     [Fact]

@@ -8,14 +8,15 @@ namespace StackBlaze.Webhook.Tests.Deploy;
 
 /// <summary>
 /// <c>explain</c>'s mirror of what the API server sends each webhook (<see cref="WebhookRules"/>)
-/// against deploy/base's configurations as written: the same resources and operations, the same
-/// namespaces selected, and the match condition's real CEL deciding as the mirror does.
+/// against deploy/base's configurations as kustomize renders them (the install's own namespace is
+/// filled in there): the same resources and operations, the same namespaces selected, and the match
+/// condition's real CEL deciding as the mirror does.
 /// </summary>
-public sealed class WebhookRulesMirrorTests
+public sealed class WebhookRulesMirrorTests(RenderedOverlays overlays) : IClassFixture<RenderedOverlays>
 {
-    private static readonly V1MutatingWebhook Mutating = Load<V1MutatingWebhookConfiguration>("mutating-webhook.yaml").Webhooks.Should().ContainSingle().Subject;
+    private V1MutatingWebhook Mutating => overlays[RenderedOverlays.Base].MutatingWebhook;
 
-    private static readonly V1ValidatingWebhook Validating = Load<V1ValidatingWebhookConfiguration>("validating-webhook.yaml").Webhooks.Should().ContainSingle().Subject;
+    private V1ValidatingWebhook Validating => overlays[RenderedOverlays.Base].ValidatingWebhook;
 
     public static TheoryData<string, string?> Namespaces => new()
     {
@@ -84,12 +85,6 @@ public sealed class WebhookRulesMirrorTests
         };
 
         (await CelEvaluator.IsTrueAsync(condition.Expression, request)).Should().Be(WebhookRules.PassesOptOutCondition(resource, inject));
-    }
-
-    private static T Load<T>(string file)
-    {
-        var path = Path.Combine(RepositoryPaths.Root, "deploy", "base", file);
-        return TypedManifests.Load(File.ReadAllText(path), path).OfType<T>().Should().ContainSingle().Subject;
     }
 
     private static Dictionary<string, string[]> Mirrored(WebhookRules rules) =>
