@@ -1,4 +1,5 @@
 using System.CommandLine;
+using StackBlaze.Webhook.CommandLine.Reports;
 using StackBlaze.Webhook.Core.Manifests;
 
 namespace StackBlaze.Webhook.CommandLine;
@@ -7,7 +8,10 @@ namespace StackBlaze.Webhook.CommandLine;
 internal sealed class CheckCommand : Command
 {
     private readonly Option<string> _output = Cli.Described<string>(
-        "--output", "text|json|github", "text for people, json for programs, github for GitHub Actions annotations.", "-o");
+        "--output", "text|json|github|junit|sarif",
+        "text for people, json for programs, github for GitHub Actions annotations, junit for CI test views, sarif for code scanning.", "-o");
+    private readonly Option<string?> _outputFile = Cli.Described<string?>(
+        "--output-file", "PATH", "Write the report to PATH (whole or not at all) instead of standard output; the summary stays on standard error.");
 
     public CheckCommand(TextReader stdin)
         : base("check", "The validating webhook's verdict on manifests, for CI without a cluster: exit 0 when clean (warnings allowed), 1 on any violation.")
@@ -22,18 +26,27 @@ internal sealed class CheckCommand : Command
             }
         });
         Options.Add(_output);
+        Options.Add(_outputFile);
         SetAction(parsed => Run(
-            manifests.Read(parsed, stdin), parsed.GetRequiredValue(_output), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+            manifests.Read(parsed, stdin), parsed.GetRequiredValue(_output), parsed.GetValue(_outputFile),
+            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
     }
 
-    private static int Run(ManifestInput input, string format, TextWriter stdout, TextWriter stderr)
+    private static int Run(ManifestInput input, string format, string? outputFile, TextWriter stdout, TextWriter stderr)
     {
         var findings = ManifestChecker.Check(input.Documents, input.Catalog, input.DefaultNamespace);
-        FindingFormats.Write(format, findings, stdout);
+        var report = new CheckReport([.. input.Documents.Where(ManifestChecker.Judges)], findings);
         // Before the summary: output that cannot be written is the one line on stderr.
-        stdout.Flush();
-        var violations = findings.Count(f => f.IsViolation);
-        stderr.WriteLine($"check: {input.Documents.Count} objects, {violations} violations, {findings.Count - violations} warnings");
-        return violations > 0 ? Cli.ExitFailed : Cli.ExitOk;
+        if (outputFile is null)
+        {
+            FindingFormats.Write(format, report, stdout);
+            stdout.Flush();
+        }
+        else
+        {
+            ReportFile.Write(outputFile, file => FindingFormats.Write(format, report, file));
+        }
+        stderr.WriteLine($"check: {input.Documents.Count} objects, {report.Violations} violations, {report.Warnings} warnings");
+        return report.Violations > 0 ? Cli.ExitFailed : Cli.ExitOk;
     }
 }
