@@ -10,6 +10,9 @@ namespace StackBlaze.Webhook.Core.Manifests;
 /// <param name="List">The List this object is an item of (its line is the List's), or null for a document of its own.</param>
 public sealed record ManifestDocument(string Source, int Line, JsonElement Body, string Text, ManifestDocument? List = null)
 {
+    /// <summary>Where it stands in its document, as a JSON Pointer: "" for a document of its own, <c>/items/3</c> for an item of a List.</summary>
+    public string ItemPointer { get; init; } = "";
+
     public string ApiVersion => Field(Body, "apiVersion") ?? "";
 
     public string Kind => Field(Body, "kind") ?? "";

@@ -90,7 +90,7 @@ public static class ManifestReader
             var body = KubernetesObject(item, $"{where}: item {index}");
             return IsList(body)
                 ? throw new ManifestException($"{where}: item {index}: a list inside a list is not read (kubectl refuses it too)")
-                : new ManifestDocument(list.Source, list.Line, body, list.Text, list);
+                : new ManifestDocument(list.Source, list.Line, body, list.Text, list) { ItemPointer = $"/items/{index}" };
         }).ToList();
     }
 

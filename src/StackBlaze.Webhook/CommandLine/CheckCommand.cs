@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StackBlaze.Webhook.Cluster;
+using StackBlaze.Webhook.CommandLine.Reports;
 using StackBlaze.Webhook.Core.Limits;
 using StackBlaze.Webhook.Core.Manifests;
 using StackBlaze.Webhook.Core.Policy;
@@ -13,7 +14,10 @@ internal sealed class CheckCommand : Command
     private const int NamespacesListed = 20;
 
     private readonly Option<string> _output = Cli.Described<string>(
-        "--output", "text|json|github", "text for people, json for programs, github for GitHub Actions annotations.", "-o");
+        "--output", "text|json|github|junit|sarif",
+        "text for people, json for programs, github for GitHub Actions annotations, junit for CI test views, sarif for code scanning.", "-o");
+    private readonly Option<string?> _outputFile = Cli.Described<string?>(
+        "--output-file", "PATH", "Write the report to PATH (whole or not at all) instead of standard output; the summary stays on standard error.");
 
     public CheckCommand(TextReader stdin)
         : base("check", "The validating webhook's verdict on manifests, for CI without a cluster, or on a cluster's projects as enforce mode "
@@ -30,17 +34,19 @@ internal sealed class CheckCommand : Command
             }
         });
         Options.Add(_output);
+        Options.Add(_outputFile);
         SetAction(async (parsed, cancellationToken) =>
         {
-            var (format, stdout, stderr) = (parsed.GetRequiredValue(_output), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error);
+            var (format, outputFile) = (parsed.GetRequiredValue(_output), parsed.GetValue(_outputFile));
+            var (stdout, stderr) = (parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error);
             if (!cluster.ReadsCluster(parsed))
             {
-                return Run(manifests.Read(parsed, stdin), format, stdout, stderr);
+                return Run(manifests.Read(parsed, stdin), format, outputFile, stdout, stderr);
             }
             var snapshot = await cluster.ReadAsync(parsed, cancellationToken);
             // Enforce whatever each namespace's label says today: the question is what switching to it would refuse.
             var input = new ManifestInput(snapshot.Documents, snapshot.Catalog(manifests.Hosts(parsed), PolicyMode.Enforce), Cli.DefaultNamespace);
-            return Run(input, format, stdout, stderr, Today(snapshot));
+            return Run(input, format, outputFile, stdout, stderr, Today(snapshot));
         });
     }
 
@@ -55,18 +61,25 @@ internal sealed class CheckCommand : Command
             + (notEnforcing.Length == 0 ? "every one enforces today" : $"not enforcing today: {BoundedText.Join(", ", notEnforcing, NamespacesListed)}");
     }
 
-    private static int Run(ManifestInput input, string format, TextWriter stdout, TextWriter stderr, string? about = null)
+    private static int Run(ManifestInput input, string format, string? outputFile, TextWriter stdout, TextWriter stderr, string? about = null)
     {
         var findings = ManifestChecker.Check(input.Documents, input.Catalog, input.DefaultNamespace);
-        FindingFormats.Write(format, findings, stdout);
+        var report = new CheckReport([.. input.Documents.Where(ManifestChecker.Judges)], findings);
         // Before the summary: output that cannot be written is the one line on stderr.
-        stdout.Flush();
-        var violations = findings.Count(f => f.IsViolation);
-        stderr.WriteLine($"check: {input.Documents.Count} objects, {violations} violations, {findings.Count - violations} warnings");
+        if (outputFile is null)
+        {
+            FindingFormats.Write(format, report, stdout);
+            stdout.Flush();
+        }
+        else
+        {
+            ReportFile.Write(outputFile, file => FindingFormats.Write(format, report, file));
+        }
+        stderr.WriteLine($"check: {input.Documents.Count} objects, {report.Violations} violations, {report.Warnings} warnings");
         if (about is not null)
         {
             stderr.WriteLine(about);
         }
-        return violations > 0 ? Cli.ExitFailed : Cli.ExitOk;
+        return report.Violations > 0 ? Cli.ExitFailed : Cli.ExitOk;
     }
 }

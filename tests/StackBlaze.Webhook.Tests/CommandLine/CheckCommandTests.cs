@@ -69,8 +69,11 @@ public sealed class CheckCommandTests
         first.ToJsonString().Should().Be(new JsonObject
         {
             ["severity"] = "error",
+            ["rule"] = "public-url",
             ["file"] = Worker,
-            ["line"] = 11,
+            ["line"] = 32,
+            ["column"] = 22,
+            ["objectLine"] = 11,
             ["kind"] = "Deployment",
             ["name"] = "report-worker",
             ["namespace"] = "shop",
@@ -91,8 +94,10 @@ public sealed class CheckCommandTests
         result.ExitCode.Should().Be(1);
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines.Should().HaveCount(4);
-        lines[0].Should().StartWith($"::error file={Worker},line=4,title=ConfigMap/report-worker key BACKEND_HOST::");
-        lines.Skip(1).Should().OnlyContain(line => line.StartsWith($"::error file={Worker},line=11,title=Deployment/report-worker container worker ", StringComparison.Ordinal));
+        lines[0].Should().StartWith($"::error file={Worker},line=10,col=17,title=ConfigMap/report-worker key BACKEND_HOST::");
+        lines[1].Should().StartWith($"::error file={Worker},line=32,col=22,title=Deployment/report-worker container worker ORDERS_API::");
+        lines[2].Should().StartWith($"::error file={Worker},line=34,col=15,title=Deployment/report-worker container worker BACKEND_HOST (ConfigMap report-worker)::");
+        lines[3].Should().StartWith($"::error file={Worker},line=29,col=34,title=Deployment/report-worker container worker args[1]::");
         lines[2].Should().EndWith("::calls api.shop.example.com, the public URL of service \"backend\"; use backend.internal");
     }
 
@@ -121,7 +126,7 @@ public sealed class CheckCommandTests
 
     [Theory]
     [InlineData(new[] { "check" }, "check needs -f PATH")]
-    [InlineData(new[] { "check", "-f", "deploy/examples/shop", "--output", "xml" }, "--output must be one of text, json, github, not \"xml\"")]
+    [InlineData(new[] { "check", "-f", "deploy/examples/shop", "--output", "xml" }, "--output must be one of text, json, github, junit, sarif, not \"xml\"")]
     public async Task Bad_usage_exits_2(string[] arguments, string reason)
     {
         var result = await ProcessRunner.RunWebhookCommandAsync(arguments);

@@ -16,6 +16,8 @@ public sealed class NativeBuildTests(ReleaseBuild build)
     [InlineData("check -f deploy/examples/shop-public-urls --catalog deploy/examples/shop")]
     [InlineData("check -f deploy/examples/shop-public-urls --catalog deploy/examples/shop --output json")]
     [InlineData("check -f deploy/examples/boutique --output github")]
+    [InlineData("check -f deploy/examples/shop-public-urls --catalog deploy/examples/shop --output sarif")]
+    [InlineData("check -f deploy/examples/shop-public-urls --catalog deploy/examples/shop --output junit")]
     [InlineData("inject -f deploy/examples/no-such-folder")]
     public async Task Native_command_prints_and_exits_as_the_build_does(string commandLine)
     {
