@@ -52,7 +52,7 @@ public sealed class ExplainHostileInputTests
     }
 
     [Theory]
-    [InlineData(new[] { "explain" }, "explain needs -f PATH (a file, a folder, or - for standard input)")]
+    [InlineData(new[] { "explain" }, "explain needs -f PATH (a file, a folder, or - for standard input) or --kubeconfig FILE")]
     [InlineData(new[] { "explain", "-f", "deploy/examples/shop", "-o", "yaml" }, "--output must be text or json, not \"yaml\"")]
     [InlineData(new[] { "explain", "deploy/web", "deploy/api", "-f", "deploy/examples/shop" }, "unknown argument \"deploy/api\"")]
     public async Task Bad_usage_is_one_line_and_exit_2(string[] arguments, string reason)
