@@ -26,7 +26,7 @@ internal static class FindingFormats
                 foreach (var finding in findings)
                 {
                     var level = finding.IsViolation ? "" : "warning: ";
-                    output.WriteLine($"{finding.Document.Source}: {finding.Where}: {level}{finding.Message}");
+                    output.WriteLine(TerminalText.Printable($"{finding.Document.Source}: {finding.Where}: {level}{finding.Message}"));
                 }
                 break;
         }
