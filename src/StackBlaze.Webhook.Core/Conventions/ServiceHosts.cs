@@ -7,8 +7,11 @@ public sealed partial record ServiceHosts
 {
     public const string DefaultClusterDomain = "cluster.local";
 
-    // A DNS name (RFC 1123 labels), as the kubelet's --cluster-domain takes it.
-    private const int MaxDomainLength = 253;
+    /// <summary>
+    /// What a DNS name (253) leaves once a Service and a namespace of Kubernetes' longest names (63 each),
+    /// their dots and "svc" come first: a longer domain would let a tenant's names make hosts no resolver takes.
+    /// </summary>
+    public const int MaxClusterDomainLength = 253 - (63 + 1 + 63 + 1 + 3 + 1);
 
     private ServiceHosts(HostStyle style, string clusterDomain) => (Style, ClusterDomain) = (style, clusterDomain);
 
@@ -20,11 +23,11 @@ public sealed partial record ServiceHosts
     /// <summary>The cluster's DNS domain, which only <see cref="HostStyle.Cluster"/> names use.</summary>
     public string ClusterDomain { get; }
 
-    /// <summary>The hosts of <paramref name="style"/>; null when <paramref name="clusterDomain"/> is no DNS name.</summary>
+    /// <summary>The hosts of <paramref name="style"/>; null when <paramref name="clusterDomain"/> is no DNS name, or too long for any Service's host to be one.</summary>
     public static ServiceHosts? Create(HostStyle style, string clusterDomain)
     {
         var domain = clusterDomain.TrimEnd('.');
-        return domain.Length <= MaxDomainLength && DnsName().IsMatch(domain) ? new ServiceHosts(style, domain) : null;
+        return domain.Length <= MaxClusterDomainLength && DnsName().IsMatch(domain) ? new ServiceHosts(style, domain) : null;
     }
 
     /// <summary>The host a pod of <paramref name="namespaceName"/> calls the Service by.</summary>

@@ -36,11 +36,11 @@ internal static class ExplanationFormats
     private static void WriteText(ObjectExplanation explained, TextWriter output)
     {
         var document = explained.Document;
-        output.WriteLine($"{Title(document)} in namespace {explained.Namespace} ({document.Source}:{document.Line})");
-        output.WriteLine($"  sent to the mutating webhook: {(explained.Sent ? "yes" : "no")}");
+        Line(output, $"{Title(document)} in namespace {explained.Namespace} ({document.Source}:{document.Line})");
+        Line(output, $"  sent to the mutating webhook: {(explained.Sent ? "yes" : "no")}");
         foreach (var link in explained.Links)
         {
-            output.WriteLine(link.Error is { } error
+            Line(output, link.Error is { } error
                 ? $"  link {link.Link}: not resolved: {error}"
                 : $"  link {link.Link}: Service {link.Service}, port {link.Port}{(link.PortName is { } name ? $" ({name})" : "")}, "
                     + $"protocol {link.Protocol}, form {link.Form}: {string.Join(", ", link.Variables)}");
@@ -50,22 +50,22 @@ internal static class ExplanationFormats
             var what = container.List == "initContainers" ? "init container" : "container";
             if (container.Variables.Count == 0)
             {
-                output.WriteLine($"  {what} {container.Name} gets nothing");
+                Line(output, $"  {what} {container.Name} gets nothing");
                 continue;
             }
-            output.WriteLine($"  {what} {container.Name} gets:");
+            Line(output, $"  {what} {container.Name} gets:");
             foreach (var variable in container.Variables)
             {
                 var value = variable.SecretName is null ? $"={variable.Value}" : $" from secretKeyRef {variable.SecretName}/{variable.SecretKey}";
-                output.WriteLine($"    {variable.Name}{value} (link {variable.Link})");
+                Line(output, $"    {variable.Name}{value} (link {variable.Link})");
             }
         }
         if (explained.Reasons.Count > 0)
         {
-            output.WriteLine("  why not more:");
+            Line(output, "  why not more:");
             foreach (var reason in explained.Reasons)
             {
-                output.WriteLine($"    {reason.Code}: {reason.Message}");
+                Line(output, $"    {reason.Code}: {reason.Message}");
             }
         }
         if (explained.StalePods is { Count: > 0 } stale)
@@ -81,10 +81,10 @@ internal static class ExplanationFormats
         }
         if (explained.Findings.Count > 0)
         {
-            output.WriteLine("  check:");
+            Line(output, "  check:");
             foreach (var finding in explained.Findings)
             {
-                output.WriteLine($"    {(finding.IsViolation ? "error" : "warning")}: {Where(finding)}{finding.Message}");
+                Line(output, $"    {(finding.IsViolation ? "error" : "warning")}: {Where(finding)}{finding.Message}");
             }
         }
     }
@@ -221,6 +221,9 @@ internal static class ExplanationFormats
         json.WriteEndArray();
         json.WriteEndObject();
     }
+
+    // Each line is one line, whatever a tenant's names and values hold.
+    private static void Line(TextWriter output, string text) => output.WriteLine(TerminalText.Printable(text));
 
     private static string Title(ManifestDocument document) => $"{BoundedText.Quote(document.Kind)}/{BoundedText.Quote(document.Name)}";
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StackBlaze.Webhook.Core.Conventions;
+using StackBlaze.Webhook.Core.Limits;
 
 namespace StackBlaze.Webhook.CommandLine;
 
@@ -24,7 +25,9 @@ internal sealed class HostStyleOptions
         {
             if (result.GetValueOrDefault<string>() is { } domain && ServiceHosts.Create(HostStyle.Cluster, domain) is null)
             {
-                result.AddError($"--cluster-domain must be a DNS name such as {ServiceHosts.DefaultClusterDomain}, not \"{domain}\"");
+                result.AddError(domain.TrimEnd('.').Length > ServiceHosts.MaxClusterDomainLength
+                    ? $"--cluster-domain must be at most {ServiceHosts.MaxClusterDomainLength} characters, so that every Service's host is a DNS name, not \"{BoundedText.Quote(domain)}\""
+                    : $"--cluster-domain must be a DNS name such as {ServiceHosts.DefaultClusterDomain}, not \"{domain}\"");
             }
         });
         command.Options.Add(_style);

@@ -39,6 +39,16 @@ public sealed class ServiceHostsTests
         ServiceHosts.Create(HostStyle.Cluster, domain).Should().BeNull();
     }
 
+    [Fact]
+    public void Longest_cluster_domain_taken_still_gives_the_longest_names_a_host_of_at_most_253_characters()
+    {
+        var domain = new string('a', 60) + "." + new string('b', 60);
+        var longestName = new string('c', 63);
+
+        ServiceHosts.Create(HostStyle.Cluster, domain)!.Of(longestName, longestName).Should().HaveLength(253);
+        ServiceHosts.Create(HostStyle.Cluster, domain + "b").Should().BeNull();
+    }
+
     [Theory]
     [InlineData(HostStyle.Internal, "Default", true)]
     [InlineData(HostStyle.Internal, "None", true)]

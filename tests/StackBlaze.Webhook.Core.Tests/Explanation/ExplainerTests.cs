@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StackBlaze.Webhook.Core.Conventions;
 using StackBlaze.Webhook.Core.Explanation;
 using StackBlaze.Webhook.Core.Manifests;
 using StackBlaze.Webhook.Core.Workloads;
@@ -14,8 +15,25 @@ public class ExplainerTests
     [InlineData("boutique")]
     public void Each_container_is_said_to_get_the_variables_inject_gives_it(string example)
     {
+        ExplainsWhatInjectGives(example, ServiceHosts.Internal);
+    }
+
+    [Theory]
+    [InlineData("shop", HostStyle.Internal)]
+    [InlineData("shop", HostStyle.Cluster)]
+    [InlineData("boutique", HostStyle.Cluster)]
+    public void Each_example_under_each_host_style_is_said_to_get_the_variables_inject_gives_it(string example, HostStyle style)
+    {
+        var explained = ExplainsWhatInjectGives(example, ServiceHosts.Create(style, "corp.example")!);
+
+        explained.SelectMany(e => e.Containers).SelectMany(c => c.Variables).Should().Contain(
+            v => v.Value != null && v.Value.Contains(style == HostStyle.Cluster ? ".svc.corp.example" : ".internal", StringComparison.Ordinal));
+    }
+
+    private static IReadOnlyList<ObjectExplanation> ExplainsWhatInjectGives(string example, ServiceHosts hosts)
+    {
         var documents = ManifestReader.ReadAll([Examples.Folder(example)], TextReader.Null);
-        var catalog = ManifestCatalog.FromDocuments(documents, "default");
+        var catalog = ManifestCatalog.FromDocuments(documents, "default", hosts);
 
         var explained = Explainer.Explain(documents, catalog, "default");
 
@@ -37,6 +55,7 @@ public class ExplainerTests
                     env.Where(e => recorded.Contains((string?)e!["name"])).Select(e => e!.ToJsonString()), $"{one.Document.Location} container {container.Name}");
             }
         }
+        return explained;
     }
 
     [Fact]

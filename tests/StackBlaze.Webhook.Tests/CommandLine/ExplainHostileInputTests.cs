@@ -105,6 +105,21 @@ public sealed class ExplainHostileInputTests
         reasons.Single(r => r!["code"]!.GetValue<string>() == "denied")!["message"]!.GetValue<string>().Should().Contain("and 90 more");
     }
 
+    [Theory]
+    [InlineData("explain")]
+    [InlineData("check")]
+    public async Task Line_breaks_and_escape_sequences_in_names_and_values_are_written_escaped_in_text(string command)
+    {
+        var result = await ProcessRunner.RunWebhookCommandAsync(
+            [command, "-f", RepositoryPaths.Fixture("Explain", "control-characters.yaml"), "--catalog", "deploy/examples/shop"]);
+
+        result.Stdout.Should().NotContain("\u001b").And.NotContain("\r");
+        result.Stdout.Should().Contain(@"\u001b[");
+        result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().NotContain(
+            line => line.TrimStart().StartsWith("container forged", StringComparison.Ordinal) || line.TrimStart().StartsWith("API_URL=", StringComparison.Ordinal)
+                || line.TrimStart().StartsWith("forged", StringComparison.Ordinal) || line.StartsWith('X'));
+    }
+
     private const string Form =
         "KIND/NAME (KIND: pod, deployment, statefulset, daemonset, replicaset, job, cronjob, replicationcontroller or their kubectl short names)";
 

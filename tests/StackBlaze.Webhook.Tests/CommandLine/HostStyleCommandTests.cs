@@ -67,6 +67,27 @@ public sealed class HostStyleCommandTests
     }
 
     [Fact]
+    public async Task Cluster_domain_that_would_make_a_host_of_the_longest_names_no_dns_name_is_refused()
+    {
+        // 122 characters: with a Service and a namespace of 63 each, hosts of 254.
+        var domain = new string('a', 61) + "." + new string('b', 60);
+
+        foreach (var command in new[] { "inject", "check", "explain", "serve" })
+        {
+            string[] args = command == "serve"
+                ? ["serve", "--catalog", "deploy/examples/shop", "--cluster-domain", domain]
+                : [command, "-f", "deploy/examples/shop", "--cluster-domain", domain];
+
+            var result = await ProcessRunner.RunWebhookCommandAsync(args);
+
+            result.ExitCode.Should().Be(2, command);
+            result.Stdout.Should().BeEmpty(command);
+            result.Stderr.Should().StartWith(
+                "stackblaze-webhook: --cluster-domain must be at most 121 characters, so that every Service's host is a DNS name, not \"", command);
+        }
+    }
+
+    [Fact]
     public async Task Serve_with_cluster_style_injects_cluster_names()
     {
         using var certificates = await TestCertificates.CreateAsync();

@@ -1,3 +1,5 @@
+using StackBlaze.Webhook.CommandLine;
+
 namespace StackBlaze.Webhook.CommandLine.Reports;
 
 /// <summary><c>--output github</c>: one workflow command per finding, which GitHub Actions shows as an annotation on the value's line.</summary>
@@ -13,9 +15,10 @@ internal static class GithubReport
         }
     }
 
-    // Workflow commands: data escapes %, CR and LF; properties also ':' and ','.
-    private static string Data(string text) =>
-        text.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+    // Workflow commands: data escapes %, CR and LF; properties also ':' and ','. Other control
+    // characters (an ESC that would colour the log) are written as text, as in the text format.
+    private static string Data(string text) => TerminalText.Printable(
+        text.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal));
 
     private static string Property(string text) =>
         Data(text).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);

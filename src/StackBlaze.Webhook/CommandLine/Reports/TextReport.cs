@@ -1,3 +1,5 @@
+using StackBlaze.Webhook.CommandLine;
+
 namespace StackBlaze.Webhook.CommandLine.Reports;
 
 /// <summary><c>--output text</c>: one line per finding, for people.</summary>
@@ -8,7 +10,7 @@ internal static class TextReport
         foreach (var finding in report.Findings)
         {
             var level = finding.IsViolation ? "" : "warning: ";
-            output.WriteLine($"{finding.Document.Source}: {finding.Where}: {level}{finding.Message}");
+            output.WriteLine(TerminalText.Printable($"{finding.Document.Source}: {finding.Where}: {level}{finding.Message}"));
         }
     }
 }
