@@ -120,6 +120,16 @@ public sealed class ExplainHostileInputTests
                 || line.TrimStart().StartsWith("forged", StringComparison.Ordinal) || line.StartsWith('X'));
     }
 
+    [Fact]
+    public async Task Escape_sequences_in_github_annotations_are_written_as_text_and_line_breaks_as_its_own_escapes()
+    {
+        var result = await ProcessRunner.RunWebhookCommandAsync(
+            ["check", "-f", RepositoryPaths.Fixture("Explain", "control-characters.yaml"), "--catalog", "deploy/examples/shop", "-o", "github"]);
+
+        result.Stdout.Should().NotContain("\u001b").And.NotContain("\r").And.Contain(@"\u001b[");
+        result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().OnlyContain(line => line.StartsWith("::", StringComparison.Ordinal));
+    }
+
     private const string Form =
         "KIND/NAME (KIND: pod, deployment, statefulset, daemonset, replicaset, job, cronjob, replicationcontroller or their kubectl short names)";
 

@@ -1,5 +1,3 @@
-using StackBlaze.Webhook.CommandLine;
-
 namespace StackBlaze.Webhook.CommandLine.Reports;
 
 /// <summary><c>--output github</c>: one workflow command per finding, which GitHub Actions shows as an annotation on the value's line.</summary>

@@ -1,5 +1,3 @@
-using StackBlaze.Webhook.CommandLine;
-
 namespace StackBlaze.Webhook.CommandLine.Reports;
 
 /// <summary><c>--output text</c>: one line per finding, for people.</summary>
