@@ -15,7 +15,7 @@ internal static class SarifReport
     private const string InformationUri = "https://stackblaze.io";
 
     // The assembly's version, without the "+commit" the SDK may add to it.
-    private static readonly string ToolVersion =
+    internal static readonly string ToolVersion =
         (typeof(SarifReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
 
     public static void Write(CheckReport report, TextWriter output) => JsonOutput.Write(output, json =>
