@@ -1,6 +1,5 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using StackBlaze.Webhook.CommandLine.Reports;
 using StackBlaze.Webhook.Core.Explanation;
 using StackBlaze.Webhook.Core.Limits;
 using StackBlaze.Webhook.Core.Manifests;
@@ -89,23 +88,17 @@ internal static class ExplanationFormats
         }
     }
 
-    // Relaxed escaping: the report is read by programs and people, never embedded in HTML.
-    private static void WriteJson(IReadOnlyList<ObjectExplanation> explained, TextWriter output)
+    private static void WriteJson(IReadOnlyList<ObjectExplanation> explained, TextWriter output) => JsonOutput.Write(output, json =>
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        json.WriteStartObject();
+        json.WriteStartArray("objects");
+        foreach (var one in explained)
         {
-            json.WriteStartObject();
-            json.WriteStartArray("objects");
-            foreach (var one in explained)
-            {
-                WriteJson(one, json);
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
+            WriteJson(one, json);
         }
-        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
-    }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
 
     private static void WriteJson(ObjectExplanation explained, Utf8JsonWriter json)
     {
@@ -130,7 +123,7 @@ internal static class ExplanationFormats
             else
             {
                 json.WriteNumber("port", link.Port!.Value);
-                Optional(json, "portName", link.PortName);
+                json.WriteOptional("portName", link.PortName);
                 json.WriteString("protocol", link.Protocol);
                 json.WriteString("form", link.Form);
                 Strings(json, "variables", link.Variables);
@@ -172,9 +165,9 @@ internal static class ExplanationFormats
         {
             json.WriteStartObject();
             json.WriteString("code", reason.Code);
-            Optional(json, "container", reason.Container);
-            Optional(json, "variable", reason.Variable);
-            Optional(json, "link", reason.Link);
+            json.WriteOptional("container", reason.Container);
+            json.WriteOptional("variable", reason.Variable);
+            json.WriteOptional("link", reason.Link);
             if (reason.Services is { } services)
             {
                 Strings(json, "services", services);
@@ -196,8 +189,8 @@ internal static class ExplanationFormats
                     json.WriteStartObject();
                     json.WriteString("container", variable.Container);
                     json.WriteString("name", variable.Name);
-                    Optional(json, "has", variable.Injected);
-                    Optional(json, "wouldGet", variable.Now);
+                    json.WriteOptional("has", variable.Injected);
+                    json.WriteOptional("wouldGet", variable.Now);
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
@@ -209,13 +202,8 @@ internal static class ExplanationFormats
         foreach (var finding in explained.Findings)
         {
             json.WriteStartObject();
-            json.WriteString("severity", finding.IsViolation ? "error" : "warning");
-            Optional(json, "container", finding.Container);
-            Optional(json, "subject", finding.Subject);
-            Optional(json, "address", finding.Address);
-            Optional(json, "service", finding.Service);
-            Optional(json, "internalAddress", finding.InternalAddress);
-            json.WriteString("message", finding.Message);
+            json.WriteString("severity", FindingRules.Level(finding));
+            JsonReport.WriteWhatAndWhere(json, finding);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -242,13 +230,5 @@ internal static class ExplanationFormats
             json.WriteStringValue(value);
         }
         json.WriteEndArray();
-    }
-
-    private static void Optional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
-        }
     }
 }

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using StackBlaze.Webhook.Core.Manifests;
+
 namespace StackBlaze.Webhook.CommandLine.Reports;
 
 /// <summary>
@@ -28,15 +31,21 @@ internal static class JsonReport
             json.WriteString("kind", finding.Document.Kind);
             json.WriteString("name", finding.Document.Name);
             json.WriteOptional("namespace", finding.Document.Namespace);
-            json.WriteOptional("container", finding.Container);
-            json.WriteOptional("subject", finding.Subject);
-            json.WriteOptional("address", finding.Address);
-            json.WriteOptional("service", finding.Service);
-            json.WriteOptional("internalAddress", finding.InternalAddress);
-            json.WriteString("message", finding.Message);
+            WriteWhatAndWhere(json, finding);
             json.WriteEndObject();
         }
         json.WriteEndArray();
         json.WriteEndObject();
     });
+
+    /// <summary>The members that say where in its object a finding is and what it says, which <c>explain</c>'s JSON shares.</summary>
+    public static void WriteWhatAndWhere(Utf8JsonWriter json, CheckFinding finding)
+    {
+        json.WriteOptional("container", finding.Container);
+        json.WriteOptional("subject", finding.Subject);
+        json.WriteOptional("address", finding.Address);
+        json.WriteOptional("service", finding.Service);
+        json.WriteOptional("internalAddress", finding.InternalAddress);
+        json.WriteString("message", finding.Message);
+    }
 }
