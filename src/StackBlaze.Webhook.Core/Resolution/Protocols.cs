@@ -8,7 +8,7 @@ internal static class Protocols
 {
     public const string Http = "http";
 
-    // Port-name prefixes, as Istio reads them, plus the database names we give defaults to.
+    // Application protocols by port name or name prefix, as Istio reads them, with the aliases real charts use.
     private static readonly FrozenDictionary<string, string> ByName = new Dictionary<string, string>
     {
         ["http"] = Http,
@@ -17,17 +17,20 @@ internal static class Protocols
         ["https"] = "https",
         ["grpc"] = "grpc",
         ["grpc-web"] = Http,
-        ["tcp"] = "tcp",
-        ["tls"] = "tls",
-        ["udp"] = "udp",
         ["postgres"] = "postgresql",
         ["postgresql"] = "postgresql",
+        ["pg"] = "postgresql",
         ["mysql"] = "mysql",
+        ["mariadb"] = "mysql",
         ["redis"] = "redis",
         ["mongo"] = "mongodb",
         ["mongodb"] = "mongodb",
         ["amqp"] = "amqp",
+        ["rabbitmq"] = "amqp",
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // How bytes travel, not what they mean: `tcp-postgresql` (Bitnami, KubeBlocks) is PostgreSQL over TCP.
+    private static readonly FrozenSet<string> Transports = new[] { "tcp", "udp", "tls" }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<int, string> ByWellKnownPort = new Dictionary<int, string>
     {
@@ -39,38 +42,60 @@ internal static class Protocols
     }.ToFrozenDictionary();
 
     /// <summary>
-    /// The port's <c>appProtocol</c>; else its name's prefix (<c>grpc-api</c>, <c>redis</c>);
-    /// else the well-known port; else http.
+    /// The port's <c>appProtocol</c>; else its name (<c>grpc-api</c>, <c>redis</c>, <c>tcp-postgresql</c>);
+    /// else the well-known port; else the transport a name or <c>appProtocol</c> gave (tcp, udp, tls); else http.
+    /// A transport names no application protocol, so what follows it in the name, or the port number, decides.
     /// </summary>
-    public static string SchemeOf(ServicePortEntry port) =>
-        FromAppProtocol(port.AppProtocol)
-        ?? FromPortName(port.Name)
-        ?? ByWellKnownPort.GetValueOrDefault(port.Port)
-        ?? Http;
-
-    private static string? FromAppProtocol(string? appProtocol)
+    public static string SchemeOf(ServicePortEntry port)
     {
-        if (appProtocol is null)
+        string? transport = null;
+        if (AppProtocolName(port.AppProtocol) is { } appProtocol)
         {
-            return null;
+            if (Transports.Contains(appProtocol))
+            {
+                transport = appProtocol;
+            }
+            else if ((ByName.GetValueOrDefault(appProtocol) ?? (IsScheme(appProtocol) ? appProtocol : null)) is { } declared)
+            {
+                return declared;
+            }
         }
-        // Domain-prefixed values ("kubernetes.io/h2c") name the protocol after the slash.
-        var name = appProtocol[(appProtocol.LastIndexOf('/') + 1)..].ToLowerInvariant();
-        return ByName.GetValueOrDefault(name) ?? (IsScheme(name) ? name : null);
+        return FromPortName(port.Name, ref transport)
+            ?? ByWellKnownPort.GetValueOrDefault(port.Port)
+            ?? transport
+            ?? Http;
     }
 
-    private static string? FromPortName(string? portName)
+    // Domain-prefixed values ("kubernetes.io/h2c") name the protocol after the slash.
+    private static string? AppProtocolName(string? appProtocol) =>
+        appProtocol?[(appProtocol.LastIndexOf('/') + 1)..].ToLowerInvariant();
+
+    /// <summary>The application protocol a port name gives; a transport it starts with goes to <paramref name="transport"/>, unless one is known.</summary>
+    private static string? FromPortName(string? portName, ref string? transport)
     {
         if (portName is null)
         {
             return null;
         }
-        if (ByName.TryGetValue(portName, out var exact))
+        var dash = portName.IndexOf('-', StringComparison.Ordinal);
+        var first = dash > 0 ? portName[..dash] : portName;
+        if (Transports.Contains(first))
+        {
+            transport ??= first;
+            return dash > 0 ? FromApplicationName(portName[(dash + 1)..]) : null;
+        }
+        return FromApplicationName(portName);
+    }
+
+    /// <summary>The protocol of a whole name (<c>grpc-web</c>, <c>pg</c>), else of its prefix (<c>redis-cache</c>).</summary>
+    private static string? FromApplicationName(string name)
+    {
+        if (ByName.TryGetValue(name, out var exact))
         {
             return exact;
         }
-        var dash = portName.IndexOf('-', StringComparison.Ordinal);
-        return dash > 0 ? ByName.GetValueOrDefault(portName[..dash]) : null;
+        var dash = name.IndexOf('-', StringComparison.Ordinal);
+        return dash > 0 ? ByName.GetValueOrDefault(name[..dash]) : null;
     }
 
     /// <summary>RFC 3986: a letter, then letters, digits, '+', '-' or '.'.</summary>
