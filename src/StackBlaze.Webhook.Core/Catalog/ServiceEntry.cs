@@ -13,7 +13,8 @@ public sealed record ServiceEntry(
     string? EnvName = null,
     string? CredentialsSecret = null,
     string? Database = null,
-    string? PublicUrls = null)
+    string? PublicUrls = null,
+    string? CredentialsKeys = null)
 {
     /// <summary>The port a link or public URL means when it names none: the only one, else the one named http.</summary>
     public ServicePortEntry? DefaultPort => Ports.Length == 1 ? Ports[0] : Ports.FirstOrDefault(p => p.Name == "http");
@@ -38,7 +39,8 @@ public sealed record ServiceEntry(
             Annotation(annotations, StackBlazeAnnotations.EnvName),
             Annotation(annotations, StackBlazeAnnotations.CredentialsSecret),
             Annotation(annotations, StackBlazeAnnotations.Database),
-            Annotation(annotations, StackBlazeAnnotations.PublicUrl));
+            Annotation(annotations, StackBlazeAnnotations.PublicUrl),
+            Annotation(annotations, StackBlazeAnnotations.CredentialsKeys));
     }
 
     private static string? Annotation(IDictionary<string, string>? annotations, string key) =>

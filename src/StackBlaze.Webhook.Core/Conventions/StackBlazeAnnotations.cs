@@ -21,8 +21,11 @@ internal static class StackBlazeAnnotations
     /// <summary>On a Service: the variable name its links inject by default.</summary>
     public const string EnvName = "stackblaze.io/env-name";
 
-    /// <summary>On a Service: a Secret with keys <c>username</c> and <c>password</c>.</summary>
+    /// <summary>On a Service: a Secret with its credentials, keys <c>username</c> and <c>password</c> unless <see cref="CredentialsKeys"/> says otherwise.</summary>
     public const string CredentialsSecret = "stackblaze.io/credentials-secret";
+
+    /// <summary>On a Service: <c>role=key</c> pairs naming the credentials Secret's keys, for the roles username, password and uri.</summary>
+    public const string CredentialsKeys = "stackblaze.io/credentials-keys";
 
     /// <summary>On a Service: the database name, the path of its URL.</summary>
     public const string Database = "stackblaze.io/database";

@@ -42,7 +42,7 @@ internal sealed class ContainerScope
         // Empty entries ("app,") are tolerated, as in the links annotation.
         foreach (var name in annotation.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            if (IsContainerName(name))
+            if (KubernetesNames.IsDnsLabel(name))
             {
                 names.Add(name);
             }
@@ -110,10 +110,4 @@ internal sealed class ContainerScope
             ? $"the annotation names {count} containers; at most {ReviewLimits.MaxScopedContainers} are allowed"
             : null;
     }
-
-    /// <summary>A DNS-1123 label, as Kubernetes requires of container names.</summary>
-    private static bool IsContainerName(string name) =>
-        name.Length is > 0 and <= 63
-        && name[0] != '-' && name[^1] != '-'
-        && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 }

@@ -21,6 +21,10 @@ internal sealed record InjectedVariable(string Name, string? Value, string? Secr
     public static InjectedVariable FromSecret(string name, string secretName, string secretKey, string linkText) =>
         new(name, null, secretName, secretKey, linkText, []);
 
+    /// <summary>Whether <paramref name="other"/> gives the container the same value, whatever link it comes from.</summary>
+    public bool HasSameValueAs(InjectedVariable other) =>
+        Name == other.Name && Value == other.Value && SecretName == other.SecretName && SecretKey == other.SecretKey;
+
     /// <summary>The <c>EnvVar</c> as UTF-8 JSON, written anew: the plan keeps it.</summary>
     public byte[] ToEnvVarJson() => Encoding.UTF8.GetBytes(ToEnvVar().ToJsonString());
 

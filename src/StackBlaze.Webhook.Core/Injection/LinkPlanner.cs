@@ -18,12 +18,13 @@ internal static class LinkPlanner
         errors.AddRange(resolved.Errors);
 
         var variables = new List<InjectedVariable>();
-        var owners = new Dictionary<string, ResolvedLink>(StringComparer.Ordinal);
+        var owners = new Dictionary<string, (ResolvedLink Link, InjectedVariable Variable)>(StringComparer.Ordinal);
         foreach (var link in resolved.Links)
         {
-            var linkVariables = LinkVariables.For(link, catalog.Hosts);
+            // Another link's variable of the same value is the same variable (DATABASE_URL's DATABASE_USER, and DATABASE_USER=postgres).
+            InjectedVariable[] linkVariables = [.. LinkVariables.For(link, catalog.Hosts).Where(v => !IsGivenAlready(owners, v, link))];
             // One message per pair of links, naming every variable they both set.
-            var clashes = linkVariables.Where(v => owners.ContainsKey(v.Name)).GroupBy(v => owners[v.Name]).ToArray();
+            var clashes = linkVariables.Where(v => owners.ContainsKey(v.Name)).GroupBy(v => owners[v.Name].Link).ToArray();
             if (clashes.Length > 0)
             {
                 errors.AddRange(clashes.Select(clash => Clash([.. clash.Select(v => v.Name)], clash.Key, link)));
@@ -31,12 +32,15 @@ internal static class LinkPlanner
             }
             foreach (var variable in linkVariables)
             {
-                owners.Add(variable.Name, link);
+                owners.Add(variable.Name, (link, variable));
                 variables.Add(variable);
             }
         }
         return new LinkPlan(variables, errors);
     }
+
+    private static bool IsGivenAlready(Dictionary<string, (ResolvedLink Link, InjectedVariable Variable)> owners, InjectedVariable variable, ResolvedLink link) =>
+        owners.TryGetValue(variable.Name, out var owner) && owner.Link.Entry.Text != link.Entry.Text && owner.Variable.HasSameValueAs(variable);
 
     private static string Clash(IReadOnlyList<string> names, ResolvedLink first, ResolvedLink second)
     {

@@ -4,7 +4,8 @@ namespace StackBlaze.Webhook.Core.Links;
 
 /// <summary>
 /// Reads the <c>stackblaze.io/links</c> annotation: entries separated by commas, each
-/// <c>[ENV_NAME=]service[:port]</c>, white space around the parts ignored.
+/// <c>[ENV_NAME=]service[:port]</c>, white space around the parts ignored. <c>PG*</c> in place of a
+/// name asks for libpq's variables: <c>*</c> is in no variable name, so no entry meant anything else before.
 /// </summary>
 internal static class LinkGrammar
 {
@@ -73,9 +74,9 @@ internal static class LinkGrammar
         {
             envName = text[..equals].Trim();
             rest = text[(equals + 1)..].Trim();
-            if (!EnvNames.IsValid(envName))
+            if (!EnvNames.IsValid(envName) && envName != AddressForms.LibpqSetName)
             {
-                return Invalid(text, $"the variable name must match {EnvNames.Rule}");
+                return Invalid(text, $"the variable name must match {EnvNames.Rule}, or be {AddressForms.LibpqSetName} for libpq's variables");
             }
             if (EnvNames.IsReserved(envName))
             {

@@ -64,11 +64,31 @@ internal static class LinkResolver
             return $"link \"{entry.Quoted}\": service \"{service.Name}\" has annotation {StackBlazeAnnotations.Database}: \"{BoundedText.Quote(database)}\", "
                 + $"which is not a database name ({DatabaseNameRule}); fix the annotation";
         }
+        if (Credentials.TryRead(service, out var credentials) is { } credentialsError)
+        {
+            return $"link \"{entry.Quoted}\": service \"{service.Name}\" {credentialsError}";
+        }
         var envName = entry.EnvName ?? service.EnvName ?? Protocols.DefaultEnvName(scheme) ?? EnvNames.ForService(service.Name);
+        var form = AddressForms.Of(envName);
+        if (MissingValue(form, envName, service, credentials) is { } missingValue)
+        {
+            return $"link \"{entry.Quoted}\": {missingValue}";
+        }
 
-        link = new ResolvedLink(entry, service, port!, scheme, envName);
+        link = new ResolvedLink(entry, service, port!, scheme, envName, form, credentials);
         return null;
     }
+
+    /// <summary>Why the Service cannot give what the variable asks for, or null: a variable with no value would only fail later, in the app.</summary>
+    private static string? MissingValue(AddressForm form, string envName, ServiceEntry service, Credentials? credentials) => form switch
+    {
+        AddressForm.Username or AddressForm.Password when credentials is null =>
+            $"{envName} is a {(form == AddressForm.Username ? "username" : "password")}, but service \"{service.Name}\" has no {StackBlazeAnnotations.CredentialsSecret}; "
+            + "add it, or link another form",
+        AddressForm.Database when service.Database is null =>
+            $"{envName} is a database name, but service \"{service.Name}\" has no {StackBlazeAnnotations.Database}; add it, or link another form",
+        _ => null,
+    };
 
     private const string DatabaseNameRule = "1 to 64 characters, none of / ? # @ : % \\ or white space";
 

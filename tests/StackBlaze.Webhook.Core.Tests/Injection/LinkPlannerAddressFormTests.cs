@@ -62,7 +62,7 @@ public class LinkPlannerAddressFormTests
         var plan = LinkPlanner.Plan("db-host=postgres", Namespace, Boutique);
 
         plan.Errors.Should().ContainSingle().Which.Should().Be(
-            "link \"db-host=postgres\" is not of the form [ENV_NAME=]service[:port]: the variable name must match [A-Z_][A-Z0-9_]*");
+            "link \"db-host=postgres\" is not of the form [ENV_NAME=]service[:port]: the variable name must match [A-Z_][A-Z0-9_]*, or be PG* for libpq's variables");
     }
 
     private static IEnumerable<string> Values(string annotation)

@@ -12,6 +12,7 @@ public class LinkPlannerConflictTests
         Backend,
         Http("api"),
         Http("frontend", 80),
+        With("web", Port(80, "http"), Port(9090, "metrics")),
         Postgres,
         With("analytics", Port(5432)) with { CredentialsSecret = "analytics-credentials" });
 
@@ -46,8 +47,8 @@ public class LinkPlannerConflictTests
     [Fact]
     public void Credential_variable_clashing_with_another_link_is_denied()
     {
-        ErrorOf("postgres, DATABASE_USER=frontend").Should().Be(
-            "links \"postgres\" and \"DATABASE_USER=frontend\" would both set DATABASE_USER; name one explicitly, e.g. \"POSTGRES_URL=postgres\"");
+        ErrorOf("postgres, DATABASE_USER=analytics").Should().Be(
+            "links \"postgres\" and \"DATABASE_USER=analytics\" would both set DATABASE_USER; name one explicitly, e.g. \"POSTGRES_URL=postgres\"");
     }
 
     [Fact]
@@ -67,8 +68,8 @@ public class LinkPlannerConflictTests
     [Fact]
     public void Same_service_twice_on_different_ports_is_told_how_to_name_one()
     {
-        ErrorOf("frontend, frontend:80").Should().Be(
-            "links \"frontend\" and \"frontend:80\" would both set FRONTEND_URL; name one explicitly, as \"NAME=frontend:80\"");
+        ErrorOf("web, web:9090").Should().Be(
+            "links \"web\" and \"web:9090\" would both set WEB_URL; name one explicitly, as \"NAME=web:9090\"");
     }
 
     [Fact]

@@ -92,6 +92,10 @@ public class LinkVariablesTests
         written.Should().Be(InjectedVariable.Plain("API_URL", "http://backend.internal:3000", "backend"));
     }
 
-    private static ResolvedLink Link(ServiceEntry service, string envName, string scheme) =>
-        new(new LinkEntry(service.Name, null, service.Name, null), service, service.Ports[0], scheme, envName);
+    // The form and credentials as the resolver reads them, so that these tests follow its rules.
+    private static ResolvedLink Link(ServiceEntry service, string envName, string scheme)
+    {
+        Credentials.TryRead(service, out var credentials).Should().BeNull();
+        return new(new LinkEntry(service.Name, null, service.Name, null), service, service.Ports[0], scheme, envName, AddressForms.Of(envName), credentials);
+    }
 }

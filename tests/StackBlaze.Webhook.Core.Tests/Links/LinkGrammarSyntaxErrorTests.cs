@@ -12,7 +12,7 @@ public class LinkGrammarSyntaxErrorTests
     public void Bad_variable_name_is_denied_with_the_rule(string entry)
     {
         SingleError(entry).Should().Be(
-            $"link \"{entry}\" is not of the form [ENV_NAME=]service[:port]: the variable name must match [A-Z_][A-Z0-9_]*");
+            $"link \"{entry}\" is not of the form [ENV_NAME=]service[:port]: the variable name must match [A-Z_][A-Z0-9_]*, or be PG* for libpq's variables");
     }
 
     [Theory]

@@ -1,6 +1,6 @@
-using StackBlaze.Webhook.Core.Injection;
+using StackBlaze.Webhook.Core.Links;
 
-namespace StackBlaze.Webhook.Tests.Injection;
+namespace StackBlaze.Webhook.Tests.Links;
 
 public class AddressFormsTests
 {
