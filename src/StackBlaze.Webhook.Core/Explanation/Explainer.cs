@@ -129,7 +129,7 @@ public static class Explainer
         var resolution = LinkResolver.Resolve([entry], namespaceName, catalog);
         if (resolution.Links is [var link])
         {
-            return new LinkExplanation(entry.Quoted, link.Service.Name, link.Port.Port, link.Port.Name, link.Scheme, FormName(AddressForms.Of(link.EnvName)),
+            return new LinkExplanation(entry.Quoted, link.Service.Name, link.Port.Port, link.Port.Name, link.Scheme, FormName(link.Form),
                 [.. LinkVariables.For(link, catalog.Hosts).Select(v => v.Name)], null);
         }
         var error = resolution.Errors[0];
@@ -145,6 +145,10 @@ public static class Explainer
         AddressForm.HostPort => "host-port",
         AddressForm.Host => "host",
         AddressForm.Port => "port",
+        AddressForm.Username => "username",
+        AddressForm.Password => "password",
+        AddressForm.Database => "database",
+        AddressForm.LibpqSet => "libpq",
         _ => "url",
     };
 

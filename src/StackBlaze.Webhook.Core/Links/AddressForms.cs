@@ -16,6 +16,9 @@ internal static class AddressForms
         ("PGPASSWORD", AddressForm.Password),
     ];
 
+    // Whole names no ending gives: DB_NAME, which many apps read beside DB_USER and DB_PASSWORD, is no *_DB_NAME.
+    private static readonly (string Name, AddressForm Form)[] WholeNames = [.. LibpqVariables, ("DB_NAME", AddressForm.Database)];
+
     private static readonly (string Suffix, AddressForm Form)[] Suffixes =
     [
         ("_ADDR", AddressForm.HostPort),
@@ -38,7 +41,7 @@ internal static class AddressForms
         {
             return AddressForm.LibpqSet;
         }
-        foreach (var (name, form) in LibpqVariables)
+        foreach (var (name, form) in WholeNames)
         {
             if (envName == name)
             {

@@ -67,7 +67,7 @@ public sealed class ExplainCommandTests
         var result = await ProcessRunner.RunWebhookCommandAsync(["explain", "deploy/cartservice", "-f", "deploy/examples/boutique", "-o", "json"]);
 
         result.ExitCode.Should().Be(0, result.Stderr);
-        Objects(result.Stdout).Single()["links"]!.AsArray().Select(Describe).Should().Equal("REDIS_ADDR=redis-cart: redis-cart 6379 tcp-redis tcp host-port REDIS_ADDR");
+        Objects(result.Stdout).Single()["links"]!.AsArray().Select(Describe).Should().Equal("REDIS_ADDR=redis-cart: redis-cart 6379 tcp-redis redis host-port REDIS_ADDR");
     }
 
     [Fact]
