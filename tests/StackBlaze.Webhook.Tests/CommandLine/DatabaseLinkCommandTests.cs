@@ -1,0 +1,46 @@
+using k8s.Models;
+using StackBlaze.Webhook.Tests.Support;
+
+namespace StackBlaze.Webhook.Tests.CommandLine;
+
+/// <summary><c>inject</c> over databases as charts and operators make them (issue 18).</summary>
+public sealed class DatabaseLinkCommandTests
+{
+    private static readonly string Operators = Path.Combine("tests", "StackBlaze.Webhook.Tests", "Fixtures", "Databases", "operators.yaml");
+
+    [Fact]
+    public async Task Chart_port_names_operator_uris_and_libpq_variables_reach_the_pod_template()
+    {
+        var result = await ProcessRunner.RunWebhookCommandAsync(["inject", "-f", Operators]);
+
+        result.ExitCode.Should().Be(0, result.Stderr);
+        var api = TypedManifests.Load(result.Stdout, "inject output").OfType<V1Deployment>().Single();
+        api.Spec.Template.Spec.Containers.Single().Env.Select(Describe).Should().Equal(
+            "DATABASE_URL=postgresql://orders-db.internal:5432/orders",
+            "REDIS_URL=redis://cache.internal:6379",
+            "APP_DATABASE_URL<-app-app/uri",
+            "PGHOST=app-rw.internal",
+            "PGPORT=5432",
+            "PGDATABASE=app",
+            "PGUSER<-app-app/username",
+            "PGPASSWORD<-app-app/password");
+    }
+
+    [Fact]
+    public async Task A_form_the_service_cannot_fill_fails_inject_naming_the_link_and_what_is_missing()
+    {
+        var manifests = (await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, Operators)))
+            .Replace("PG*=app-rw\"", "DB_PASSWORD=cache\"", StringComparison.Ordinal);
+
+        var result = await ProcessRunner.RunWebhookCommandAsync(["inject", "-f", "-"], manifests);
+
+        result.ExitCode.Should().Be(1);
+        result.Stdout.Should().BeEmpty();
+        result.Stderr.Should().Contain(
+            "Deployment/api: link \"DB_PASSWORD=cache\": DB_PASSWORD is a password, but service \"cache\" has no stackblaze.io/credentials-secret; add it, or link another form");
+    }
+
+    private static string Describe(V1EnvVar variable) => variable.ValueFrom?.SecretKeyRef is { } secret
+        ? $"{variable.Name}<-{secret.Name}/{secret.Key}"
+        : $"{variable.Name}={variable.Value}";
+}
