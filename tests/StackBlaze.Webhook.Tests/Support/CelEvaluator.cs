@@ -11,9 +11,6 @@ internal static class CelEvaluator
 {
     private static readonly string Folder = Path.Combine(RepositoryPaths.Root, "tests", "cel");
 
-    // Installed on first use, so that `dotnet test` alone is enough on a fresh machine with Node.
-    private static readonly Lazy<Task> Installed = new(InstallAsync);
-
     /// <summary>What <paramref name="expression"/> gives for each activation: its value, or <c>{"error": ...}</c>.</summary>
     public static Task<IReadOnlyList<JsonNode?>> EvaluateAsync(string expression, params JsonObject[] activations) =>
         EvaluateAsync(expression, [], activations);
@@ -25,7 +22,7 @@ internal static class CelEvaluator
     public static async Task<IReadOnlyList<JsonNode?>> EvaluateAsync(
         string expression, IEnumerable<(string Name, string Expression)> variables, params JsonObject[] activations)
     {
-        await Installed.Value;
+        await NodePackages.EnsureInstalledAsync(Folder, Path.Combine("@marcbachmann", "cel-js"));
         var input = new JsonObject
         {
             ["expression"] = expression,
@@ -38,19 +35,6 @@ internal static class CelEvaluator
             throw new InvalidOperationException($"the CEL evaluator failed: {result.Stderr}");
         }
         return [.. JsonNode.Parse(result.Stdout)!.AsArray()];
-    }
-
-    private static async Task InstallAsync()
-    {
-        if (Directory.Exists(Path.Combine(Folder, "node_modules", "@marcbachmann", "cel-js")))
-        {
-            return;
-        }
-        var result = await ProcessRunner.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], workingDirectory: Folder);
-        if (result.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"npm ci in tests/cel failed: {result.Stderr}");
-        }
     }
 
     /// <summary>What <paramref name="expression"/> gives for one activation, which must be a boolean.</summary>
