@@ -74,15 +74,8 @@ public sealed class GeneratedPasswordClientTests(ShopPostgres postgres) : IClass
         ["app-app"] = new Dictionary<string, string> { ["username"] = user, ["password"] = Password, ["uri"] = uri },
     };
 
-    // The api container of Fixtures/Clients/postgres-operator.yaml after `inject -f`, as the kubelet would start it.
-    private async Task<IReadOnlyDictionary<string, string>> InjectedEnvironmentAsync(Dictionary<string, IReadOnlyDictionary<string, string>> secrets)
-    {
-        var result = await ProcessRunner.RunWebhookCommandAsync(["inject", "-f", RepositoryPaths.Fixture("Clients", "postgres-operator.yaml")]);
-        result.ExitCode.Should().Be(0, result.Stderr);
-        var api = ManifestReader.Parse(result.Stdout, "inject").Single(document => document.Kind == "Deployment").Body;
-        var container = api.GetProperty("spec").GetProperty("template").GetProperty("spec").GetProperty("containers")[0];
-        return ToLoopback(KubeletEnvironment.Of(container, secrets));
-    }
+    private async Task<IReadOnlyDictionary<string, string>> InjectedEnvironmentAsync(Dictionary<string, IReadOnlyDictionary<string, string>> secrets) =>
+        ToLoopback(await InjectedContainer.EnvironmentAsync("postgres-operator.yaml", secrets));
 
     private IReadOnlyDictionary<string, string> ToLoopback(IReadOnlyDictionary<string, string> environment) =>
         LoopbackAddress.Rewrite(

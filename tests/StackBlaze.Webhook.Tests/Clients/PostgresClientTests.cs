@@ -1,4 +1,3 @@
-using StackBlaze.Webhook.Core.Manifests;
 using StackBlaze.Webhook.Tests.Support;
 
 namespace StackBlaze.Webhook.Tests.Clients;
@@ -63,14 +62,10 @@ public sealed class PostgresClientTests(ShopPostgres postgres) : IClassFixture<S
     // kubelet would give it when postgres-credentials holds this user and password.
     private async Task<IReadOnlyDictionary<string, string>> InjectedEnvironmentAsync(string user, string password)
     {
-        var result = await ProcessRunner.RunWebhookCommandAsync(["inject", "-f", RepositoryPaths.Fixture("Clients", "postgres-link.yaml")]);
-        result.ExitCode.Should().Be(0, result.Stderr);
-        var api = ManifestReader.Parse(result.Stdout, "inject").Single(document => document.Kind == "Deployment").Body;
-        var container = api.GetProperty("spec").GetProperty("template").GetProperty("spec").GetProperty("containers")[0];
         var secrets = new Dictionary<string, IReadOnlyDictionary<string, string>>
         {
             ["postgres-credentials"] = new Dictionary<string, string> { ["username"] = user, ["password"] = password },
         };
-        return LoopbackAddress.Rewrite(KubeletEnvironment.Of(container, secrets), "postgres.internal", 5432, postgres.Server.Port);
+        return LoopbackAddress.Rewrite(await InjectedContainer.EnvironmentAsync("postgres-link.yaml", secrets), "postgres.internal", 5432, postgres.Server.Port);
     }
 }
