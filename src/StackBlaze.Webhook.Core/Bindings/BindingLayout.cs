@@ -2,17 +2,14 @@ namespace StackBlaze.Webhook.Core.Bindings;
 
 /// <summary>
 /// Where the Service Bindings of a pod stand: one directory a Service below the root, its files
-/// held in the pod's annotations and projected with the credentials Secret's keys into one volume.
+/// held in the pod's annotations and projected with the credentials Secret's keys into a volume of its own.
 /// </summary>
 internal static class BindingLayout
 {
-    /// <summary>The projected volume; a pod's own volume of this name is taken as the webhook's.</summary>
-    public const string VolumeName = "stackblaze-bindings";
-
     /// <summary>The variable the Service Binding specification reads the root from.</summary>
     public const string RootVariable = "SERVICE_BINDING_ROOT";
 
-    /// <summary>Where the volume is mounted in a container that does not set <see cref="RootVariable"/> itself.</summary>
+    /// <summary>Where the bindings go in a container that does not set <see cref="RootVariable"/> itself.</summary>
     public const string DefaultRoot = "/bindings";
 
     /// <summary>The <c>provider</c> file of every binding.</summary>

@@ -9,16 +9,21 @@ using StackBlaze.Webhook.Core.Patches;
 namespace StackBlaze.Webhook.Core.Bindings;
 
 /// <summary>
-/// Brings one pod's bindings in line with what its links give now: the files' annotations, the
-/// projected volume and a read-only mount in every container in scope, added, refreshed, or
-/// taken back when the pod no longer asks for them. Everything it reads and counts is read first,
-/// so that a pod past a limit, or one whose container cannot take the mount, is refused before a
-/// single operation is made.
+/// Brings one pod's bindings in line with what its links give now: the files' annotations, a
+/// projected volume a binding, and in every container in scope a read-only mount of each at
+/// <c>$SERVICE_BINDING_ROOT/&lt;service&gt;</c>; added, refreshed, or taken back when the pod no
+/// longer asks for them. Everything it reads and counts is read first, so that a pod past a limit,
+/// or a container that cannot take the mounts, is refused before a single operation is made.
 /// </summary>
 internal sealed class BindingProjection
 {
-    // A mount's JSON and its operation around the path it is mounted at, about.
+    // A mount's JSON and its operation around its names and path, about.
     private const int MountBytes = 120;
+
+    private static readonly OwnedEntries<ServiceBinding> Volumes =
+        new(b => b.VolumeName, (entry, b) => JsonElement.DeepEquals(entry, JsonElement.Parse(b.VolumeJson.Span)), b => JsonNode.Parse(b.VolumeJson.Span)!);
+
+    private static readonly OwnedEntries<Mount> Mounts = new(m => m.Volume, (entry, m) => m.IsWrittenAs(entry), m => m.ToJson());
 
     private readonly PodShape _pod;
     private readonly ServiceBindings? _wanted;
@@ -34,13 +39,15 @@ internal sealed class BindingProjection
         _initRoots = initRoots;
         _roots = roots;
         Errors = errors;
-        PatchBytes = (wanted?.PatchBytes ?? 0) + initRoots.Concat(roots).Sum(root => root is null ? 0 : MountBytes + root.Length);
+        var bindings = wanted?.Bindings.Count ?? 0;
+        PatchBytes = (wanted?.PatchBytes ?? 0) + initRoots.Concat(roots).Where(root => root is not null)
+            .Sum(root => (long)bindings * (MountBytes + root!.Length) + wanted!.MountNameBytes);
     }
 
     /// <summary>Why the pod cannot take its bindings; it must then be denied.</summary>
     public IReadOnlyList<string> Errors { get; }
 
-    /// <summary>What the bindings add to the patch, about: the annotations, the volume and every mount.</summary>
+    /// <summary>What the bindings add to the patch, about: the annotations, the volumes and every mount.</summary>
     public long PatchBytes { get; }
 
     /// <param name="pod">The pod.</param>
@@ -60,7 +67,7 @@ internal sealed class BindingProjection
         return new BindingProjection(pod, wanted, basePath, initRoots, roots, errors);
     }
 
-    /// <summary>Where each container's bindings are mounted, or null for one that gets none; the reasons a container cannot take them go to <paramref name="errors"/>.</summary>
+    /// <summary>Where each container's bindings go, or null for one that gets none; the reasons a container cannot take them go to <paramref name="errors"/>.</summary>
     private static string?[] RootsOf(
         IReadOnlyList<ContainerShape> containers, string list, ServiceBindings? wanted, ContainerScope scope, InjectionRecord record, List<string> errors)
     {
@@ -84,10 +91,9 @@ internal sealed class BindingProjection
                 errors.Add(error!);
                 continue;
             }
-            // The API server refuses two mounts at one path; the container's own is not moved.
-            if (mounts is { } array && array.EnumerateArray().FirstOrDefault(m => !IsOurs(m) && StringOf(m, "mountPath"u8) == root) is { ValueKind: JsonValueKind.Object } taken)
+            if (mounts is { } array && TakenPath(array, root, wanted) is { } taken)
             {
-                errors.Add($"container \"{BoundedText.Quote(container.Name)}\" already mounts volume \"{BoundedText.Quote(StringOf(taken, "name"u8) ?? "")}\" at {BoundedText.Quote(root)}, where its bindings go; "
+                errors.Add($"container \"{BoundedText.Quote(container.Name)}\" already mounts volume \"{BoundedText.Quote(taken.Volume)}\" at {BoundedText.Quote(taken.Path)}, where a binding goes; "
                     + $"set {BindingLayout.RootVariable} in the container to another path, or leave it out of {StackBlazeAnnotations.Containers}");
                 continue;
             }
@@ -96,11 +102,25 @@ internal sealed class BindingProjection
         return roots;
     }
 
+    /// <summary>The container's own mount at a binding's path, which the API server would refuse a second mount at; or null.</summary>
+    private static (string Volume, string Path)? TakenPath(JsonElement mounts, string root, ServiceBindings wanted)
+    {
+        var paths = wanted.Bindings.Select(b => Mount.PathOf(root, b.Service)).ToHashSet(StringComparer.Ordinal);
+        foreach (var mount in mounts.EnumerateArray())
+        {
+            if (OwnedEntries<Mount>.OwnedName(mount) is null && StringOf(mount, "mountPath"u8) is { } path && paths.Contains(path))
+            {
+                return (StringOf(mount, "name"u8) ?? "", path);
+            }
+        }
+        return null;
+    }
+
     /// <summary>Adds the operations, once <see cref="Errors"/> and <see cref="PatchBytes"/> allowed them.</summary>
     public void AddOperations(List<JsonPatchOperation> patch)
     {
         AddAnnotationOperations(patch);
-        AddVolumeOperations(patch);
+        Volumes.Reconcile(patch, $"{_basePath}/spec/volumes", ListOf(_pod.Spec, "volumes"u8), _wanted?.Bindings ?? []);
         AddMountOperations(patch, _pod.InitContainers, "initContainers", _initRoots);
         AddMountOperations(patch, _pod.Containers, "containers", _roots);
     }
@@ -130,115 +150,40 @@ internal sealed class BindingProjection
         }
     }
 
-    private void AddVolumeOperations(List<JsonPatchOperation> patch)
-    {
-        var path = $"{_basePath}/spec/volumes";
-        if (!_pod.Spec.TryGetProperty("volumes"u8, out var volumes) || volumes.ValueKind == JsonValueKind.Null)
-        {
-            if (_wanted is not null)
-            {
-                patch.Add(JsonPatchOperation.Add(path, new JsonArray(JsonNode.Parse(_wanted.VolumeJson.Span))));
-            }
-            return;
-        }
-        var ours = IndicesOfOurs(volumes);
-        if (_wanted is null)
-        {
-            RemoveAll(patch, path, volumes, ours);
-            return;
-        }
-        if (ours.Count == 0)
-        {
-            patch.Add(JsonPatchOperation.AddJson($"{path}/-", _wanted.VolumeJson));
-            return;
-        }
-        if (!JsonElement.DeepEquals(volumes[ours[0]], JsonElement.Parse(_wanted.VolumeJson.Span)))
-        {
-            patch.Add(JsonPatchOperation.ReplaceJson(JsonPointer.Append(path, ours[0]), _wanted.VolumeJson));
-        }
-        RemoveAll(patch, path, volumes, ours[1..]);
-    }
-
     private void AddMountOperations(List<JsonPatchOperation> patch, IReadOnlyList<ContainerShape> containers, string list, string?[] roots)
     {
         for (var i = 0; i < containers.Count; i++)
         {
-            var path = $"{_basePath}/spec/{list}/{i}/volumeMounts";
-            var root = roots[i];
-            if (MountsOf(containers[i]) is not { } mounts)
-            {
-                if (root is not null)
-                {
-                    patch.Add(JsonPatchOperation.Add(path, new JsonArray(Mount(root))));
-                }
-                continue;
-            }
-            var ours = IndicesOfOurs(mounts);
-            if (root is null)
-            {
-                RemoveAll(patch, path, mounts, ours);
-                continue;
-            }
-            if (ours.Count == 0)
-            {
-                patch.Add(JsonPatchOperation.Add($"{path}/-", Mount(root)));
-                continue;
-            }
-            if (!IsMountAt(mounts[ours[0]], root))
-            {
-                patch.Add(JsonPatchOperation.Replace(JsonPointer.Append(path, ours[0]), Mount(root)));
-            }
-            RemoveAll(patch, path, mounts, ours[1..]);
+            Mount[] wanted = roots[i] is { } root ? [.. _wanted!.Bindings.Select(b => new Mount(b.VolumeName, Mount.PathOf(root, b.Service)))] : [];
+            Mounts.Reconcile(patch, $"{_basePath}/spec/{list}/{i}/volumeMounts", MountsOf(containers[i]), wanted);
         }
     }
-
-    private static JsonObject Mount(string root) => new()
-    {
-        ["name"] = BindingLayout.VolumeName,
-        ["mountPath"] = root,
-        ["readOnly"] = true,
-    };
-
-    // Exactly the mount the webhook writes: a subPath or a writable mount of the volume is put back.
-    private static bool IsMountAt(JsonElement mount, string root) =>
-        mount.GetPropertyCount() == 3
-        && StringOf(mount, "mountPath"u8) == root
-        && mount.TryGetProperty("readOnly"u8, out var readOnly) && readOnly.ValueKind == JsonValueKind.True;
-
-    /// <summary>Removes the entries at <paramref name="indices"/>, last first, so that each index still holds; the list itself when they are all it has.</summary>
-    private static void RemoveAll(List<JsonPatchOperation> patch, string path, JsonElement list, List<int> indices)
-    {
-        if (indices.Count > 0 && indices.Count == list.GetArrayLength())
-        {
-            patch.Add(JsonPatchOperation.Remove(path));
-            return;
-        }
-        patch.AddRange(indices.OrderDescending().Select(index => JsonPatchOperation.Remove(JsonPointer.Append(path, index))));
-    }
-
-    /// <summary>Where the entries named <see cref="BindingLayout.VolumeName"/> stand in a list of volumes or mounts.</summary>
-    private static List<int> IndicesOfOurs(JsonElement list)
-    {
-        var indices = new List<int>();
-        var index = 0;
-        foreach (var entry in list.EnumerateArray())
-        {
-            if (IsOurs(entry))
-            {
-                indices.Add(index);
-            }
-            index++;
-        }
-        return indices;
-    }
-
-    private static bool IsOurs(JsonElement entry) =>
-        entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("name"u8, out var name)
-        && name.ValueKind == JsonValueKind.String && name.ValueEquals(BindingLayout.VolumeName);
 
     private static string? StringOf(JsonElement entry, ReadOnlySpan<byte> property) =>
         entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static JsonElement? MountsOf(ContainerShape container) =>
-        container.Json.TryGetProperty("volumeMounts"u8, out var mounts) && mounts.ValueKind != JsonValueKind.Null ? mounts : null;
+    private static JsonElement? MountsOf(ContainerShape container) => ListOf(container.Json, "volumeMounts"u8);
+
+    private static JsonElement? ListOf(JsonElement parent, ReadOnlySpan<byte> property) =>
+        parent.TryGetProperty(property, out var list) && list.ValueKind != JsonValueKind.Null ? list : null;
+
+    /// <summary>A binding's read-only mount in one container.</summary>
+    private readonly record struct Mount(string Volume, string Path)
+    {
+        /// <summary><c>$SERVICE_BINDING_ROOT/&lt;service&gt;</c>, one slash between them whatever the root ends with.</summary>
+        public static string PathOf(string root, string service) => $"{root.TrimEnd('/')}/{service}";
+
+        // Exactly the mount the webhook writes: a subPath or a writable mount of the volume is put back.
+        public bool IsWrittenAs(JsonElement entry) =>
+            entry.GetPropertyCount() == 3
+            && StringOf(entry, "mountPath"u8) == Path
+            && entry.TryGetProperty("readOnly"u8, out var readOnly) && readOnly.ValueKind == JsonValueKind.True;
+
+        public JsonObject ToJson() => new()
+        {
+            ["name"] = Volume,
+            ["mountPath"] = Path,
+            ["readOnly"] = true,
+        };
+    }
 }

@@ -12,9 +12,10 @@ namespace StackBlaze.Webhook.Core.Bindings;
 /// credentials Secret, which the webhook never reads.
 /// </summary>
 /// <param name="Service">The Service's name, the binding's directory.</param>
+/// <param name="VolumeName">Its projected volume.</param>
 /// <param name="Files">The files the pod's annotations hold, in order.</param>
-/// <param name="Credentials">The Secret and keys of <c>username</c> and <c>password</c>, or null.</param>
-internal sealed record ServiceBinding(string Service, IReadOnlyList<BindingFile> Files, Credentials? Credentials)
+/// <param name="VolumeJson">Its projected volume as it goes into <c>spec.volumes</c>.</param>
+internal sealed record ServiceBinding(string Service, string VolumeName, IReadOnlyList<BindingFile> Files, ReadOnlyMemory<byte> VolumeJson)
 {
     public const string UsernameFile = "username";
     public const string PasswordFile = "password";
@@ -36,6 +37,7 @@ internal sealed record ServiceBinding(string Service, IReadOnlyList<BindingFile>
             files.Add(BindingFile.Of(service.Name, "database", database.TrimStart('/')));
         }
         files.Add(BindingFile.Of(service.Name, "uri", LinkVariables.ComposedUrl(link, hosts, "")));
-        return new ServiceBinding(service.Name, files, link.Credentials);
+        var volumeName = BindingVolume.NameOf(service.Name);
+        return new ServiceBinding(service.Name, volumeName, files, BindingVolume.Write(volumeName, files, link.Credentials));
     }
 }

@@ -12,7 +12,7 @@ namespace StackBlaze.Webhook.Tests.Bindings;
 /// </summary>
 public class BindingLifecycleTests
 {
-    private static readonly string[] Ours = ["stackblaze-bindings", "bindings.stackblaze.io", "SERVICE_BINDING_ROOT"];
+    private static readonly string[] Ours = ["stackblaze-binding", "bindings.stackblaze.io", "SERVICE_BINDING_ROOT"];
 
     [Fact]
     public void A_second_pass_over_the_patched_pod_gives_no_patch()
@@ -39,7 +39,7 @@ public class BindingLifecycleTests
         FilesOf(refreshed, "postgres")["port"].Should().Be("6432");
         FilesOf(refreshed, "postgres")["database"].Should().Be("orders");
         FilesOf(refreshed, "postgres")["uri"].Should().Be("postgresql://postgres.internal:6432/orders");
-        Volume(refreshed)!["projected"]!["sources"]![1]!["secret"]!["items"]![0]!.ToJsonString().Should().Be("""{"key":"user","path":"postgres/username"}""");
+        VolumeOf(refreshed, "postgres")!["projected"]!["sources"]![1]!["secret"]!["items"]![0]!.ToJsonString().Should().Be("""{"key":"user","path":"username"}""");
         Run(refreshed, changed).Injection.Patch.Should().BeEmpty();
     }
 
@@ -52,8 +52,8 @@ public class BindingLifecycleTests
         var (_, refreshed) = Run(pod, changed);
 
         FilesOf(refreshed, "postgres").Keys.Should().Equal("type", "provider", "host", "port", "uri");
-        Volume(refreshed)!["projected"]!["sources"]![0]!["downwardAPI"]!["items"]!.AsArray()
-            .Select(i => (string)i!["path"]!).Should().NotContain("postgres/database");
+        VolumeOf(refreshed, "postgres")!["projected"]!["sources"]![0]!["downwardAPI"]!["items"]!.AsArray()
+            .Select(i => (string)i!["path"]!).Should().NotContain("database");
     }
 
     [Theory]
@@ -97,7 +97,7 @@ public class BindingLifecycleTests
 
         var (_, removed) = Run(pod);
 
-        removed.ToJsonString().Should().NotContain("stackblaze-bindings").And.NotContain("bindings.stackblaze.io");
+        removed.ToJsonString().Should().NotContain("stackblaze-binding").And.NotContain("bindings.stackblaze.io");
     }
 
     [Fact]
@@ -108,35 +108,38 @@ public class BindingLifecycleTests
 
         var (_, scoped) = Run(pod);
 
-        MountOf(scoped, "containers", 0).Should().NotBeNull();
-        MountOf(scoped, "containers", 1).Should().BeNull();
-        MountOf(scoped, "initContainers", 0).Should().BeNull();
+        BindingMountsOf(scoped, "containers", 0).Should().HaveCount(2);
+        BindingMountsOf(scoped, "containers", 1).Should().BeEmpty();
+        BindingMountsOf(scoped, "initContainers", 0).Should().BeEmpty();
         Run(scoped).Injection.Patch.Should().BeEmpty();
     }
 
     [Fact]
-    public void A_tenants_own_volume_of_the_reserved_name_is_replaced_by_the_webhooks()
+    public void A_tenants_own_volume_of_a_reserved_name_is_taken_as_the_webhooks()
     {
         var asking = AskingPod();
-        asking["spec"]!["volumes"]!.AsArray().Add(new JsonObject { ["name"] = "stackblaze-bindings", ["emptyDir"] = new JsonObject() });
+        asking["spec"]!["volumes"]!.AsArray().Add(new JsonObject { ["name"] = "stackblaze-binding-postgres", ["emptyDir"] = new JsonObject() });
+        asking["spec"]!["volumes"]!.AsArray().Add(new JsonObject { ["name"] = "stackblaze-binding-gone", ["emptyDir"] = new JsonObject() });
 
         var (_, pod) = Run(asking);
 
-        pod["spec"]!["volumes"]!.AsArray().Where(v => (string?)v!["name"] == "stackblaze-bindings").Should().ContainSingle()
-            .Which!["projected"].Should().NotBeNull();
+        pod["spec"]!["volumes"]!.AsArray().Select(v => (string)v!["name"]!).Should().Equal("cache", "stackblaze-binding-postgres", "stackblaze-binding-backend");
+        VolumeOf(pod, "postgres")!["projected"].Should().NotBeNull();
     }
 
     [Fact]
-    public void A_mount_of_the_volume_moved_by_hand_is_put_back()
+    public void A_mount_of_a_binding_moved_by_hand_is_put_back_and_a_second_one_removed()
     {
         var (_, pod) = Run(AskingPod());
-        MountOf(pod, "containers", 1)!["mountPath"] = "/elsewhere";
-        MountOf(pod, "containers", 1)!["readOnly"] = false;
+        var mounts = pod["spec"]!["containers"]![1]!["volumeMounts"]!.AsArray();
+        mounts[1]!["mountPath"] = "/elsewhere";
+        mounts[1]!["readOnly"] = false;
+        mounts.Add(mounts[0]!.DeepClone());
 
         var (refresh, refreshed) = Run(pod);
 
-        refresh.Patch.Should().ContainSingle().Which.Op.Should().Be("replace");
-        MountOf(refreshed, "containers", 1)!.ToJsonString().Should().Be("""{"name":"stackblaze-bindings","mountPath":"/bindings","readOnly":true}""");
+        refresh.Patch.Select(op => op.Op).Should().Equal("replace", "remove");
+        BindingMountsOf(refreshed, "containers", 1).Should().Equal(MountJson("backend"), MountJson("postgres"));
     }
 
     private static void SetBindings(JsonObject pod, string? value)

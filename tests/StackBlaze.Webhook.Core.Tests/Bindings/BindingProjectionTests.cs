@@ -41,27 +41,26 @@ public class BindingProjectionTests
     }
 
     [Fact]
-    public void Credentials_come_from_the_secret_through_the_projection_under_the_services_directory()
+    public void Each_service_has_a_volume_of_its_own_with_its_files_then_its_credentials_from_the_secret()
     {
         var (_, pod) = Run(AskingPod());
 
-        var sources = Volume(pod)!["projected"]!["sources"]!.AsArray();
-        sources.Should().HaveCount(2, "one downwardAPI source for every file, one secret source for postgres");
+        var sources = VolumeOf(pod, "postgres")!["projected"]!["sources"]!.AsArray();
+        sources.Should().HaveCount(2, "one downwardAPI source for the files, one secret source for the credentials");
+        sources[0]!["downwardAPI"]!["items"]!.AsArray().Select(i => (string)i!["path"]!).Should().Equal("type", "provider", "host", "port", "database", "uri");
         sources[1]!.ToJsonString().Should().Be(
-            """{"secret":{"name":"postgres-credentials","items":[{"key":"username","path":"postgres/username"},{"key":"password","path":"postgres/password"}]}}""");
-        sources[0]!["downwardAPI"]!["items"]!.AsArray().Select(i => (string)i!["path"]!)
-            .Should().Equal("backend/type", "backend/provider", "backend/host", "backend/port", "backend/uri",
-                "postgres/type", "postgres/provider", "postgres/host", "postgres/port", "postgres/database", "postgres/uri");
+            """{"secret":{"name":"postgres-credentials","items":[{"key":"username","path":"username"},{"key":"password","path":"password"}]}}""");
+        VolumeOf(pod, "backend")!["projected"]!["sources"]!.AsArray().Should().ContainSingle("backend has no credentials");
     }
 
     [Fact]
-    public void Every_container_and_init_container_gets_the_read_only_mount_and_the_root()
+    public void Every_container_and_init_container_gets_each_binding_read_only_below_the_root_and_the_root()
     {
         var (_, pod) = Run(AskingPod());
 
         foreach (var (list, index) in new[] { ("initContainers", 0), ("containers", 0), ("containers", 1) })
         {
-            MountOf(pod, list, index)!.ToJsonString().Should().Be("""{"name":"stackblaze-bindings","mountPath":"/bindings","readOnly":true}""", $"{list}[{index}]");
+            BindingMountsOf(pod, list, index).Should().Equal([MountJson("backend"), MountJson("postgres")], $"{list}[{index}]");
             EnvValueOf(pod, list, index, "SERVICE_BINDING_ROOT").Should().Be("/bindings", $"{list}[{index}]");
         }
         AnnotationOf(pod, StackBlazeAnnotations.InjectedEnv).Should().EndWith(",SERVICE_BINDING_ROOT");
@@ -86,9 +85,9 @@ public class BindingProjectionTests
 
         var (_, pod) = Run(asking);
 
-        MountOf(pod, "containers", 0).Should().NotBeNull();
-        MountOf(pod, "containers", 1).Should().BeNull();
-        MountOf(pod, "initContainers", 0).Should().BeNull();
+        BindingMountsOf(pod, "containers", 0).Should().HaveCount(2);
+        BindingMountsOf(pod, "containers", 1).Should().BeEmpty();
+        BindingMountsOf(pod, "initContainers", 0).Should().BeEmpty();
         EnvValueOf(pod, "containers", 1, "SERVICE_BINDING_ROOT").Should().BeNull();
     }
 
@@ -101,9 +100,9 @@ public class BindingProjectionTests
         var (injection, pod) = Run(asking);
 
         injection.Warnings.Should().BeEmpty();
-        MountOf(pod, "containers", 0)!["mountPath"]!.GetValue<string>().Should().Be("/etc/bindings");
+        BindingMountsOf(pod, "containers", 0).Should().Equal(MountJson("backend", "/etc/bindings"), MountJson("postgres", "/etc/bindings"));
         EnvValueOf(pod, "containers", 0, "SERVICE_BINDING_ROOT").Should().Be("/etc/bindings");
-        MountOf(pod, "containers", 1)!["mountPath"]!.GetValue<string>().Should().Be("/bindings");
+        BindingMountsOf(pod, "containers", 1).Should().Equal(MountJson("backend"), MountJson("postgres"));
         Run(pod).Injection.Patch.Should().BeEmpty();
     }
 
@@ -124,15 +123,28 @@ public class BindingProjectionTests
     }
 
     [Fact]
-    public void Another_mount_at_the_root_is_denied_rather_than_left_for_the_api_server_to_refuse()
+    public void Another_mount_where_a_binding_goes_is_denied_rather_than_left_for_the_api_server_to_refuse()
     {
         var asking = AskingPod();
-        asking["spec"]!["containers"]![0]!["volumeMounts"]!.AsArray().Add(new JsonObject { ["name"] = "cache", ["mountPath"] = "/bindings" });
+        asking["spec"]!["containers"]![0]!["volumeMounts"]!.AsArray().Add(new JsonObject { ["name"] = "cache", ["mountPath"] = "/bindings/postgres" });
 
         var (injection, _) = Run(asking);
 
         injection.IsDenied.Should().BeTrue();
-        injection.Errors.Should().ContainSingle().Which.Should().StartWith("container \"web\" already mounts volume \"cache\" at /bindings");
+        injection.DeniedAnnotation.Should().Be(StackBlazeAnnotations.ServiceBindings);
+        injection.Errors.Should().ContainSingle().Which.Should().StartWith("container \"web\" already mounts volume \"cache\" at /bindings/postgres");
+    }
+
+    [Fact]
+    public void A_mount_of_its_own_at_the_root_is_left_with_the_bindings_below_it()
+    {
+        var asking = AskingPod();
+        asking["spec"]!["containers"]![0]!["volumeMounts"]!.AsArray().Add(new JsonObject { ["name"] = "cache", ["mountPath"] = "/bindings" });
+
+        var (injection, pod) = Run(asking);
+
+        injection.IsDenied.Should().BeFalse();
+        BindingMountsOf(pod, "containers", 0).Should().HaveCount(2);
     }
 
     [Theory]
@@ -162,7 +174,7 @@ public class BindingProjectionTests
 
         var (_, pod) = Run(asking);
 
-        (Volume(pod) is not null).Should().Be(projected);
+        (VolumeOf(pod, "postgres") is not null).Should().Be(projected);
     }
 
     [Fact]
@@ -173,7 +185,7 @@ public class BindingProjectionTests
 
         var (injection, pod) = Run(asking);
 
-        injection.Patch.Should().NotContain(op => op.Path.Contains("volume", StringComparison.Ordinal) || op.Path.Contains("bindings", StringComparison.Ordinal));
+        injection.Patch.Should().NotContain(op => op.Path.Contains("volume", StringComparison.Ordinal) || op.Path.Contains("binding", StringComparison.Ordinal));
         EnvValueOf(pod, "containers", 0, "SERVICE_BINDING_ROOT").Should().BeNull();
     }
 
@@ -188,6 +200,30 @@ public class BindingProjectionTests
 
         FilesOf(pod, "cache")["port"].Should().Be("6379");
         FilesOf(pod, "cache")["type"].Should().Be("redis");
-        Volume(pod)!["projected"]!["sources"]![0]!["downwardAPI"]!["items"]!.AsArray().Should().HaveCount(5);
+        VolumeOf(pod, "cache")!["projected"]!["sources"]![0]!["downwardAPI"]!["items"]!.AsArray().Should().HaveCount(5);
+        pod["spec"]!["volumes"]!.AsArray().Should().HaveCount(2, "the pod's cache and one binding volume");
+    }
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(10, true)]
+    public void Mounts_of_many_bindings_in_many_containers_are_counted_before_any_operation_and_denied_past_the_limit(int containers, bool denied)
+    {
+        var services = Enumerable.Range(0, 40).Select(i => Services.Http($"{new string('s', 60)}{i:000}")).ToArray();
+        var asking = AskingPod();
+        Annotations(asking)[StackBlazeAnnotations.Links] = LongNamedServices.LinkingAll(services);
+        asking["spec"]!["initContainers"] = null;
+        asking["spec"]!["containers"] = new JsonArray([.. Enumerable.Range(0, containers).Select(i => (JsonNode)new JsonObject { ["name"] = $"c{i}" })]);
+
+        var (injection, _) = Run(asking, Services.CatalogOf(services));
+
+        injection.IsDenied.Should().Be(denied);
+        if (denied)
+        {
+            injection.DeniedAnnotation.Should().Be(StackBlazeAnnotations.ServiceBindings);
+            injection.Errors.Should().ContainSingle().Which.Should().MatchRegex(
+                "^the bindings and their mounts in 10 containers add about \\d+ bytes to the pod; at most 131072 are added to one pod$");
+            injection.Patch.Should().BeEmpty();
+        }
     }
 }

@@ -17,11 +17,19 @@ internal static class BindingsSupport
         Annotations(pod).Where(a => a.Key.StartsWith($"{service}.bindings.stackblaze.io/", StringComparison.Ordinal))
             .ToDictionary(a => a.Key[(a.Key.IndexOf('/', StringComparison.Ordinal) + 1)..], a => (string)a.Value!);
 
-    public static JsonNode? Volume(JsonObject pod) =>
-        pod["spec"]!["volumes"]?.AsArray().SingleOrDefault(v => (string?)v!["name"] == "stackblaze-bindings");
+    /// <summary>The projected volume of a Service's binding, or null.</summary>
+    public static JsonNode? VolumeOf(JsonObject pod, string service) =>
+        pod["spec"]!["volumes"]?.AsArray().SingleOrDefault(v => (string?)v!["name"] == $"stackblaze-binding-{service}");
 
-    public static JsonNode? MountOf(JsonObject pod, string list, int index) =>
-        pod["spec"]![list]![index]!["volumeMounts"]?.AsArray().SingleOrDefault(m => (string?)m!["name"] == "stackblaze-bindings");
+    /// <summary>The mounts of bindings' volumes in a container, as JSON text, in order.</summary>
+    public static IEnumerable<string> BindingMountsOf(JsonObject pod, string list, int index) =>
+        pod["spec"]![list]![index]!["volumeMounts"]?.AsArray()
+            .Where(m => ((string?)m!["name"])?.StartsWith("stackblaze-binding-", StringComparison.Ordinal) == true)
+            .Select(m => m!.ToJsonString()) ?? [];
+
+    /// <summary>The mount of a Service's binding the webhook writes at <paramref name="root"/>.</summary>
+    public static string MountJson(string service, string root = "/bindings") =>
+        $$"""{"name":"stackblaze-binding-{{service}}","mountPath":"{{root}}/{{service}}","readOnly":true}""";
 
     public static string? EnvValueOf(JsonObject pod, string list, int index, string name) =>
         (string?)pod["spec"]![list]![index]!["env"]?.AsArray().FirstOrDefault(e => (string?)e!["name"] == name)?["value"];

@@ -20,7 +20,7 @@ public class ServiceBindingsTests
     {
         var plan = LinkPlanner.PlanWithBindings("queue", Namespace, CatalogOf(With("queue", Port(port, portName))));
 
-        plan.Bindings.Files.Single(f => f.Path == "queue/type").Content.Should().Be(type);
+        plan.Bindings.Files.Single(f => f.AnnotationKey == "queue.bindings.stackblaze.io/type").Content.Should().Be(type);
     }
 
     [Fact]
@@ -30,8 +30,8 @@ public class ServiceBindingsTests
 
         var plan = LinkPlanner.PlanWithBindings("backend", Namespace, catalog);
 
-        plan.Bindings.Files.Single(f => f.Path == "backend/host").Content.Should().Be("backend.shop.svc.cluster.local");
-        plan.Bindings.Files.Single(f => f.Path == "backend/uri").Content.Should().Be(plan.Variables[0].Value);
+        plan.Bindings.Files.Single(f => f.AnnotationKey == "backend.bindings.stackblaze.io/host").Content.Should().Be("backend.shop.svc.cluster.local");
+        plan.Bindings.Files.Single(f => f.AnnotationKey == "backend.bindings.stackblaze.io/uri").Content.Should().Be(plan.Variables[0].Value);
     }
 
     [Fact]
@@ -41,6 +41,28 @@ public class ServiceBindingsTests
         var plain = LinkPlanner.Plan("backend", Namespace, Shop);
         plain.Names.Should().Equal("API_URL");
         plain.Bindings.Bindings.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("postgres", "stackblaze-binding-postgres")]
+    [InlineData("orders-database-with-a-name-of-forty-four-ch", "stackblaze-binding-orders-database-with-a-name-of-forty-four-ch")]
+    [InlineData("orders-database-with-a-name-of-forty-five-cha", "stackblaze-binding-orders-database-with-a-name-of-fort-c34e1a7d")]
+    public void A_binding_volume_is_named_by_its_service_and_kept_a_dns_label_with_a_hash(string service, string volume)
+    {
+        var plan = LinkPlanner.PlanWithBindings(service, Namespace, CatalogOf(Http(service)));
+
+        plan.Bindings.Bindings.Single().VolumeName.Should().Be(volume).And.HaveLength(Math.Min(63, volume.Length));
+    }
+
+    [Fact]
+    public void Two_long_names_alike_in_their_first_characters_get_volumes_of_their_own()
+    {
+        var first = Http(new string('a', 50) + "-one");
+        var second = Http(new string('a', 50) + "-two");
+
+        var plan = LinkPlanner.PlanWithBindings($"{first.Name}, {second.Name}", Namespace, CatalogOf(first, second));
+
+        plan.Bindings.Bindings.Select(b => b.VolumeName).Should().OnlyHaveUniqueItems().And.AllSatisfy(n => n.Length.Should().Be(63));
     }
 
     [Fact]
@@ -53,7 +75,7 @@ public class ServiceBindingsTests
 
         plan.Bindings.Errors.Should().ContainSingle().Which.Should().MatchRegex(
             $"^the bindings of 100 Services add about \\d+ bytes to a pod; at most {ReviewLimits.MaxBindingBytes} are added to one pod$");
-        plan.Bindings.VolumeJson.Length.Should().Be(0);
+        plan.Bindings.Bindings.Should().BeEmpty("nothing of them is kept");
         plan.Names.Should().NotContain("SERVICE_BINDING_ROOT");
     }
 
@@ -66,7 +88,8 @@ public class ServiceBindingsTests
         var plan = LinkPlanner.PlanWithBindings(annotation, Namespace, CatalogOf(services));
 
         plan.Bindings.IsValid.Should().BeTrue(string.Join("; ", plan.Bindings.Errors));
-        plan.Bindings.PatchBytes.Should().BeLessThan(ReviewLimits.MaxBindingBytes).And.BeGreaterThan(plan.Bindings.VolumeJson.Length);
-        plan.RetainedBytes.Should().BeGreaterThan(LinkPlanner.Plan(annotation, Namespace, CatalogOf(services)).RetainedBytes + plan.Bindings.VolumeJson.Length);
+        var volumes = plan.Bindings.Bindings.Sum(b => b.VolumeJson.Length);
+        plan.Bindings.PatchBytes.Should().BeLessThan(ReviewLimits.MaxBindingBytes).And.BeGreaterThan(volumes);
+        plan.RetainedBytes.Should().BeGreaterThan(LinkPlanner.Plan(annotation, Namespace, CatalogOf(services)).RetainedBytes + volumes);
     }
 }

@@ -23,12 +23,13 @@ public sealed class InjectBindingsCommandTests
             .And.Contain("postgres.bindings.stackblaze.io/database", "mydb")
             .And.Contain("postgres.bindings.stackblaze.io/uri", "postgresql://postgres.internal:5432/mydb");
         var volume = template.Spec.Volumes.Should().ContainSingle().Subject;
-        volume.Name.Should().Be("stackblaze-bindings");
+        volume.Name.Should().Be("stackblaze-binding-postgres");
         volume.Projected.Sources[0].DownwardAPI.Items.Select(i => $"{i.Path}<-{i.FieldRef.FieldPath}").Should().Contain(
-            "postgres/uri<-metadata.annotations['postgres.bindings.stackblaze.io/uri']");
-        volume.Projected.Sources[1].Secret.Items.Select(i => $"{i.Path}<-{i.Key}").Should().Equal("postgres/username<-username", "postgres/password<-password");
+            "uri<-metadata.annotations['postgres.bindings.stackblaze.io/uri']");
+        volume.Projected.Sources[1].Secret.Items.Select(i => $"{i.Path}<-{i.Key}").Should().Equal("username<-username", "password<-password");
         var container = template.Spec.Containers.Single();
-        container.VolumeMounts.Should().ContainSingle().Which.Should().BeEquivalentTo(new V1VolumeMount { Name = "stackblaze-bindings", MountPath = "/bindings", ReadOnlyProperty = true });
+        container.VolumeMounts.Should().ContainSingle().Which.Should().BeEquivalentTo(
+            new V1VolumeMount { Name = "stackblaze-binding-postgres", MountPath = "/bindings/postgres", ReadOnlyProperty = true });
         container.Env.Should().ContainSingle(e => e.Name == "SERVICE_BINDING_ROOT").Which.Value.Should().Be("/bindings");
     }
 
