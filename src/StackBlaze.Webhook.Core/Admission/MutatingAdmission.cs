@@ -12,7 +12,7 @@ namespace StackBlaze.Webhook.Core.Admission;
 /// </summary>
 public sealed class MutatingAdmission(IProjectCatalog catalog)
 {
-    private readonly AnnotationCache<LinkPlan> _plans = new(catalog, LinkPlanner.Plan, plan => plan.RetainedBytes);
+    private readonly LinkPlans _plans = new(catalog);
 
     public AdmissionVerdict Review(AdmissionAttributes request)
     {

@@ -18,6 +18,9 @@ internal static class StackBlazeAnnotations
     /// <summary>On a pod or workload: the containers that get the variables, comma-separated; default every one.</summary>
     public const string Containers = "stackblaze.io/containers";
 
+    /// <summary>On a pod or workload: <c>"true"</c> projects a Service Binding directory for each linked Service.</summary>
+    public const string ServiceBindings = "stackblaze.io/service-bindings";
+
     /// <summary>On a Service: the variable name its links inject by default.</summary>
     public const string EnvName = "stackblaze.io/env-name";
 

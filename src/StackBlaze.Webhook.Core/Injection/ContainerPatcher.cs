@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StackBlaze.Webhook.Core.Bindings;
 using StackBlaze.Webhook.Core.Limits;
 using StackBlaze.Webhook.Core.Objects;
 using StackBlaze.Webhook.Core.Patches;
@@ -85,8 +86,12 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
             {
                 if (!record.Contains(variable.Name))
                 {
-                    (Warnings ??= []).Add(BoundedText.Warning(
-                        $"container \"{container.Name}\" sets {variable.Name} itself: kept as written, link \"{variable.LinkText}\" not injected there"));
+                    // The Service Binding specification's way to move the root: the mount follows it, nothing to warn of.
+                    if (!ReferenceEquals(variable, BindingRoot.Variable))
+                    {
+                        (Warnings ??= []).Add(BoundedText.Warning(
+                            $"container \"{container.Name}\" sets {variable.Name} itself: kept as written, link \"{variable.LinkText}\" not injected there"));
+                    }
                     _outcomes[v] |= VariableOutcome.KeptByContainer;
                     trace?.SetByContainer(container, list, variable);
                     continue;

@@ -1,3 +1,5 @@
+using StackBlaze.Webhook.Core.Bindings;
+
 namespace StackBlaze.Webhook.Core.Injection;
 
 /// <summary>
@@ -9,8 +11,12 @@ internal sealed class LinkPlan
 {
     private readonly byte[][] _envVarJson;
 
-    public LinkPlan(IReadOnlyList<InjectedVariable> variables, IReadOnlyList<string> errors)
+    /// <param name="variables">What it injects, in order.</param>
+    /// <param name="errors">Why it cannot be injected.</param>
+    /// <param name="bindings">The Service Bindings of a pod that asks for them; its variables then end with their root.</param>
+    public LinkPlan(IReadOnlyList<InjectedVariable> variables, IReadOnlyList<string> errors, ServiceBindings? bindings = null)
     {
+        Bindings = bindings ?? ServiceBindings.None;
         Variables = variables;
         Errors = errors;
         Names = [.. variables.Select(v => v.Name)];
@@ -18,7 +24,7 @@ internal sealed class LinkPlan
         EnvNames = [.. Names.Concat(variables.SelectMany(v => v.References)).Distinct(StringComparer.Ordinal)];
         _envVarJson = [.. variables.Select(v => v.ToEnvVarJson())];
         EnvArrayJson = JsonArrayOf(_envVarJson);
-        RetainedBytes = MeasureRetainedBytes();
+        RetainedBytes = MeasureRetainedBytes() + Bindings.RetainedBytes;
     }
 
     public IReadOnlyList<InjectedVariable> Variables { get; }
@@ -38,6 +44,9 @@ internal sealed class LinkPlan
 
     /// <summary>Every variable as one JSON array, for a container without env of its own.</summary>
     public ReadOnlyMemory<byte> EnvArrayJson { get; }
+
+    /// <summary>The Service Bindings it projects: none unless planned for a pod that asks for them.</summary>
+    public ServiceBindings Bindings { get; }
 
     /// <summary>The most memory the plan holds while kept: what a cache of plans counts against its budget.</summary>
     public long RetainedBytes { get; }

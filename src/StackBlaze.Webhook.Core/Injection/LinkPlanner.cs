@@ -1,3 +1,4 @@
+using StackBlaze.Webhook.Core.Bindings;
 using StackBlaze.Webhook.Core.Catalog;
 using StackBlaze.Webhook.Core.Limits;
 using StackBlaze.Webhook.Core.Links;
@@ -11,7 +12,11 @@ internal static class LinkPlanner
     public static LinkPlan Plan(string? annotation, string namespaceName, IProjectCatalog catalog) =>
         Plan(LinkGrammar.Parse(annotation), namespaceName, catalog);
 
-    public static LinkPlan Plan(LinkParseResult parsed, string namespaceName, IProjectCatalog catalog)
+    /// <summary>The plan of a pod that asks for Service Bindings: its links' variables, the bindings, and their root when there are any.</summary>
+    public static LinkPlan PlanWithBindings(string? annotation, string namespaceName, IProjectCatalog catalog) =>
+        Plan(LinkGrammar.Parse(annotation), namespaceName, catalog, withBindings: true);
+
+    public static LinkPlan Plan(LinkParseResult parsed, string namespaceName, IProjectCatalog catalog, bool withBindings = false)
     {
         var resolved = LinkResolver.Resolve(parsed.Entries, namespaceName, catalog);
         var errors = new List<string>(parsed.Errors);
@@ -36,7 +41,13 @@ internal static class LinkPlanner
                 variables.Add(variable);
             }
         }
-        return new LinkPlan(variables, errors);
+        if (!withBindings || errors.Count > 0)
+        {
+            return new LinkPlan(variables, errors);
+        }
+        var bindings = ServiceBindings.From(resolved.Links, catalog.Hosts);
+        // The root is a variable like the links': recorded, refreshed, and taken back with the bindings.
+        return new LinkPlan(bindings.Bindings.Count > 0 && bindings.IsValid ? [.. variables, BindingRoot.Variable] : variables, errors, bindings);
     }
 
     private static bool IsGivenAlready(Dictionary<string, (ResolvedLink Link, InjectedVariable Variable)> owners, InjectedVariable variable, ResolvedLink link) =>

@@ -1,3 +1,4 @@
+using StackBlaze.Webhook.Core.Bindings;
 using StackBlaze.Webhook.Core.Catalog;
 using StackBlaze.Webhook.Core.Conventions;
 using StackBlaze.Webhook.Core.Limits;
@@ -23,13 +24,15 @@ internal static class PodInjector
     /// <param name="plans">Plans already made for this catalog, if the caller keeps them.</param>
     /// <param name="trace">Told what each container gets and why not, for <c>explain</c>; the webhook passes none.</param>
     public static PodInjection Inject(
-        PodShape pod, string basePath, string namespaceName, IProjectCatalog catalog, AnnotationCache<LinkPlan>? plans = null, IInjectionTrace? trace = null)
+        PodShape pod, string basePath, string namespaceName, IProjectCatalog catalog, LinkPlans? plans = null, IInjectionTrace? trace = null)
     {
         var metadata = pod.Metadata;
         var links = metadata.Annotation(StackBlazeAnnotations.Links) ?? "";
         var recorded = metadata.Annotation(StackBlazeAnnotations.InjectedEnv);
-        // A pod with a record and no links any more still has the webhook's variables to take back.
-        if (IsOptedOut(metadata) || (string.IsNullOrWhiteSpace(links) && recorded is null))
+        var bindingsAnnotation = metadata.Annotation(StackBlazeAnnotations.ServiceBindings);
+        // A pod with a record or bindings and no links any more still has the webhook's variables and files to take back.
+        if (IsOptedOut(metadata)
+            || (string.IsNullOrWhiteSpace(links) && recorded is null && bindingsAnnotation is null && !metadata.HasBindingFiles))
         {
             return PodInjection.Nothing;
         }
@@ -44,10 +47,21 @@ internal static class PodInjector
         {
             return PodInjection.Denied([recordError], StackBlazeAnnotations.InjectedEnv);
         }
-        var plan = plans?.Get(links, namespaceName) ?? LinkPlanner.Plan(links, namespaceName, catalog);
+        var bindingsOn = BindingsSwitch.IsOn(bindingsAnnotation, out var bindingsError);
+        if (bindingsError is not null)
+        {
+            return PodInjection.Denied([bindingsError], StackBlazeAnnotations.ServiceBindings);
+        }
+        // A pod that asks for bindings gets SERVICE_BINDING_ROOT as one of its variables; one that no longer does has it taken back.
+        var plan = plans?.Get(links, namespaceName, bindingsOn)
+            ?? (bindingsOn ? LinkPlanner.PlanWithBindings(links, namespaceName, catalog) : LinkPlanner.Plan(links, namespaceName, catalog));
         if (!plan.IsValid)
         {
             return PodInjection.Denied(plan.Errors);
+        }
+        if (!plan.Bindings.IsValid)
+        {
+            return PodInjection.Denied(plan.Bindings.Errors, StackBlazeAnnotations.ServiceBindings);
         }
         string[] stale = record.Names.Count == 0 ? [] : [.. record.Names.Except(plan.Names, StringComparer.Ordinal)];
         var inScope = scope.Count(pod.InitContainers) + scope.Count(pod.Containers);
@@ -55,11 +69,23 @@ internal static class PodInjector
         {
             return PodInjection.Denied([limit]);
         }
+        var projection = ProjectBindings(pod, plan.Bindings.Bindings.Count > 0 ? plan.Bindings : null, scope, record, basePath);
+        if (projection?.Errors.Count > 0)
+        {
+            return PodInjection.Denied(projection.Errors, StackBlazeAnnotations.ServiceBindings);
+        }
+        if (projection?.PatchBytes > ReviewLimits.MaxBindingBytes)
+        {
+            return PodInjection.Denied(
+                [$"the bindings and their mounts in {inScope} containers add about {projection.PatchBytes} bytes to the pod; at most {ReviewLimits.MaxBindingBytes} are added to one pod"],
+                StackBlazeAnnotations.ServiceBindings);
+        }
 
         var patch = new List<JsonPatchOperation>(inScope * plan.Variables.Count + 1);
         var patcher = new ContainerPatcher(plan, record, basePath, stale, patch);
         PatchInScope(pod.InitContainers, "initContainers", scope, patcher, trace);
         PatchInScope(pod.Containers, "containers", scope, patcher, trace);
+        projection?.AddOperations(patch);
 
         AddRecordOperations(patch, metadata, basePath, plan, record, patcher);
         var warnings = patcher.Warnings;
@@ -92,6 +118,10 @@ internal static class PodInjector
             }
         }
     }
+
+    /// <summary>What brings the pod's bindings in line, read and counted; null for a pod that neither asks for bindings nor has any.</summary>
+    private static BindingProjection? ProjectBindings(PodShape pod, ServiceBindings? wanted, ContainerScope scope, InjectionRecord record, string basePath) =>
+        wanted is null && !pod.Metadata.HasBindingFiles ? null : BindingProjection.Read(pod, wanted, scope, record, basePath);
 
     /// <summary>Adds what brings the record in line with the variables that are now the webhook's: nothing when it already is.</summary>
     private static void AddRecordOperations(

@@ -47,6 +47,14 @@ public static class ReviewLimits
     public const int MaxInjectedBytes = 256 * 1024;
 
     /// <summary>
+    /// What the Service Bindings of one pod add to its patch: the files' annotations, the projected
+    /// volume and a mount in each container. Half the 256 KiB of annotations the API server lets
+    /// one object hold, the tenant's own among them; ten Services take about 10 KB, and with the
+    /// variables' own limit the answer stays well under 1 MiB.
+    /// </summary>
+    public const int MaxBindingBytes = 128 * 1024;
+
+    /// <summary>
     /// Public-URL calls a review keeps in full; the others are counted. A denial lists ten, and a
     /// pod that makes more than a hundred makes its point: twenty thousand would hold megabytes.
     /// </summary>

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using StackBlaze.Webhook.Core.Bindings;
 
 namespace StackBlaze.Webhook.Core.Objects;
 
@@ -12,6 +13,7 @@ internal static class ObjectShapeReader
 {
     private const string OurPrefix = "stackblaze.io/";
     private static ReadOnlySpan<byte> OurPrefixUtf8 => "stackblaze.io/"u8;
+    private static ReadOnlySpan<byte> BindingFileInfixUtf8 => ".bindings.stackblaze.io/"u8;
 
     /// <summary>Reads <c>metadata</c> of <paramref name="obj"/>; null and a message when it is not shaped as Kubernetes shapes it.</summary>
     public static MetadataShape? ReadMetadata(JsonElement obj, out string? error)
@@ -28,7 +30,7 @@ internal static class ObjectShapeReader
         }
         if (metadata is not { } meta)
         {
-            return MetadataShape.Missing;
+            return new MetadataShape(false, false, FrozenDictionary<string, string>.Empty, obj);
         }
         if (!TryGetObject(meta, "annotations"u8, "metadata.annotations", out var annotations, ref error))
         {
@@ -36,10 +38,11 @@ internal static class ObjectShapeReader
         }
         if (annotations is not { } map)
         {
-            return new MetadataShape(true, false, FrozenDictionary<string, string>.Empty, meta);
+            return new MetadataShape(true, false, FrozenDictionary<string, string>.Empty, obj);
         }
 
         Dictionary<string, string>? ours = null;
+        var bindingFiles = false;
         foreach (var property in map.EnumerateObject())
         {
             if (property.Value.ValueKind != JsonValueKind.String)
@@ -53,8 +56,12 @@ internal static class ObjectShapeReader
                 ours ??= new Dictionary<string, string>(StringComparer.Ordinal);
                 ours[property.Name] = property.Value.GetString()!;
             }
+            else
+            {
+                bindingFiles = bindingFiles || IsBindingFile(property);
+            }
         }
-        return new MetadataShape(true, true, (IReadOnlyDictionary<string, string>?)ours ?? FrozenDictionary<string, string>.Empty, meta);
+        return new MetadataShape(true, true, (IReadOnlyDictionary<string, string>?)ours ?? FrozenDictionary<string, string>.Empty, obj) { HasBindingFiles = bindingFiles };
     }
 
     // Compared in the request's bytes: the name is made a string only when it is ours, or escaped.
@@ -63,6 +70,14 @@ internal static class ObjectShapeReader
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
         return raw.StartsWith(OurPrefixUtf8)
             || (raw.Contains((byte)'\\') && property.Name.StartsWith(OurPrefix, StringComparison.Ordinal));
+    }
+
+    // A binding's file, which the webhook takes back when the pod no longer asks for bindings: found in the bytes, as ours are.
+    private static bool IsBindingFile(JsonProperty property)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        return raw.IndexOf(BindingFileInfixUtf8) > 0
+            || (raw.Contains((byte)'\\') && BindingLayout.IsFileAnnotation(property.Name));
     }
 
     /// <summary>Reads a pod (or pod template): its metadata, its containers and their env names, once per review.</summary>

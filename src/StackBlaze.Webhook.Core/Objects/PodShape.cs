@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace StackBlaze.Webhook.Core.Objects;
 
 /// <summary>
@@ -14,4 +16,8 @@ internal sealed record PodShape(
     IReadOnlyList<ContainerShape> Containers,
     IReadOnlyList<ContainerShape> InitContainers,
     IReadOnlyList<ContainerShape> EphemeralContainers,
-    string? DnsPolicy);
+    string? DnsPolicy)
+{
+    /// <summary>Its <c>spec</c> as sent, which <see cref="ObjectShapeReader.ReadPod"/> found to be an object: for the volumes, read only where needed.</summary>
+    public JsonElement Spec => Metadata.Owner.GetProperty("spec"u8);
+}

@@ -104,6 +104,9 @@ internal static class Protocols
         && char.IsAsciiLetter(name[0])
         && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.');
 
+    /// <summary>A Service Binding's <c>type</c>: the names Spring Cloud Bindings and kube-service-bindings look for, else the protocol.</summary>
+    public static string BindingType(string scheme) => scheme == "amqp" ? "rabbitmq" : scheme;
+
     /// <summary>The variable a protocol's links inject by default, if it has one.</summary>
     public static string? DefaultEnvName(string scheme) => scheme switch
     {

@@ -11,7 +11,7 @@ namespace StackBlaze.Webhook.Core.Workloads;
 /// </summary>
 internal static class TemplateAnnotationPropagator
 {
-    private static readonly string[] Propagated = [StackBlazeAnnotations.Links, StackBlazeAnnotations.Inject, StackBlazeAnnotations.Containers];
+    private static readonly string[] Propagated = [StackBlazeAnnotations.Links, StackBlazeAnnotations.Inject, StackBlazeAnnotations.Containers, StackBlazeAnnotations.ServiceBindings];
 
     /// <summary>The patch that copies the annotations, or null and a message when the workload is malformed.</summary>
     public static IReadOnlyList<JsonPatchOperation>? Propagate(JsonElement workload, PodKind kind, out string? error)
