@@ -44,6 +44,38 @@ public sealed class ServiceBindingTests
     }
 
     [Fact]
+    public async Task Pg_client_reads_the_binding_the_webhook_projects_with_the_secrets_own_keys()
+    {
+        using var root = new TemporaryFolder();
+        var secrets = new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["postgres-pguser-app"] = new Dictionary<string, string> { ["user"] = "app", ["password"] = Password },
+        };
+        var result = await ProcessRunner.RunWebhookCommandAsync(["inject", "-f", RepositoryPaths.Fixture("Clients", "bindings-link.yaml")]);
+        result.ExitCode.Should().Be(0, result.Stderr);
+        // The template is what each pod of the Deployment is made from: its annotations and volumes are the pod's.
+        var pod = ManifestReader.Parse(result.Stdout, "inject").Single(document => document.Kind == "Deployment").Body
+            .GetProperty("spec").GetProperty("template");
+        var container = pod.GetProperty("spec").GetProperty("containers")[0];
+
+        ProjectedVolumeLayout.WriteMounts(pod, container, secrets, root.Path);
+        var bindingRoot = Path.Combine(root.Path, KubeletEnvironment.Of(container, secrets)["SERVICE_BINDING_ROOT"].TrimStart('/'));
+        var binding = await ServiceBindingClient.GetBindingAsync(bindingRoot, "POSTGRESQL", "pg");
+
+        Pick(binding, "host", "port", "user", "password", "database", "type", "provider", "uri").Should().Be(new JsonObject
+        {
+            ["host"] = "postgres.internal",
+            ["port"] = "5432",
+            ["user"] = "app",
+            ["password"] = Password,
+            ["database"] = "mydb",
+            ["type"] = "postgresql",
+            ["provider"] = "stackblaze",
+            ["uri"] = "postgresql://postgres.internal:5432/mydb",
+        }.ToJsonString());
+    }
+
+    [Fact]
     public async Task One_projected_volume_at_the_binding_root_is_not_found_by_kube_service_bindings()
     {
         using var root = new TemporaryFolder();
@@ -57,6 +89,10 @@ public sealed class ServiceBindingTests
         Directory.EnumerateFileSystemEntries(bindingRoot).Select(Path.GetFileName).Should().Contain("..data");
         (await read.Should().ThrowAsync<InvalidOperationException>()).WithMessage("kube-service-bindings: No Binding Found");
     }
+
+    // The members named, in that order, as JSON: what the library gave, compared whole.
+    private static string Pick(JsonObject binding, params string[] names) =>
+        new JsonObject(names.Select(name => KeyValuePair.Create(name, binding[name]?.DeepClone()))).ToJsonString();
 
     // Lays out the fixture pod's projected volumes under root as its container sees them, and gives
     // the folder its SERVICE_BINDING_ROOT names.
