@@ -132,6 +132,17 @@ public class LinkPlannerCredentialFormTests
         plan.Variables.Should().BeEmpty();
     }
 
+    [Fact]
+    public void A_form_the_service_cannot_fill_quotes_a_long_variable_name_cut_short()
+    {
+        var name = string.Concat(Enumerable.Repeat("LONG_", 2000)) + "USER";
+
+        var plan = LinkPlanner.Plan($"{name}=cache", Namespace, Databases);
+
+        plan.Errors.Should().ContainSingle().Which.Should().NotContain(name)
+            .And.EndWith("… is a username, but service \"cache\" has no stackblaze.io/credentials-secret; add it, or link another form");
+    }
+
     [Theory]
     [InlineData("pg*=postgres")]
     [InlineData("PG**=postgres")]
