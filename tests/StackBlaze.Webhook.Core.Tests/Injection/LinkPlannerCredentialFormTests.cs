@@ -11,6 +11,8 @@ public class LinkPlannerCredentialFormTests
         Postgres,
         // As CloudNativePG's <cluster>-app Secret: its uri is encoded already.
         With("cnpg", Port(5432, "postgres")) with { CredentialsSecret = "cnpg-app", CredentialsKeys = "uri=uri", Database = "app" },
+        // CloudNativePG's read-only Service of the same cluster: the same Secret.
+        With("cnpg-ro", Port(5432, "postgres")) with { CredentialsSecret = "cnpg-app", CredentialsKeys = "uri=uri", Database = "app" },
         // As Crunchy PGO's <cluster>-pguser-<user> Secret.
         With("crunchy", Port(5432, "postgres")) with { CredentialsSecret = "crunchy-pguser-app", CredentialsKeys = "username=user" },
         With("cache", Port(6379, "tcp-redis")),
@@ -116,6 +118,16 @@ public class LinkPlannerCredentialFormTests
 
         plan.Errors.Should().ContainSingle().Which.Should().Be(
             "links \"PG*=postgres\" and \"PGHOST=cache\" would both set PGHOST; give them different names");
+    }
+
+    [Theory]
+    [InlineData("cnpg, cnpg-ro", "links \"cnpg\" and \"cnpg-ro\" would both set DATABASE_URL; name one explicitly, e.g. \"CNPG_RO_URL=cnpg-ro\"")]
+    [InlineData("DB_PORT=postgres, DB_PORT=cnpg", "links \"DB_PORT=postgres\" and \"DB_PORT=cnpg\" would both set DB_PORT; give them different names")]
+    public void Two_services_that_give_one_variable_the_same_value_still_clash(string annotation, string error)
+    {
+        var plan = LinkPlanner.Plan(annotation, Namespace, Databases);
+
+        plan.Errors.Should().Equal(error);
     }
 
     [Theory]
