@@ -77,6 +77,7 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
 
         var at = container.Find(_sought);
         var missing = new List<int>();
+        List<int>? moved = null;
         var oursPresent = false;
         for (var v = 0; v < plan.Variables.Count; v++)
         {
@@ -96,15 +97,21 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
                     trace?.SetByContainer(container, list, variable);
                     continue;
                 }
-                _outcomes[v] |= VariableOutcome.Ours;
-                oursPresent = true;
-                trace?.Injected(container, list, variable);
-                if (!IsWrittenAs(env[position], v))
+                var current = IsWrittenAs(env[position], v);
+                // A new value that refers to a variable standing after it (a URL that was a Secret's uri) would not expand in place: it is added anew, as a missing one.
+                if (current || !RefersToLater(variable, position, at))
                 {
-                    patch.Add(JsonPatchOperation.ReplaceJson(envPath.At(position), plan.EnvVarJson(v)));
-                    _outcomes[v] |= VariableOutcome.Changed;
+                    _outcomes[v] |= VariableOutcome.Ours;
+                    oursPresent = true;
+                    trace?.Injected(container, list, variable);
+                    if (!current)
+                    {
+                        patch.Add(JsonPatchOperation.ReplaceJson(envPath.At(position), plan.EnvVarJson(v)));
+                        _outcomes[v] |= VariableOutcome.Changed;
+                    }
+                    continue;
                 }
-                continue;
+                (moved ??= []).Add(position);
             }
             // The container's own definition would come after ours, and Kubernetes expands only earlier variables.
             if (FirstOwn(variable.References, at) is { } shadowed)
@@ -120,7 +127,7 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
             trace?.Injected(container, list, variable);
         }
 
-        var removed = RemoveStale(envPath, at);
+        var removed = Remove(envPath, at, moved);
         if (oursPresent || removed.Length > 0)
         {
             AddAmong(envPath, env.GetArrayLength(), at, missing, removed);
@@ -133,14 +140,14 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
         }
     }
 
-    /// <summary>Removes the recorded variables no link gives any more; their places, last first.</summary>
-    private int[] RemoveStale(EnvPath envPath, int[] at)
+    /// <summary>Removes the recorded variables no link gives any more, and those to be added anew; their places, last first.</summary>
+    private int[] Remove(EnvPath envPath, int[] at, List<int>? moved)
     {
-        if (stale.Count == 0)
+        if (stale.Count == 0 && moved is null)
         {
             return [];
         }
-        int[] removed = [.. at.Skip(plan.EnvNames.Count).Where(position => position >= 0).OrderDescending()];
+        int[] removed = [.. at.Skip(plan.EnvNames.Count).Where(position => position >= 0).Concat(moved ?? []).OrderDescending()];
         patch.AddRange(removed.Select(position => JsonPatchOperation.Remove(envPath.At(position))));
         return removed;
     }
@@ -184,6 +191,19 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
     // Parsed for each comparison: only a container that has the variable already, on a later pass, gets here.
     private bool IsWrittenAs(JsonElement entry, int variable) =>
         JsonElement.DeepEquals(entry, JsonElement.Parse(plan.EnvVarJson(variable).Span));
+
+    /// <summary>Whether a variable refers to one that stands after its place.</summary>
+    private bool RefersToLater(InjectedVariable variable, int position, int[] at)
+    {
+        foreach (var reference in variable.References)
+        {
+            if (at[IndexOf(reference)] > position)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>The first of the names the container sets itself (not in the record), or null.</summary>
     private string? FirstOwn(IReadOnlyList<string> names, int[] at)

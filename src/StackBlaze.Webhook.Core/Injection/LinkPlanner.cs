@@ -26,7 +26,8 @@ internal static class LinkPlanner
         var owners = new Dictionary<string, (ResolvedLink Link, InjectedVariable Variable)>(StringComparer.Ordinal);
         foreach (var link in resolved.Links)
         {
-            // Another link's variable of the same value is the same variable (DATABASE_URL's DATABASE_USER, and DATABASE_USER=postgres).
+            // Another link's variable of the same value, to the same Service, is the same variable (DATABASE_URL's DATABASE_USER, and DATABASE_USER=postgres);
+            // from another Service the value is only alike (one Secret's uri, one port number), and the name still clashes.
             InjectedVariable[] linkVariables = [.. LinkVariables.For(link, catalog.Hosts).Where(v => !IsGivenAlready(owners, v, link))];
             // One message per pair of links, naming every variable they both set.
             var clashes = linkVariables.Where(v => owners.ContainsKey(v.Name)).GroupBy(v => owners[v.Name].Link).ToArray();
@@ -51,7 +52,8 @@ internal static class LinkPlanner
     }
 
     private static bool IsGivenAlready(Dictionary<string, (ResolvedLink Link, InjectedVariable Variable)> owners, InjectedVariable variable, ResolvedLink link) =>
-        owners.TryGetValue(variable.Name, out var owner) && owner.Link.Entry.Text != link.Entry.Text && owner.Variable.HasSameValueAs(variable);
+        owners.TryGetValue(variable.Name, out var owner) && owner.Link.Entry.Text != link.Entry.Text
+        && owner.Link.Service.Name == link.Service.Name && owner.Variable.HasSameValueAs(variable);
 
     private static string Clash(IReadOnlyList<string> names, ResolvedLink first, ResolvedLink second)
     {

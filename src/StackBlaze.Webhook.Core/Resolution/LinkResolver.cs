@@ -83,10 +83,10 @@ internal static class LinkResolver
     private static string? MissingValue(AddressForm form, string envName, ServiceEntry service, Credentials? credentials) => form switch
     {
         AddressForm.Username or AddressForm.Password when credentials is null =>
-            $"{envName} is a {(form == AddressForm.Username ? "username" : "password")}, but service \"{service.Name}\" has no {StackBlazeAnnotations.CredentialsSecret}; "
+            $"{BoundedText.Quote(envName)} is a {(form == AddressForm.Username ? "username" : "password")}, but service \"{service.Name}\" has no {StackBlazeAnnotations.CredentialsSecret}; "
             + "add it, or link another form",
         AddressForm.Database when service.Database is null =>
-            $"{envName} is a database name, but service \"{service.Name}\" has no {StackBlazeAnnotations.Database}; add it, or link another form",
+            $"{BoundedText.Quote(envName)} is a database name, but service \"{service.Name}\" has no {StackBlazeAnnotations.Database}; add it, or link another form",
         _ => null,
     };
 

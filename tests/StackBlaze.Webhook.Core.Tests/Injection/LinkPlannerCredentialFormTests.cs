@@ -11,6 +11,8 @@ public class LinkPlannerCredentialFormTests
         Postgres,
         // As CloudNativePG's <cluster>-app Secret: its uri is encoded already.
         With("cnpg", Port(5432, "postgres")) with { CredentialsSecret = "cnpg-app", CredentialsKeys = "uri=uri", Database = "app" },
+        // CloudNativePG's read-only Service of the same cluster: the same Secret.
+        With("cnpg-ro", Port(5432, "postgres")) with { CredentialsSecret = "cnpg-app", CredentialsKeys = "uri=uri", Database = "app" },
         // As Crunchy PGO's <cluster>-pguser-<user> Secret.
         With("crunchy", Port(5432, "postgres")) with { CredentialsSecret = "crunchy-pguser-app", CredentialsKeys = "username=user" },
         With("cache", Port(6379, "tcp-redis")),
@@ -119,6 +121,16 @@ public class LinkPlannerCredentialFormTests
     }
 
     [Theory]
+    [InlineData("cnpg, cnpg-ro", "links \"cnpg\" and \"cnpg-ro\" would both set DATABASE_URL; name one explicitly, e.g. \"CNPG_RO_URL=cnpg-ro\"")]
+    [InlineData("DB_PORT=postgres, DB_PORT=cnpg", "links \"DB_PORT=postgres\" and \"DB_PORT=cnpg\" would both set DB_PORT; give them different names")]
+    public void Two_services_that_give_one_variable_the_same_value_still_clash(string annotation, string error)
+    {
+        var plan = LinkPlanner.Plan(annotation, Namespace, Databases);
+
+        plan.Errors.Should().Equal(error);
+    }
+
+    [Theory]
     [InlineData("DB_USER=cache", "link \"DB_USER=cache\": DB_USER is a username, but service \"cache\" has no stackblaze.io/credentials-secret; add it, or link another form")]
     [InlineData("PGPASSWORD=cache", "link \"PGPASSWORD=cache\": PGPASSWORD is a password, but service \"cache\" has no stackblaze.io/credentials-secret; add it, or link another form")]
     [InlineData("DB_NAME=crunchy", "link \"DB_NAME=crunchy\": DB_NAME is a database name, but service \"crunchy\" has no stackblaze.io/database; add it, or link another form")]
@@ -130,6 +142,17 @@ public class LinkPlannerCredentialFormTests
 
         plan.Errors.Should().Equal(error);
         plan.Variables.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_form_the_service_cannot_fill_quotes_a_long_variable_name_cut_short()
+    {
+        var name = string.Concat(Enumerable.Repeat("LONG_", 2000)) + "USER";
+
+        var plan = LinkPlanner.Plan($"{name}=cache", Namespace, Databases);
+
+        plan.Errors.Should().ContainSingle().Which.Should().NotContain(name)
+            .And.EndWith("… is a username, but service \"cache\" has no stackblaze.io/credentials-secret; add it, or link another form");
     }
 
     [Theory]

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using StackBlaze.Webhook.Core.Catalog;
 using StackBlaze.Webhook.Core.Conventions;
 using StackBlaze.Webhook.Tests.Support;
 using static StackBlaze.Webhook.Tests.Support.Injections;
+using static StackBlaze.Webhook.Tests.Support.Services;
 
 namespace StackBlaze.Webhook.Tests.Injection;
 
@@ -11,6 +13,8 @@ namespace StackBlaze.Webhook.Tests.Injection;
 /// </summary>
 public class PodInjectorRefreshTests
 {
+    private static readonly ServiceEntry Cnpg = With("cnpg", Port(5432, "postgres")) with { CredentialsSecret = "cnpg-app", Database = "app" };
+
     private static readonly string[] FrontendNames = ["API_URL", "DATABASE_USER", "DATABASE_PASSWORD", "DATABASE_URL"];
 
     [Fact]
@@ -98,6 +102,33 @@ public class PodInjectorRefreshTests
 
         injection.Patch.Select(op => (op.Op, op.Path)).Should().Equal([("add", "/spec/containers/0/env/3")]);
         EnvNamesOf(patched, "containers", 0).Should().Equal("LOG_LEVEL", "DATABASE_USER", "DATABASE_PASSWORD", "DATABASE_URL");
+    }
+
+    [Fact]
+    public void A_url_that_comes_to_refer_to_credentials_stands_after_them_when_the_service_drops_its_uri()
+    {
+        const string links = "cnpg, DATABASE_USER=cnpg, DATABASE_PASSWORD=cnpg";
+        var (_, once) = Run(Pods.Annotated((StackBlazeAnnotations.Links, links)), CatalogOf(Cnpg with { CredentialsKeys = "uri=uri" }));
+        EnvNamesOf(once, "containers", 0).Should().Equal("DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD");
+
+        var (_, twice) = Run(once, CatalogOf(Cnpg));
+
+        // Kubernetes expands $(NAME) only for variables defined earlier.
+        EnvNamesOf(twice, "containers", 0).Should().Equal("DATABASE_USER", "DATABASE_PASSWORD", "DATABASE_URL");
+        ((string?)twice["spec"]!["containers"]![0]!["env"]![2]!["value"]).Should().Be("postgresql://$(DATABASE_USER):$(DATABASE_PASSWORD)@cnpg.internal:5432/app");
+    }
+
+    [Fact]
+    public void A_recorded_url_that_comes_to_refer_to_a_credential_the_container_sets_itself_is_taken_back_with_a_warning()
+    {
+        var (_, once) = Run(Pods.Annotated((StackBlazeAnnotations.Links, "cnpg")), CatalogOf(Cnpg with { CredentialsKeys = "uri=uri" }));
+        once["spec"]!["containers"]![0]!["env"]!.AsArray().Add(new JsonObject { ["name"] = "DATABASE_USER", ["value"] = "reporting" });
+
+        var (again, twice) = Run(once, CatalogOf(Cnpg));
+
+        EnvNamesOf(twice, "containers", 0).Should().Equal("DATABASE_PASSWORD", "DATABASE_USER");
+        again.Warnings.Should().Contain(
+            "container \"app\" sets DATABASE_USER itself, so DATABASE_URL of link \"cnpg\" could not expand $(DATABASE_USER): not injected there");
     }
 
     [Fact]

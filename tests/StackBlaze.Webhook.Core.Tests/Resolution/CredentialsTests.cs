@@ -95,4 +95,15 @@ public class CredentialsTests
 
         credentials!.Secret.Should().Be("shop.postgres.app");
     }
+
+    [Fact]
+    public void A_secret_name_whose_part_is_longer_than_a_dns_label_is_a_secret_name_as_the_api_server_reads_it()
+    {
+        // IsDNS1123Subdomain bounds the whole name at 253, not each part at 63.
+        var secret = new string('a', 64) + ".app";
+
+        Credentials.TryRead(Database with { CredentialsSecret = secret }, out var credentials).Should().BeNull();
+
+        credentials!.Secret.Should().Be(secret);
+    }
 }

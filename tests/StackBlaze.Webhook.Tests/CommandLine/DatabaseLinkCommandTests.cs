@@ -40,6 +40,24 @@ public sealed class DatabaseLinkCommandTests
             "Deployment/api: link \"DB_PASSWORD=cache\": DB_PASSWORD is a password, but service \"cache\" has no stackblaze.io/credentials-secret; add it, or link another form");
     }
 
+    [Fact]
+    public async Task Injecting_again_after_the_service_drops_its_uri_puts_the_url_after_the_credentials_it_refers_to()
+    {
+        var manifests = (await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, Operators)))
+            .Replace("APP_DATABASE_URL=app-rw, PG*=app-rw\"", "APP_DATABASE_URL=app-rw, APP_DATABASE_USER=app-rw, APP_DATABASE_PASSWORD=app-rw\"", StringComparison.Ordinal);
+        var once = await ProcessRunner.RunWebhookCommandAsync(["inject", "-f", "-"], manifests);
+        once.ExitCode.Should().Be(0, once.Stderr);
+
+        var twice = await ProcessRunner.RunWebhookCommandAsync(
+            ["inject", "-f", "-"], once.Stdout.Replace("stackblaze.io/credentials-keys: uri=uri", "", StringComparison.Ordinal));
+
+        twice.ExitCode.Should().Be(0, twice.Stderr);
+        var api = TypedManifests.Load(twice.Stdout, "inject output").OfType<V1Deployment>().Single();
+        // Kubernetes expands $(NAME) only for variables defined earlier.
+        api.Spec.Template.Spec.Containers.Single().Env.Select(v => v.Name).Should().Equal(
+            "DATABASE_URL", "REDIS_URL", "APP_DATABASE_USER", "APP_DATABASE_PASSWORD", "APP_DATABASE_URL");
+    }
+
     private static string Describe(V1EnvVar variable) => variable.ValueFrom?.SecretKeyRef is { } secret
         ? $"{variable.Name}<-{secret.Name}/{secret.Key}"
         : $"{variable.Name}={variable.Value}";
