@@ -68,7 +68,10 @@ internal static class LinkPlanner
             ? $"name one explicitly, e.g. \"{EnvNames.ForService(suggested.Service.Name)}={suggested.Entry.Quoted}\""
             : unnamed.Length > 0
                 ? $"name one explicitly, as \"NAME={unnamed[0].Entry.Quoted}\""
-                : "give them different names";
+                : first.Form == AddressForm.LibpqSet && second.Form == AddressForm.LibpqSet
+                    // The set's names are libpq's own: only the other Service can take names of its own.
+                    ? $"a pod has one set of libpq's variables; link \"{second.Service.Name}\" by names of its own, as \"NAME={second.Service.Name}\""
+                    : "give them different names";
         return $"links \"{first.Entry.Quoted}\" and \"{second.Entry.Quoted}\" would both set {BoundedText.Join(", ", names, ReviewLimits.MaxNamesListed)}; {fix}";
     }
 }

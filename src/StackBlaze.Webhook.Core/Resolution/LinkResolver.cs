@@ -53,7 +53,9 @@ internal static class LinkResolver
         }
 
         var scheme = Protocols.SchemeOf(port!);
-        if (entry.EnvName is null && service.EnvName is { } annotated && (!EnvNames.IsValid(annotated) || EnvNames.IsReserved(annotated)))
+        // The libpq set is a name too, as in a link: a PostgreSQL Service may give it to every link by default.
+        if (entry.EnvName is null && service.EnvName is { } annotated && annotated != AddressForms.LibpqSetName
+            && (!EnvNames.IsValid(annotated) || EnvNames.IsReserved(annotated)))
         {
             var rule = EnvNames.IsValid(annotated) ? $"a reserved name ({EnvNames.ReservedRule})" : $"not a variable name ({EnvNames.Rule})";
             return $"link \"{entry.Quoted}\": service \"{service.Name}\" has annotation {StackBlazeAnnotations.EnvName}: \"{BoundedText.Quote(annotated)}\", "

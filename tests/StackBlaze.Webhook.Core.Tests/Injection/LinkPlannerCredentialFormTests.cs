@@ -16,6 +16,8 @@ public class LinkPlannerCredentialFormTests
         // As Crunchy PGO's <cluster>-pguser-<user> Secret.
         With("crunchy", Port(5432, "postgres")) with { CredentialsSecret = "crunchy-pguser-app", CredentialsKeys = "username=user" },
         With("cache", Port(6379, "tcp-redis")),
+        // A PostgreSQL Service whose links give libpq's set unless they name a variable.
+        With("reports", Port(5432, "postgres")) with { EnvName = "PG*", Database = "reports" },
         With("broken", Port(5432)) with { CredentialsSecret = "broken", CredentialsKeys = "login=user" });
 
     [Fact]
@@ -109,6 +111,22 @@ public class LinkPlannerCredentialFormTests
 
         plan.Errors.Should().BeEmpty();
         plan.JoinedNames.Should().Be(names);
+    }
+
+    [Fact]
+    public void A_service_may_give_the_libpq_set_to_its_links_by_default()
+    {
+        Describe("reports").Should().Equal("PGHOST=reports.internal", "PGPORT=5432", "PGDATABASE=reports");
+        Describe("REPORTS_URL=reports").Should().Equal("REPORTS_URL=postgresql://reports.internal:5432/reports");
+    }
+
+    [Fact]
+    public void Two_libpq_sets_are_told_to_link_the_other_service_by_names_of_its_own()
+    {
+        var plan = LinkPlanner.Plan("PG*=postgres, PG*=crunchy", Namespace, Databases);
+
+        plan.Errors.Should().ContainSingle().Which.Should().EndWith(
+            "; a pod has one set of libpq's variables; link \"crunchy\" by names of its own, as \"NAME=crunchy\"");
     }
 
     [Fact]
