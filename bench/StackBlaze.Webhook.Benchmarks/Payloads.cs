@@ -12,6 +12,14 @@ internal static class Payloads
 
     public static string PodReview(int sizeKb) => Review("", "v1", "Pod", Pad(Pod(), sizeKb * 1024 - 600));
 
+    /// <summary>The pod of <see cref="PodReview"/>, asking for its links' Service Bindings too.</summary>
+    public static string PodReviewWithBindings(int sizeKb)
+    {
+        var pod = Pod();
+        pod["metadata"]!["annotations"]!["stackblaze.io/service-bindings"] = "true";
+        return Review("", "v1", "Pod", Pad(pod, sizeKb * 1024 - 600));
+    }
+
     public static string DeploymentReview(int sizeKb)
     {
         var template = Pod();
