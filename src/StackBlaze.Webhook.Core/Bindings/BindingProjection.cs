@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using StackBlaze.Webhook.Core.Conventions;
 using StackBlaze.Webhook.Core.Injection;
 using StackBlaze.Webhook.Core.Limits;
@@ -21,7 +21,7 @@ internal sealed class BindingProjection
     private const int MountBytes = 120;
 
     private static readonly OwnedEntries<ServiceBinding> Volumes =
-        new(b => b.VolumeName, (entry, b) => JsonElement.DeepEquals(entry, JsonElement.Parse(b.VolumeJson.Span)), b => JsonNode.Parse(b.VolumeJson.Span)!);
+        new(b => b.VolumeName, (entry, b) => JsonElement.DeepEquals(entry, JsonElement.Parse(b.VolumeJson.Span)), b => b.VolumeJson);
 
     private static readonly OwnedEntries<Mount> Mounts = new(m => m.Volume, (entry, m) => m.IsWrittenAs(entry), m => m.ToJson());
 
@@ -179,11 +179,18 @@ internal sealed class BindingProjection
             && StringOf(entry, "mountPath"u8) == Path
             && entry.TryGetProperty("readOnly"u8, out var readOnly) && readOnly.ValueKind == JsonValueKind.True;
 
-        public JsonObject ToJson() => new()
+        public ReadOnlyMemory<byte> ToJson()
         {
-            ["name"] = Volume,
-            ["mountPath"] = Path,
-            ["readOnly"] = true,
-        };
+            var buffer = new ArrayBufferWriter<byte>(64 + Volume.Length + Path.Length);
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("name"u8, Volume);
+                writer.WriteString("mountPath"u8, Path);
+                writer.WriteBoolean("readOnly"u8, true);
+                writer.WriteEndObject();
+            }
+            return buffer.WrittenMemory;
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using StackBlaze.Webhook.Core.Patches;
 
 namespace StackBlaze.Webhook.Core.Bindings;
@@ -12,8 +11,8 @@ namespace StackBlaze.Webhook.Core.Bindings;
 /// <typeparam name="T">What an entry is written from.</typeparam>
 /// <param name="nameOf">The name of the entry written from a wanted value.</param>
 /// <param name="isWrittenAs">Whether an entry already holds exactly what a wanted value writes.</param>
-/// <param name="write">The entry a wanted value writes.</param>
-internal sealed class OwnedEntries<T>(Func<T, string> nameOf, Func<JsonElement, T, bool> isWrittenAs, Func<T, JsonNode> write)
+/// <param name="write">The entry a wanted value writes, as UTF-8 JSON: a volume's is the plan's own, written once.</param>
+internal sealed class OwnedEntries<T>(Func<T, string> nameOf, Func<JsonElement, T, bool> isWrittenAs, Func<T, ReadOnlyMemory<byte>> write)
 {
     /// <param name="patch">Where the operations go.</param>
     /// <param name="path">Where the array stands in the document.</param>
@@ -25,7 +24,7 @@ internal sealed class OwnedEntries<T>(Func<T, string> nameOf, Func<JsonElement, 
         {
             if (wanted.Count > 0)
             {
-                patch.Add(JsonPatchOperation.Add(path, new JsonArray([.. wanted.Select(write)])));
+                patch.Add(JsonPatchOperation.AddJson(path, JsonArrays.Join([.. wanted.Select(write)])));
             }
             return;
         }
@@ -41,7 +40,7 @@ internal sealed class OwnedEntries<T>(Func<T, string> nameOf, Func<JsonElement, 
                 {
                     if (!isWrittenAs(entry, value))
                     {
-                        patch.Add(JsonPatchOperation.Replace(JsonPointer.Append(path, index), write(value)));
+                        patch.Add(JsonPatchOperation.ReplaceJson(JsonPointer.Append(path, index), write(value)));
                     }
                 }
                 else
@@ -59,7 +58,7 @@ internal sealed class OwnedEntries<T>(Func<T, string> nameOf, Func<JsonElement, 
         }
         // Last first, so that each index still holds; the replacements above stand before any removal.
         patch.AddRange(Enumerable.Reverse(removed).Select(i => JsonPatchOperation.Remove(JsonPointer.Append(path, i))));
-        patch.AddRange(wanted.Where(w => !placed.Contains(nameOf(w))).Select(w => JsonPatchOperation.Add($"{path}/-", write(w))));
+        patch.AddRange(wanted.Where(w => !placed.Contains(nameOf(w))).Select(w => JsonPatchOperation.AddJson($"{path}/-", write(w))));
     }
 
     /// <summary>The entry's name when it is the webhook's, else null.</summary>

@@ -1,4 +1,5 @@
 using StackBlaze.Webhook.Core.Bindings;
+using StackBlaze.Webhook.Core.Patches;
 
 namespace StackBlaze.Webhook.Core.Injection;
 
@@ -23,7 +24,7 @@ internal sealed class LinkPlan
         JoinedNames = string.Join(',', Names);
         EnvNames = [.. Names.Concat(variables.SelectMany(v => v.References)).Distinct(StringComparer.Ordinal)];
         _envVarJson = [.. variables.Select(v => v.ToEnvVarJson())];
-        EnvArrayJson = JsonArrayOf(_envVarJson);
+        EnvArrayJson = JsonArrays.Join([.. _envVarJson.Select(json => (ReadOnlyMemory<byte>)json)]);
         RetainedBytes = MeasureRetainedBytes() + Bindings.RetainedBytes;
     }
 
@@ -54,24 +55,7 @@ internal sealed class LinkPlan
     /// <summary>The <c>EnvVar</c> of the variable at <paramref name="variable"/>, as UTF-8 JSON.</summary>
     public ReadOnlyMemory<byte> EnvVarJson(int variable) => _envVarJson[variable];
 
-    // The variables' JSON joined, rather than each variable written a second time.
-    private static byte[] JsonArrayOf(byte[][] items)
-    {
-        using var array = new MemoryStream();
-        array.WriteByte((byte)'[');
-        for (var i = 0; i < items.Length; i++)
-        {
-            if (i > 0)
-            {
-                array.WriteByte((byte)',');
-            }
-            array.Write(items[i]);
-        }
-        array.WriteByte((byte)']');
-        return array.ToArray();
-    }
-
-        private long MeasureRetainedBytes()
+    private long MeasureRetainedBytes()
     {
         // Strings are two bytes a char; each object is counted with a generous header.
         const int objectBytes = 64;
