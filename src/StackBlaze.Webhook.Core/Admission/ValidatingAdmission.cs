@@ -47,7 +47,7 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
             return AdmissionVerdict.Denied(DenialReason.InvalidObject, error!);
         }
 
-        if (evaluation is { Findings.Count: 0, LinkErrors.Count: 0, Warnings.Count: 0, Unchecked.Count: 0 })
+        if (evaluation is { Findings.Count: 0, LinkErrors.Count: 0, Warnings.Count: 0, Unchecked.Count: 0, BindingsError: null })
         {
             return NothingFound[(int)evaluation.Mode];
         }
@@ -79,6 +79,10 @@ public sealed class ValidatingAdmission(IProjectCatalog catalog)
         if (evaluation.LinkErrors.Count > 0)
         {
             reasons.Add($"{StackBlazeAnnotations.Links}: {BoundedText.Problems(evaluation.LinkErrors)}");
+        }
+        if (evaluation.BindingsError is { } bindingsError)
+        {
+            reasons.Add($"{StackBlazeAnnotations.ServiceBindings}: {bindingsError}");
         }
         if (blocking.Count > 0)
         {

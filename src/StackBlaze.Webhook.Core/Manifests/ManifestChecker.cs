@@ -36,6 +36,10 @@ public static class ManifestChecker
             var links = kind is null || evaluation.LinkErrors.Count == 0 ? null : FindingPointer.OfLinks(document.Body, kind);
             findings.AddRange(evaluation.LinkErrors.Select(e =>
                 new CheckFinding(document, FindingRule.BrokenLink, true, null, null, $"{StackBlazeAnnotations.Links}: {e}") { ValuePointer = links }));
+            if (evaluation.BindingsError is { } bindingsError)
+            {
+                findings.Add(new CheckFinding(document, FindingRule.BrokenLink, true, null, null, $"{StackBlazeAnnotations.ServiceBindings}: {bindingsError}"));
+            }
             findings.AddRange(evaluation.Findings.Select(f =>
                 new CheckFinding(document, FindingRule.PublicUrl, enforced, f.Container, f.Subject, f.Message, f.Address, f.Service, f.InternalAddress)
                 {

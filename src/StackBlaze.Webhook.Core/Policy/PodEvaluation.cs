@@ -17,6 +17,9 @@ internal sealed record PodEvaluation(
     /// </summary>
     public IReadOnlyList<string> Unchecked { get; init; } = [];
 
+    /// <summary>Why its <c>stackblaze.io/service-bindings</c> value cannot be read, or null: its pods would be refused.</summary>
+    public string? BindingsError { get; init; }
+
     /// <summary>How many calls it makes in all, <see cref="Findings"/> and those only counted.</summary>
     public int FindingCount { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StackBlaze.Webhook.Core.Bindings;
 using StackBlaze.Webhook.Core.Catalog;
 using StackBlaze.Webhook.Core.Conventions;
 using StackBlaze.Webhook.Core.Injection;
@@ -58,6 +59,11 @@ internal static class PodEvaluator
                 (warnings ??= []).Add(unresolvable);
             }
         }
+        string? bindingsError = null;
+        if (!optedOut)
+        {
+            BindingsSwitch.IsOn(pod.Metadata.Annotation(StackBlazeAnnotations.ServiceBindings) ?? workload?.Annotation(StackBlazeAnnotations.ServiceBindings), out bindingsError);
+        }
 
         var mode = PolicyModes.Of(catalog.FindNamespace(namespaceName));
         // What the catalog could not keep of its ConfigMaps counts as a finding: not checked is not clean.
@@ -73,6 +79,7 @@ internal static class PodEvaluator
         {
             FindingCount = findingCount,
             Unchecked = (IReadOnlyList<string>?)notChecked ?? [],
+            BindingsError = bindingsError,
         };
     }
 }

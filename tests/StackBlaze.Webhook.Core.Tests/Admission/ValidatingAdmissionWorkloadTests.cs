@@ -56,6 +56,30 @@ public class ValidatingAdmissionWorkloadTests
             + " | " + Denial);
     }
 
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("enabled")]
+    public void A_bindings_switch_its_pods_would_be_refused_for_is_denied_when_the_workload_is_applied(string value)
+    {
+        var deployment = Deployment(LinksTo("backend"), ("stackblaze.io/service-bindings", value));
+        deployment["spec"]!["template"]!["spec"]!["containers"]![0]!["env"] = new JsonArray();
+
+        var outcome = Validate(deployment);
+
+        outcome.Allowed.Should().BeFalse();
+        outcome.Message.Should().Be(
+            $"stackblaze.io/service-bindings: \"{value}\" is neither \"true\" nor \"false\"; set \"true\" to project the links' Service Bindings, or remove stackblaze.io/service-bindings");
+    }
+
+    [Fact]
+    public void A_bindings_switch_on_an_opted_out_workload_is_not_read()
+    {
+        var deployment = Deployment(LinksTo("backend"), ("stackblaze.io/service-bindings", "yes"), ("stackblaze.io/inject", "false"));
+        deployment["spec"]!["template"]!["spec"]!["containers"]![0]!["env"] = new JsonArray();
+
+        Validate(deployment).Allowed.Should().BeTrue();
+    }
+
     [Fact]
     public void Unknown_service_on_the_workload_metadata_is_only_a_warning()
     {

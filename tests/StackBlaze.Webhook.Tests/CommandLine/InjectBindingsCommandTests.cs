@@ -34,6 +34,18 @@ public sealed class InjectBindingsCommandTests
     }
 
     [Fact]
+    public async Task Check_refuses_a_bindings_switch_the_pods_would_be_denied_for()
+    {
+        var manifest = (await File.ReadAllTextAsync(RepositoryPaths.Fixture("Manifests", "orders-with-bindings.yaml")))
+            .Replace("stackblaze.io/service-bindings: \"true\"", "stackblaze.io/service-bindings: \"yes\"", StringComparison.Ordinal);
+
+        var result = await ProcessRunner.RunWebhookCommandAsync(["check", "-f", "-", "--catalog", "deploy/examples/shop"], stdin: manifest);
+
+        result.ExitCode.Should().Be(1, result.Stderr);
+        result.Stdout.Should().Contain("Deployment/orders: stackblaze.io/service-bindings: \"yes\" is neither \"true\" nor \"false\"");
+    }
+
+    [Fact]
     public async Task Injecting_the_output_again_changes_nothing()
     {
         var manifest = RepositoryPaths.Fixture("Manifests", "orders-with-bindings.yaml");
