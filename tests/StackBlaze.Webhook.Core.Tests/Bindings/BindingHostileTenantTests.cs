@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using StackBlaze.Webhook.Core.Conventions;
+using StackBlaze.Webhook.Core.Explanation;
 using StackBlaze.Webhook.Core.Limits;
+using StackBlaze.Webhook.Core.Manifests;
+using StackBlaze.Webhook.Tests.Support;
 using static StackBlaze.Webhook.Tests.Bindings.BindingsSupport;
 using static StackBlaze.Webhook.Tests.Support.Injections;
 
@@ -60,6 +63,19 @@ public class BindingHostileTenantTests
         injection.IsDenied.Should().BeFalse(string.Join("; ", injection.Errors));
         BindingMountsOf(pod, "containers", 0).Should().Equal(MountJson("backend", "/etc/bindings"), MountJson("postgres", "/etc/bindings"));
         Run(pod).Injection.Patch.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Explain_does_not_say_the_bindings_miss_a_container_that_sets_its_own_root_where_they_are_mounted()
+    {
+        var asking = AskingPod();
+        asking["spec"]!["containers"]![0]!["env"]!.AsArray().Add(new JsonObject { ["name"] = "SERVICE_BINDING_ROOT", ["value"] = "/etc/bindings" });
+        var (injection, _) = Run(asking);
+
+        var explained = Explainer.Explain(ManifestReader.Parse(asking.ToJsonString(), "pod.json"), Services.Shop, Services.Namespace).Single();
+
+        injection.Warnings.Should().BeEmpty("the webhook mounts the bindings at the container's root");
+        explained.Reasons.Should().NotContain(r => r.Variable == "SERVICE_BINDING_ROOT", "explain says what the webhook does");
     }
 
     // Found, not fixed: the record is the pod's, so a root one container sets itself keeps SERVICE_BINDING_ROOT out of it, and the others' is never taken back.
