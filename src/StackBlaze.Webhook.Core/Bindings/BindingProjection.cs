@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using StackBlaze.Webhook.Core.Conventions;
 using StackBlaze.Webhook.Core.Injection;
@@ -28,20 +29,24 @@ internal sealed class BindingProjection
     private readonly PodShape _pod;
     private readonly ServiceBindings? _wanted;
     private readonly string _basePath;
+    private readonly Dictionary<string, string> _existing;
     private readonly string?[] _initRoots;
     private readonly string?[] _roots;
 
-    private BindingProjection(PodShape pod, ServiceBindings? wanted, string basePath, string?[] initRoots, string?[] roots, List<string> errors)
+    private BindingProjection(
+        PodShape pod, ServiceBindings? wanted, string basePath, Dictionary<string, string> existing, string?[] initRoots, string?[] roots, List<string> errors)
     {
         _pod = pod;
         _wanted = wanted;
         _basePath = basePath;
+        _existing = existing;
         _initRoots = initRoots;
         _roots = roots;
         Errors = errors;
         var bindings = wanted?.Bindings.Count ?? 0;
         PatchBytes = (wanted?.PatchBytes ?? 0) + initRoots.Concat(roots).Where(root => root is not null)
-            .Sum(root => (long)bindings * (MountBytes + root!.Length) + wanted!.MountNameBytes);
+            .Sum(root => (long)bindings * (MountBytes + root!.Length) + wanted!.MountNameBytes)
+            + RemovalBytes();
     }
 
     /// <summary>Why the pod cannot take its bindings; it must then be denied.</summary>
@@ -64,7 +69,40 @@ internal sealed class BindingProjection
         {
             errors.Add("spec.volumes is not an array");
         }
-        return new BindingProjection(pod, wanted, basePath, initRoots, roots, errors);
+        return new BindingProjection(pod, wanted, basePath, ExistingFiles(pod.Metadata), initRoots, roots, errors);
+    }
+
+    /// <summary>The annotations of bindings' files the pod has, by key.</summary>
+    private static Dictionary<string, string> ExistingFiles(MetadataShape metadata)
+    {
+        var existing = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (metadata.HasBindingFiles && metadata.Json.TryGetProperty("annotations"u8, out var annotations))
+        {
+            foreach (var annotation in annotations.EnumerateObject().Where(a => BindingLayout.IsFileAnnotation(a.Name)))
+            {
+                existing[annotation.Name] = annotation.Value.GetString()!;
+            }
+        }
+        return existing;
+    }
+
+    /// <summary>
+    /// What taking back entries of the webhook's names adds, about: a tenant may write them by the
+    /// thousand, one removal each. Beyond the wanted ones at most a list's entries are removed.
+    /// </summary>
+    private long RemovalBytes()
+    {
+        var kept = (_wanted?.Files ?? []).Select(f => f.AnnotationKey).ToHashSet(StringComparer.Ordinal);
+        var bytes = _existing.Keys.Where(key => !kept.Contains(key))
+            .Sum(key => ServiceBindings.OperationBytes + _basePath.Length + 2L * Encoding.UTF8.GetByteCount(key));
+        var bindings = _wanted?.Bindings.Count ?? 0;
+        bytes += Removed(ListOf(_pod.Spec, "volumes"u8), bindings);
+        bytes += _pod.InitContainers.Select((c, i) => Removed(MountsOf(c), _initRoots[i] is null ? 0 : bindings)).Sum();
+        bytes += _pod.Containers.Select((c, i) => Removed(MountsOf(c), _roots[i] is null ? 0 : bindings)).Sum();
+        return bytes;
+
+        long Removed(JsonElement? list, int wanted) =>
+            Math.Max(0, OwnedEntries<ServiceBinding>.CountOwned(list) - wanted) * (ServiceBindings.OperationBytes + _basePath.Length + MountBytes);
     }
 
     /// <summary>Where each container's bindings go, or null for one that gets none; the reasons a container cannot take them go to <paramref name="errors"/>.</summary>
@@ -128,14 +166,7 @@ internal sealed class BindingProjection
     private void AddAnnotationOperations(List<JsonPatchOperation> patch)
     {
         var metadata = _pod.Metadata;
-        var existing = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (metadata.HasBindingFiles && metadata.Json.TryGetProperty("annotations"u8, out var annotations))
-        {
-            foreach (var annotation in annotations.EnumerateObject().Where(a => BindingLayout.IsFileAnnotation(a.Name)))
-            {
-                existing[annotation.Name] = annotation.Value.GetString()!;
-            }
-        }
+        var existing = _existing;
         var wanted = _wanted?.Files ?? [];
         var annotationsPath = $"{_basePath}/metadata/annotations";
         var kept = wanted.Select(f => f.AnnotationKey).ToHashSet(StringComparer.Ordinal);

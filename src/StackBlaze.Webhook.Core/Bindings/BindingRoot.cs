@@ -24,12 +24,10 @@ internal static class BindingRoot
     public static string? Of(ContainerShape container, InjectionRecord record, out string? error)
     {
         error = null;
-        var at = container.Find([BindingLayout.RootVariable])[0];
-        if (at < 0 || record.Contains(BindingLayout.RootVariable))
+        if (record.Contains(BindingLayout.RootVariable) || LastOf(container) is not { } entry)
         {
             return BindingLayout.DefaultRoot;
         }
-        var entry = container.Env!.Value[at];
         var name = $"container \"{BoundedText.Quote(container.Name)}\"";
         var fix = $"set it to a literal absolute path, or leave the container out of {StackBlazeAnnotations.Containers}";
         if (!entry.TryGetProperty("value"u8, out var value) || value.ValueKind != JsonValueKind.String)
@@ -44,5 +42,19 @@ internal static class BindingRoot
             return null;
         }
         return root;
+    }
+
+    // The kubelet takes the last entry of a name set twice, so the mount goes where that one says.
+    private static JsonElement? LastOf(ContainerShape container)
+    {
+        JsonElement? last = null;
+        if (container.Env is { } env)
+        {
+            foreach (var entry in env.EnumerateArray().Where(e => e.GetProperty("name"u8).ValueEquals(BindingLayout.RootVariable)))
+            {
+                last = entry;
+            }
+        }
+        return last;
     }
 }

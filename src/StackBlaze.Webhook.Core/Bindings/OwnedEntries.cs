@@ -61,6 +61,10 @@ internal sealed class OwnedEntries<T>(Func<T, string> nameOf, Func<JsonElement, 
         patch.AddRange(wanted.Where(w => !placed.Contains(nameOf(w))).Select(w => JsonPatchOperation.AddJson($"{path}/-", write(w))));
     }
 
+    /// <summary>How many entries of the list are the webhook's, by their names.</summary>
+    public static int CountOwned(JsonElement? list) =>
+        list is { ValueKind: JsonValueKind.Array } entries ? entries.EnumerateArray().Count(entry => OwnedName(entry) is not null) : 0;
+
     /// <summary>The entry's name when it is the webhook's, else null.</summary>
     public static string? OwnedName(JsonElement entry) =>
         entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("name"u8, out var name) && name.ValueKind == JsonValueKind.String

@@ -92,9 +92,9 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
                     {
                         (Warnings ??= []).Add(BoundedText.Warning(
                             $"container \"{container.Name}\" sets {variable.Name} itself: kept as written, link \"{variable.LinkText}\" not injected there"));
+                        trace?.SetByContainer(container, list, variable);
                     }
                     _outcomes[v] |= VariableOutcome.KeptByContainer;
-                    trace?.SetByContainer(container, list, variable);
                     continue;
                 }
                 var current = IsWrittenAs(env[position], v);

@@ -84,6 +84,24 @@ public sealed class ServiceBindingsEndpointTests(WebhookServerFixture server) : 
         bytes.Length.Should().BeLessThan(MaxAnswerBytes / 2, $"{bytes.Length} bytes");
     }
 
+    [Fact]
+    public async Task A_pod_with_as_many_annotations_of_the_bindings_names_as_a_request_holds_is_denied_in_a_small_answer()
+    {
+        var review = Asking(Reviews.Load("frontend-pod-create.json"));
+        for (var i = 0; i < 60_000; i++)
+        {
+            review.PodAnnotations()[$"s{i}.bindings.stackblaze.io/type"] = "x";
+        }
+
+        using var answer = await server.Client.PostAsync("/mutate", review);
+        var bytes = await answer.Content.ReadAsByteArrayAsync();
+        var response = JsonNode.Parse(bytes)!["response"]!.AsObject();
+
+        bytes.Length.Should().BeLessThan(8 * 1024, "one removal each would answer megabytes");
+        response["allowed"]!.GetValue<bool>().Should().BeFalse();
+        response["status"]!["message"]!.GetValue<string>().Should().StartWith("stackblaze.io/service-bindings: ").And.EndWith("at most 131072 are added to one pod");
+    }
+
     private static JsonObject Asking(JsonObject review, string value = "true")
     {
         review.PodAnnotations()["stackblaze.io/service-bindings"] = value;
