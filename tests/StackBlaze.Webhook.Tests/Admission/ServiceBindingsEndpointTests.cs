@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.JsonPatch.SystemTextJson;
 using StackBlaze.Webhook.Core.Catalog;
 using StackBlaze.Webhook.Core.Limits;
 using StackBlaze.Webhook.Tests.Support;
@@ -23,7 +21,7 @@ public sealed class ServiceBindingsEndpointTests(WebhookServerFixture server) : 
         var review = Asking(Reviews.Load("frontend-pod-create.json"));
 
         var first = await (await server.Client.PostAsync("/mutate", review)).ReadResponseAsync();
-        var pod = Patched(review, first);
+        var pod = review.Patched(first);
 
         first["allowed"]!.GetValue<bool>().Should().BeTrue();
         pod["metadata"]!["annotations"]!["postgres.bindings.stackblaze.io/uri"]!.GetValue<string>().Should().Be("postgresql://postgres.internal:5432/mydb");
@@ -115,14 +113,5 @@ public sealed class ServiceBindingsEndpointTests(WebhookServerFixture server) : 
         review.PodAnnotations()["stackblaze.io/links"] = LongNamedServices.LinkingAll(services);
         review.Request()["object"]!["spec"]!["containers"] = new JsonArray([.. Enumerable.Range(0, containers).Select(i => (JsonNode)new JsonObject { ["name"] = $"c{i}" })]);
         return review;
-    }
-
-    private static JsonNode Patched(JsonObject review, JsonObject response)
-    {
-        var document = JsonSerializer.Deserialize<JsonPatchDocument>(response.DecodedPatch().ToJsonString())
-            ?? throw new InvalidOperationException("the patch is JSON null");
-        var pod = review.Request()["object"]!.DeepClone();
-        document.ApplyTo(pod);
-        return pod;
     }
 }

@@ -51,4 +51,8 @@ internal static class Reviews
         response["patchType"]!.GetValue<string>().Should().Be("JSONPatch");
         return JsonNode.Parse(Convert.FromBase64String(response["patch"]!.GetValue<string>()))!;
     }
+
+    /// <summary>The review's object with the response's patch applied by a library we did not write, as the API server would.</summary>
+    public static JsonNode Patched(this JsonObject review, JsonObject response) =>
+        IndependentJsonPatch.Apply(review.Request()["object"]!, response.DecodedPatch().ToJsonString());
 }
