@@ -1,7 +1,6 @@
 using System.Text;
 using StackBlaze.Webhook.Core.Conventions;
 using StackBlaze.Webhook.Core.Limits;
-using StackBlaze.Webhook.Core.Objects;
 using StackBlaze.Webhook.Core.Resolution;
 
 namespace StackBlaze.Webhook.Core.Bindings;
@@ -59,18 +58,13 @@ internal sealed class ServiceBindings
         }
         var errors = new List<string>();
         var bindings = new List<ServiceBinding>();
-        // One binding a Service: the links of one namespace name it by its name alone.
+        // One binding a Service: the links of one namespace name it by its name alone, a DNS label the grammar checked.
         var bound = new HashSet<string>(StringComparer.Ordinal);
         var volumes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var link in links.Where(l => bound.Add(l.Service.Name)))
         {
-            if (!KubernetesNames.IsDnsLabel(link.Service.Name))
-            {
-                errors.Add($"link \"{link.Entry.Quoted}\": the Service's name is not a DNS label, so it cannot name a binding's annotations");
-                continue;
-            }
             var binding = ServiceBinding.For(link, hosts);
-            // Two long names whose first 35 characters and hash agree: never seen, but refused rather than sharing a volume.
+            // Two long names whose first 35 characters and 32 bits of hash agree can be made on purpose: refused rather than sharing a volume.
             if (!volumes.Add(binding.VolumeName))
             {
                 errors.Add($"link \"{link.Entry.Quoted}\": the Service's binding volume would be {binding.VolumeName}, as another link's is");

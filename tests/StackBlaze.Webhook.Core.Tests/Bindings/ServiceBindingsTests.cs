@@ -66,6 +66,20 @@ public class ServiceBindingsTests
     }
 
     [Fact]
+    public void Two_names_made_to_share_a_volume_name_are_refused_rather_than_sharing_it()
+    {
+        // Found by trying names until the first 8 hex digits of their SHA-256 agreed: 32 bits are no secret from a tenant.
+        var first = Http("orders-xxxxxxxxxxxxxxxxxxxxxxxxxxxx-000000014ad1a");
+        var second = Http("orders-xxxxxxxxxxxxxxxxxxxxxxxxxxxx-0000000227aea");
+
+        var plan = LinkPlanner.PlanWithBindings($"{first.Name}, {second.Name}", Namespace, CatalogOf(first, second));
+
+        plan.Bindings.Errors.Should().Equal(
+            $"link \"{second.Name}\": the Service's binding volume would be stackblaze-binding-orders-xxxxxxxxxxxxxxxxxxxxxxxxxxxx-cf63609d, as another link's is");
+        plan.Bindings.Bindings.Should().BeEmpty();
+    }
+
+    [Fact]
     public void A_hundred_services_of_the_longest_names_with_credentials_are_refused_past_the_limit_before_the_volume_is_written()
     {
         var services = Enumerable.Range(0, ReviewLimits.MaxLinkEntries).Select(i => LongNamedServices.Numbered(i, Namespace)).ToArray();
