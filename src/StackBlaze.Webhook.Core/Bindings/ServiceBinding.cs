@@ -15,7 +15,8 @@ namespace StackBlaze.Webhook.Core.Bindings;
 /// <param name="VolumeName">Its projected volume.</param>
 /// <param name="Files">The files the pod's annotations hold, in order.</param>
 /// <param name="VolumeJson">Its projected volume as it goes into <c>spec.volumes</c>.</param>
-internal sealed record ServiceBinding(string Service, string VolumeName, IReadOnlyList<BindingFile> Files, ReadOnlyMemory<byte> VolumeJson)
+/// <param name="Credentials">The Secret and keys its <c>username</c> and <c>password</c> come from, or null.</param>
+internal sealed record ServiceBinding(string Service, string VolumeName, IReadOnlyList<BindingFile> Files, ReadOnlyMemory<byte> VolumeJson, Credentials? Credentials)
 {
     public const string UsernameFile = "username";
     public const string PasswordFile = "password";
@@ -38,6 +39,6 @@ internal sealed record ServiceBinding(string Service, string VolumeName, IReadOn
         }
         files.Add(BindingFile.Of(service.Name, "uri", LinkVariables.ComposedUrl(link, hosts, "")));
         var volumeName = BindingVolume.NameOf(service.Name);
-        return new ServiceBinding(service.Name, volumeName, files, BindingVolume.Write(volumeName, files, link.Credentials));
+        return new ServiceBinding(service.Name, volumeName, files, BindingVolume.Write(volumeName, files, link.Credentials), link.Credentials);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StackBlaze.Webhook.Core.Bindings;
 using StackBlaze.Webhook.Core.Catalog;
 using StackBlaze.Webhook.Core.Conventions;
 using StackBlaze.Webhook.Core.Injection;
@@ -91,7 +92,33 @@ public static class Explainer
             .. pod.InitContainers.Select(c => new ContainerExplanation(BoundedText.Quote(c.Name), "initContainers", trace.VariablesOf(c))),
             .. pod.Containers.Select(c => new ContainerExplanation(BoundedText.Quote(c.Name), "containers", trace.VariablesOf(c))),
         ];
-        return new ObjectExplanation(document, NamespaceOf(document, defaultNamespace), sent, links, containers, reasons, findings);
+        return new ObjectExplanation(document, NamespaceOf(document, defaultNamespace), sent, links, containers, reasons, findings)
+        {
+            Bindings = sent && !PodInjector.IsOptedOut(pod.Metadata) ? ExplainBindings(pod.Metadata, annotation, namespaceName, catalog) : [],
+        };
+    }
+
+    /// <summary>The bindings the webhook projects when the pod asks for them and its links resolve; the reasons it would not are already among the denials.</summary>
+    private static ExplainedBinding[] ExplainBindings(MetadataShape metadata, string? links, string namespaceName, IProjectCatalog catalog)
+    {
+        if (!BindingsSwitch.IsOn(metadata.Annotation(StackBlazeAnnotations.ServiceBindings), out _))
+        {
+            return [];
+        }
+        const string link = StackBlazeAnnotations.ServiceBindings;
+        return [.. LinkPlanner.PlanWithBindings(links, namespaceName, catalog).Bindings.Bindings.Select(binding => new ExplainedBinding(
+            binding.Service,
+            binding.VolumeName,
+            [
+                .. binding.Files.Select(file => new ExplainedVariable(file.Name, file.Content, null, null, link)),
+                .. binding.Credentials is { } credentials
+                    ? new[]
+                    {
+                        new ExplainedVariable(ServiceBinding.UsernameFile, null, credentials.Secret, credentials.UsernameKey, link),
+                        new ExplainedVariable(ServiceBinding.PasswordFile, null, credentials.Secret, credentials.PasswordKey, link),
+                    }
+                    : [],
+            ]))];
     }
 
     /// <summary>Whether both webhooks' namespace selector takes the namespace; a namespace the input does not describe is taken, and said so.</summary>

@@ -19,6 +19,9 @@ public sealed record ObjectExplanation(
     IReadOnlyList<ExplanationReason> Reasons,
     IReadOnlyList<CheckFinding> Findings)
 {
+    /// <summary>The Service Bindings its pods get when they ask for them (<c>stackblaze.io/service-bindings</c>); empty otherwise.</summary>
+    public IReadOnlyList<ExplainedBinding> Bindings { get; init; } = [];
+
     /// <summary>Its running pods whose injected variables differ from what it gives now; null when no pod was read (offline).</summary>
     public IReadOnlyList<StalePod>? StalePods { get; init; }
 }

@@ -59,6 +59,11 @@ internal static class ExplanationFormats
                 Line(output, $"    {variable.Name}{value} (link {variable.Link})");
             }
         }
+        foreach (var binding in explained.Bindings)
+        {
+            Line(output, $"  binding {binding.Service} at $SERVICE_BINDING_ROOT/{binding.Service} (volume {binding.Volume}): "
+                + string.Join(", ", binding.Files.Select(file => file.SecretName is null ? $"{file.Name}={file.Value}" : $"{file.Name} from secret {file.SecretName}/{file.SecretKey}")));
+        }
         if (explained.Reasons.Count > 0)
         {
             Line(output, "  why not more:");
@@ -140,21 +145,22 @@ internal static class ExplanationFormats
             json.WriteStartArray("variables");
             foreach (var variable in container.Variables)
             {
-                json.WriteStartObject();
-                json.WriteString("name", variable.Name);
-                if (variable.SecretName is null)
-                {
-                    json.WriteString("value", variable.Value);
-                }
-                else
-                {
-                    json.WriteStartObject("secretKeyRef");
-                    json.WriteString("name", variable.SecretName);
-                    json.WriteString("key", variable.SecretKey);
-                    json.WriteEndObject();
-                }
-                json.WriteString("link", variable.Link);
-                json.WriteEndObject();
+                WriteValueOrSecret(json, variable, link: true);
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("bindings");
+        foreach (var binding in explained.Bindings)
+        {
+            json.WriteStartObject();
+            json.WriteString("service", binding.Service);
+            json.WriteString("volume", binding.Volume);
+            json.WriteStartArray("files");
+            foreach (var file in binding.Files)
+            {
+                WriteValueOrSecret(json, file);
             }
             json.WriteEndArray();
             json.WriteEndObject();
@@ -211,6 +217,29 @@ internal static class ExplanationFormats
     }
 
     // Each line is one line, whatever a tenant's names and values hold.
+    /// <summary>A variable or a binding's file: its name, then its value or the Secret key it comes from.</summary>
+    private static void WriteValueOrSecret(Utf8JsonWriter json, ExplainedVariable variable, bool link = false)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", variable.Name);
+        if (variable.SecretName is null)
+        {
+            json.WriteString("value", variable.Value);
+        }
+        else
+        {
+            json.WriteStartObject("secretKeyRef");
+            json.WriteString("name", variable.SecretName);
+            json.WriteString("key", variable.SecretKey);
+            json.WriteEndObject();
+        }
+        if (link)
+        {
+            json.WriteString("link", variable.Link);
+        }
+        json.WriteEndObject();
+    }
+
     private static void Line(TextWriter output, string text) => output.WriteLine(TerminalText.Printable(text));
 
     private static string Title(ManifestDocument document) => $"{BoundedText.Quote(document.Kind)}/{BoundedText.Quote(document.Name)}";

@@ -71,6 +71,36 @@ public sealed class ExplainCommandTests
     }
 
     [Fact]
+    public async Task A_workload_that_asks_for_bindings_is_shown_each_bindings_files_and_the_secret_keys_they_come_from()
+    {
+        var fixture = RepositoryPaths.Fixture("Clients", "bindings-link.yaml");
+
+        var json = await ProcessRunner.RunWebhookCommandAsync(["explain", "deploy/api", "-f", fixture, "-o", "json"]);
+        var text = await ProcessRunner.RunWebhookCommandAsync(["explain", "deploy/api", "-f", fixture]);
+
+        json.ExitCode.Should().Be(0, json.Stderr);
+        var binding = Objects(json.Stdout).Single()["bindings"]!.AsArray().Should().ContainSingle().Subject!;
+        binding["service"]!.GetValue<string>().Should().Be("postgres");
+        binding["volume"]!.GetValue<string>().Should().Be("stackblaze-binding-postgres");
+        binding["files"]!.AsArray().Select(f => f!["value"] is { } value ? $"{f["name"]}={value}" : $"{f["name"]}<-{f["secretKeyRef"]!["name"]}/{f["secretKeyRef"]!["key"]}")
+            .Should().Equal(
+                "type=postgresql", "provider=stackblaze", "host=postgres.internal", "port=5432", "database=mydb",
+                "uri=postgresql://postgres.internal:5432/mydb", "username<-postgres-pguser-app/user", "password<-postgres-pguser-app/password");
+        text.Stdout.Should().Contain(
+            "  binding postgres at $SERVICE_BINDING_ROOT/postgres (volume stackblaze-binding-postgres): type=postgresql, provider=stackblaze, "
+            + "host=postgres.internal, port=5432, database=mydb, uri=postgresql://postgres.internal:5432/mydb, "
+            + "username from secret postgres-pguser-app/user, password from secret postgres-pguser-app/password\n");
+    }
+
+    [Fact]
+    public async Task A_workload_that_does_not_ask_for_bindings_has_none()
+    {
+        var result = await ProcessRunner.RunWebhookCommandAsync(["explain", "deploy/frontend", "-f", "deploy/examples/shop", "-o", "json"]);
+
+        Objects(result.Stdout).Single()["bindings"]!.AsArray().Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Namespace_without_the_project_label_is_not_sent_and_nothing_is_injected()
     {
         var pod = await ExplainAsync("po/in-scratch");
