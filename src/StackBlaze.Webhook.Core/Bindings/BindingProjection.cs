@@ -30,6 +30,7 @@ internal sealed class BindingProjection
     private readonly ServiceBindings? _wanted;
     private readonly string _basePath;
     private readonly Dictionary<string, string> _existing;
+    private readonly string[] _removedFiles;
     private readonly string?[] _initRoots;
     private readonly string?[] _roots;
 
@@ -40,6 +41,9 @@ internal sealed class BindingProjection
         _wanted = wanted;
         _basePath = basePath;
         _existing = existing;
+        // The file annotations no binding wants any more: counted, then taken back.
+        var kept = (wanted?.Files ?? []).Select(f => f.AnnotationKey).ToHashSet(StringComparer.Ordinal);
+        _removedFiles = [.. existing.Keys.Where(key => !kept.Contains(key))];
         _initRoots = initRoots;
         _roots = roots;
         Errors = errors;
@@ -92,9 +96,7 @@ internal sealed class BindingProjection
     /// </summary>
     private long RemovalBytes()
     {
-        var kept = (_wanted?.Files ?? []).Select(f => f.AnnotationKey).ToHashSet(StringComparer.Ordinal);
-        var bytes = _existing.Keys.Where(key => !kept.Contains(key))
-            .Sum(key => ServiceBindings.OperationBytes + _basePath.Length + 2L * Encoding.UTF8.GetByteCount(key));
+        var bytes = _removedFiles.Sum(key => ServiceBindings.OperationBytes + _basePath.Length + 2L * Encoding.UTF8.GetByteCount(key));
         var bindings = _wanted?.Bindings.Count ?? 0;
         bytes += Removed(ListOf(_pod.Spec, "volumes"u8), bindings);
         bytes += _pod.InitContainers.Select((c, i) => Removed(MountsOf(c), _initRoots[i] is null ? 0 : bindings)).Sum();
@@ -169,8 +171,7 @@ internal sealed class BindingProjection
         var existing = _existing;
         var wanted = _wanted?.Files ?? [];
         var annotationsPath = $"{_basePath}/metadata/annotations";
-        var kept = wanted.Select(f => f.AnnotationKey).ToHashSet(StringComparer.Ordinal);
-        patch.AddRange(existing.Keys.Where(key => !kept.Contains(key)).Select(key => JsonPatchOperation.Remove(JsonPointer.Append(annotationsPath, key))));
+        patch.AddRange(_removedFiles.Select(key => JsonPatchOperation.Remove(JsonPointer.Append(annotationsPath, key))));
         patch.AddRange(wanted
             .Where(f => existing.TryGetValue(f.AnnotationKey, out var value) && value != f.Content)
             .Select(f => JsonPatchOperation.Replace(JsonPointer.Append(annotationsPath, f.AnnotationKey), f.Content)));
