@@ -23,6 +23,7 @@ internal static class LinkPlanner
         errors.AddRange(resolved.Errors);
 
         var variables = new List<InjectedVariable>();
+        var variableServices = new List<string>();
         var owners = new Dictionary<string, (ResolvedLink Link, InjectedVariable Variable)>(StringComparer.Ordinal);
         foreach (var link in resolved.Links)
         {
@@ -40,15 +41,18 @@ internal static class LinkPlanner
             {
                 owners.Add(variable.Name, (link, variable));
                 variables.Add(variable);
+                variableServices.Add(link.Service.Name);
             }
         }
+        // A plan with errors is denied: its pods get no labels either.
+        var labels = errors.Count > 0 ? LinkLabels.None : new LinkLabels(variableServices);
         if (!withBindings || errors.Count > 0)
         {
-            return new LinkPlan(variables, errors);
+            return new LinkPlan(variables, labels, errors);
         }
         var bindings = ServiceBindings.From(resolved.Links, catalog.Hosts);
         // The root is a variable like the links': recorded, refreshed, and taken back with the bindings.
-        return new LinkPlan(bindings.Bindings.Count > 0 && bindings.IsValid ? [.. variables, BindingRoot.Variable] : variables, errors, bindings);
+        return new LinkPlan(bindings.Bindings.Count > 0 && bindings.IsValid ? [.. variables, BindingRoot.Variable] : variables, labels, errors, bindings);
     }
 
     private static bool IsGivenAlready(Dictionary<string, (ResolvedLink Link, InjectedVariable Variable)> owners, InjectedVariable variable, ResolvedLink link) =>
