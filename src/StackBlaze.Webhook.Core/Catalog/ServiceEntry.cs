@@ -16,7 +16,16 @@ public sealed record ServiceEntry(
     string? PublicUrls = null,
     string? CredentialsKeys = null)
 {
-    /// <summary>The Service's pod selector, sorted by key; empty for a Service without one (no pods of its own).</summary>
+    /// <summary>
+    /// More labels than any chart selects by (they use two to four): a tenant's selector of thousands
+    /// would otherwise sit in every replica's memory, and twice in its NetworkPolicy.
+    /// </summary>
+    public const int MaxSelectorLabels = 32;
+
+    /// <summary>
+    /// The Service's pod selector, sorted by key; empty for a Service without one (no pods of its own)
+    /// or with more than <see cref="MaxSelectorLabels"/> labels: such a Service gets no NetworkPolicy.
+    /// </summary>
     public ImmutableArray<KeyValuePair<string, string>> Selector { get; init; } = [];
 
     /// <summary>The port a link or public URL means when it names none: the only one, else the one named http.</summary>
@@ -49,7 +58,7 @@ public sealed record ServiceEntry(
             Annotation(annotations, StackBlazeAnnotations.PublicUrl),
             Annotation(annotations, StackBlazeAnnotations.CredentialsKeys))
         {
-            Selector = service.Spec?.Selector is { Count: > 0 } selector
+            Selector = service.Spec?.Selector is { Count: > 0 and <= MaxSelectorLabels } selector
                 ? [.. selector.OrderBy(pair => pair.Key, StringComparer.Ordinal)]
                 : [],
         };

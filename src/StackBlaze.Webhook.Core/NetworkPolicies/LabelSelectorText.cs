@@ -15,6 +15,11 @@ public static partial class LabelSelectorText
     /// <summary>The selector, or null with <paramref name="error"/> saying in one line what is wrong.</summary>
     public static V1LabelSelector? Parse(string text, out string? error)
     {
+        if (text.Trim().Length == 0)
+        {
+            error = "an empty selector would admit every namespace: give key=value";
+            return null;
+        }
         error = null;
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var term in text.Split(',', StringSplitOptions.TrimEntries))
@@ -22,7 +27,7 @@ public static partial class LabelSelectorText
             var equals = term.IndexOf('=', StringComparison.Ordinal);
             var key = equals < 0 ? term : term[..equals].TrimEnd();
             var value = equals < 0 ? null : term[(equals + (term.AsSpan(equals).StartsWith("==") ? 2 : 1))..].TrimStart();
-            error = value is null ? $"\"{BoundedText.Quote(term)}\" is not key=value (a selector that matches every namespace would admit them all)"
+            error = value is null ? $"\"{BoundedText.Quote(term)}\" is not key=value"
                 : !IsQualifiedName(key) ? $"\"{BoundedText.Quote(key)}\" is not a label key"
                 : !IsLabelValue(value) ? $"\"{BoundedText.Quote(value)}\" is not a label value"
                 : labels.TryGetValue(key, out var other) && other != value ? $"\"{BoundedText.Quote(key)}\" is given two values"

@@ -25,7 +25,8 @@ public class LabelSelectorTextTests
     }
 
     [Theory]
-    [InlineData("", "\"\" is not key=value")]
+    [InlineData("", "an empty selector would admit every namespace")]
+    [InlineData(" ", "an empty selector would admit every namespace")]
     [InlineData("team", "\"team\" is not key=value")]
     [InlineData("team=a,", "\"\" is not key=value")]
     [InlineData("team in (a,b)", "\"team in (a\" is not key=value")]
