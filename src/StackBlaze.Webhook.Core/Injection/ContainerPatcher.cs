@@ -45,9 +45,6 @@ internal sealed class ContainerPatcher(LinkPlan plan, InjectionRecord record, st
     /// </summary>
     public bool Recorded(int variable) => IsRecorded(_outcomes[variable]);
 
-    /// <summary>Whether the variable is the webhook's in at least one container, injected now or on an earlier pass.</summary>
-    public bool Injected(int variable) => (_outcomes[variable] & VariableOutcome.Ours) != 0;
-
     /// <summary>Whether every variable was added or refreshed: the usual first pass.</summary>
     public bool AllChanged => Array.TrueForAll(_outcomes, outcome => (outcome & VariableOutcome.Changed) != 0);
 

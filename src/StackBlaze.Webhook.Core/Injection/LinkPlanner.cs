@@ -23,7 +23,6 @@ internal static class LinkPlanner
         errors.AddRange(resolved.Errors);
 
         var variables = new List<InjectedVariable>();
-        var variableServices = new List<string>();
         var owners = new Dictionary<string, (ResolvedLink Link, InjectedVariable Variable)>(StringComparer.Ordinal);
         foreach (var link in resolved.Links)
         {
@@ -41,11 +40,10 @@ internal static class LinkPlanner
             {
                 owners.Add(variable.Name, (link, variable));
                 variables.Add(variable);
-                variableServices.Add(link.Service.Name);
             }
         }
         // A plan with errors is denied: its pods get no labels either.
-        var labels = errors.Count > 0 ? LinkLabels.None : new LinkLabels(variableServices);
+        var labels = errors.Count > 0 ? LinkLabels.None : new LinkLabels([.. resolved.Links.Select(l => l.Service.Name).Distinct(StringComparer.Ordinal)]);
         if (!withBindings || errors.Count > 0)
         {
             return new LinkPlan(variables, labels, errors);

@@ -86,7 +86,7 @@ internal static class PodInjector
         PatchInScope(pod.InitContainers, "initContainers", scope, patcher, trace);
         PatchInScope(pod.Containers, "containers", scope, patcher, trace);
         projection?.AddOperations(patch);
-        if (plan.Labels.AddOperations(patch, metadata, basePath, patcher) is { } labelsError)
+        if (plan.Labels.AddOperations(patch, metadata, basePath) is { } labelsError)
         {
             return PodInjection.Denied([labelsError]);
         }

@@ -8,8 +8,8 @@ using static StackBlaze.Webhook.Tests.Support.Injections;
 namespace StackBlaze.Webhook.Tests.Injection;
 
 /// <summary>
-/// A pod is labelled <c>links.stackblaze.io/&lt;service&gt;: "true"</c> for each Service whose
-/// variables it is given, which issue 19's NetworkPolicies admit it by: added when missing, never
+/// A pod is labelled <c>links.stackblaze.io/&lt;service&gt;: "true"</c> for each Service its links
+/// resolve to, which issue 19's NetworkPolicies admit it by: added when missing, never
 /// replaced, never removed. Each patch is applied by our applier, the independent library and kubectl.
 /// </summary>
 public sealed class PodInjectorLinkLabelTests
@@ -129,14 +129,26 @@ public sealed class PodInjectorLinkLabelTests
     }
 
     [Fact]
-    public void A_Service_whose_every_variable_the_containers_set_themselves_gets_no_label()
+    public void A_Service_whose_every_variable_the_containers_set_themselves_is_labelled_still()
     {
+        // The link declares the call: the container's own API_URL still reaches backend, and backend's policy must admit it.
         var pod = Frontend();
-        pod["spec"]!["containers"]![0]!["env"] = new JsonArray(new JsonObject { ["name"] = "API_URL", ["value"] = "http://elsewhere" });
+        pod["spec"]!["containers"]![0]!["env"] = new JsonArray(new JsonObject { ["name"] = "API_URL", ["value"] = "http://backend.internal:3000" });
 
         var (_, patched) = Run(pod);
 
-        LabelsOf(patched)!.Select(l => l.Key).Should().Equal("links.stackblaze.io/postgres");
+        LabelsOf(patched)!.Select(l => l.Key).Should().Equal("links.stackblaze.io/backend", "links.stackblaze.io/postgres");
+    }
+
+    [Fact]
+    public void A_pod_scoped_to_no_container_it_has_is_labelled_still()
+    {
+        var pod = Frontend();
+        pod["metadata"]!["annotations"]![StackBlazeAnnotations.Containers] = "sidecar-added-later";
+
+        var (_, patched) = Run(pod);
+
+        LabelsOf(patched)!.Select(l => l.Key).Should().Equal("links.stackblaze.io/backend", "links.stackblaze.io/postgres");
     }
 
     [Fact]
