@@ -19,17 +19,7 @@ public sealed class ClusterNetworkTests
     [Fact]
     public void Default_deny_ingress_refuses_every_client_and_leaves_egress_open()
     {
-        var network = Network("""
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata:
-              name: default-deny-ingress
-              namespace: default
-            spec:
-              podSelector: {}
-              policyTypes:
-                - Ingress
-            """);
+        var network = Network(DefaultDenyIngress);
 
         Admits(network, "default/frontend", "default/db", 6379).Should().BeFalse();
         Admits(network, "alice/client", "default/client", 80).Should().BeFalse();
@@ -39,29 +29,12 @@ public sealed class ClusterNetworkTests
     [Fact]
     public void Allow_all_ingress_admits_every_client_beside_a_default_deny()
     {
-        var network = Network("""
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata:
-              name: default-deny-ingress
-              namespace: default
-            spec:
-              podSelector: {}
-              policyTypes:
-                - Ingress
-            ---
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata:
-              name: allow-all-ingress
-              namespace: default
-            spec:
-              podSelector: {}
+        var network = Network(DefaultDenyIngress, Policy("""
               ingress:
                 - {}
               policyTypes:
                 - Ingress
-            """);
+            """, podSelector: "{}"));
 
         Admits(network, "alice/stranger", "default/db", 1, "SCTP").Should().BeTrue();
     }
@@ -163,14 +136,7 @@ public sealed class ClusterNetworkTests
     [Fact]
     public void Named_ports_resolve_on_each_server_pod_for_the_rule_protocol()
     {
-        var network = Network("""
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata:
-              name: named
-              namespace: default
-            spec:
-              podSelector: {}
+        var network = Network(Policy("""
               ingress:
                 - ports:
                     - port: redis
@@ -178,7 +144,7 @@ public sealed class ClusterNetworkTests
                       protocol: UDP
                     - port: metrics
                       protocol: UDP
-            """);
+            """, podSelector: "{}"));
 
         Admits(network, "default/frontend", "default/db", 6379).Should().BeTrue();
         Admits(network, "default/frontend", "default/db-moved", 6380).Should().BeTrue();
@@ -229,18 +195,7 @@ public sealed class ClusterNetworkTests
     [Fact]
     public void Policies_isolate_pods_of_their_own_namespace_only()
     {
-        var network = Network("""
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata:
-              name: default-deny-all
-              namespace: alice
-            spec:
-              podSelector: {}
-              policyTypes:
-                - Ingress
-                - Egress
-            """);
+        var network = Network(DefaultDenyAll("alice"));
 
         Admits(network, "other/frontend", "default/db", 6379).Should().BeTrue();
         Admits(network, "default/frontend", "alice/client", 80).Should().BeFalse();
@@ -250,26 +205,10 @@ public sealed class ClusterNetworkTests
     [Fact]
     public void Default_deny_egress_refuses_a_connection_the_server_would_admit()
     {
-        var network = Network("""
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata:
-              name: default-deny-egress
-              namespace: alice
-            spec:
-              podSelector: {}
+        var network = Network(Policy("""
               policyTypes:
                 - Egress
-            ---
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata:
-              name: egress-to-db
-              namespace: alice
-            spec:
-              podSelector:
-                matchLabels:
-                  role: client
+            """, ns: "alice", podSelector: "{}"), Policy("""
               egress:
                 - to:
                     - namespaceSelector: {}
@@ -278,7 +217,7 @@ public sealed class ClusterNetworkTests
                           role: db
                   ports:
                     - port: redis
-            """);
+            """, ns: "alice", podSelector: "{matchLabels: {role: client}}"));
 
         Admits(network, "alice/client", "default/db", 6379).Should().BeTrue();
         Admits(network, "alice/client", "default/db-moved", 6380).Should().BeTrue("a named port of an egress rule resolves on the server pod");
@@ -302,18 +241,11 @@ public sealed class ClusterNetworkTests
     [Fact]
     public void A_policy_with_an_empty_egress_and_no_policy_types_leaves_egress_open()
     {
-        var network = Network("""
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata:
-              name: no-egress-rules
-              namespace: default
-            spec:
-              podSelector: {}
+        var network = Network(Policy("""
               egress: []
               ingress:
                 - {}
-            """);
+            """, podSelector: "{}"));
 
         Admits(network, "default/db", "other/frontend", 80).Should().BeTrue();
     }
@@ -321,18 +253,7 @@ public sealed class ClusterNetworkTests
     [Fact]
     public void A_pod_always_reaches_itself()
     {
-        var network = Network("""
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata:
-              name: default-deny-all
-              namespace: default
-            spec:
-              podSelector: {}
-              policyTypes:
-                - Ingress
-                - Egress
-            """);
+        var network = Network(DefaultDenyAll("default"));
 
         Admits(network, "default/db", "default/db", 6379).Should().BeTrue();
         Admits(network, "default/db", "default/db-moved", 6379).Should().BeFalse();
@@ -365,19 +286,7 @@ public sealed class ClusterNetworkTests
     [InlineData("{key: role, operator: DoesNotExist}", false)]
     public void Selector_expressions_match_as_Kubernetes_matches_them(string expression, bool matches)
     {
-        var network = Network($$"""
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata:
-              name: expressions
-              namespace: default
-            spec:
-              podSelector:
-                matchLabels:
-                  role: db
-                matchExpressions:
-                  - {{expression}}
-            """);
+        var network = Network(Policy("", podSelector: $"{{matchLabels: {{role: db}}, matchExpressions: [{expression}]}}"));
 
         Admits(network, "default/client", "default/db", 6379).Should().Be(!matches, "a selected pod is isolated with no rule to admit");
     }
@@ -427,22 +336,32 @@ public sealed class ClusterNetworkTests
         admits.Should().Throw<InvalidDataException>().WithMessage("the API server refuses " + message);
     }
 
-    // A policy in default selecting role=db pods, with the spec lines given after its podSelector.
-    private static string Policy(string rest) => $"""
+    // The documentation's default policies.
+    private static readonly string DefaultDenyIngress = Policy("""
+          policyTypes:
+            - Ingress
+        """, podSelector: "{}");
+
+    private static string DefaultDenyAll(string ns) => Policy("""
+          policyTypes:
+            - Ingress
+            - Egress
+        """, ns, "{}");
+
+    // A policy of ns selecting podSelector (flow YAML), with the spec lines given after it.
+    private static string Policy(string rest, string ns = "default", string podSelector = "{matchLabels: {role: db}}") => $"""
         apiVersion: networking.k8s.io/v1
         kind: NetworkPolicy
         metadata:
           name: under-test
-          namespace: default
+          namespace: {ns}
         spec:
-          podSelector:
-            matchLabels:
-              role: db
+          podSelector: {podSelector}
         {rest}
         """;
 
-    private static ClusterNetwork Network(string policies) =>
-        ClusterNetwork.Of([.. Cluster, .. TypedManifests.Load(policies, "policies.yaml")]);
+    private static ClusterNetwork Network(params string[] policies) =>
+        ClusterNetwork.Of([.. Cluster, .. policies.SelectMany(policy => TypedManifests.Load(policy, "policy.yaml"))]);
 
     private static bool Admits(ClusterNetwork network, string client, string server, int port, string protocol = "TCP") =>
         network.Admits(Pod(client), Pod(server), new ServerPort(port, protocol));
