@@ -1,7 +1,7 @@
 namespace StackBlaze.Webhook.Tests.Support.NetworkPolicySemantics;
 
 /// <summary>A namespace as namespaceSelectors see it: its labels, with the one the API server always sets.</summary>
-internal sealed record ClusterNamespace
+internal sealed class ClusterNamespace
 {
     /// <summary>The label the API server puts on every namespace (immutable, its name as value).</summary>
     public const string NameLabel = "kubernetes.io/metadata.name";

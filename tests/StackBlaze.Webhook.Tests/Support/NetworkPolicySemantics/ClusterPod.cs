@@ -3,8 +3,17 @@ using k8s.Models;
 namespace StackBlaze.Webhook.Tests.Support.NetworkPolicySemantics;
 
 /// <summary>A pod as NetworkPolicies see it: where it runs, its labels and its containers' ports (it has no IP here).</summary>
-internal sealed record ClusterPod(string Namespace, string Name, IReadOnlyDictionary<string, string> Labels, IReadOnlyList<PodPort> Ports)
+/// <remarks>A class, not a record: a record would compare its label dictionaries by reference.</remarks>
+internal sealed class ClusterPod(string ns, string name, IReadOnlyDictionary<string, string> labels, IReadOnlyList<PodPort> ports)
 {
+    public string Namespace { get; } = ns;
+
+    public string Name { get; } = name;
+
+    public IReadOnlyDictionary<string, string> Labels { get; } = labels;
+
+    public IReadOnlyList<PodPort> Ports { get; } = ports;
+
     /// <summary>The pod <paramref name="pod"/> describes.</summary>
     public static ClusterPod From(V1Pod pod) =>
         Of(pod.Metadata.NamespaceProperty ?? throw new InvalidDataException($"pod {pod.Metadata.Name} has no namespace"), pod.Metadata.Name, pod.Metadata, pod.Spec);
