@@ -13,19 +13,21 @@ internal sealed class LinkPlan
     private readonly byte[][] _envVarJson;
 
     /// <param name="variables">What it injects, in order.</param>
+    /// <param name="labels">The labels of the Services it links.</param>
     /// <param name="errors">Why it cannot be injected.</param>
     /// <param name="bindings">The Service Bindings of a pod that asks for them; its variables then end with their root.</param>
-    public LinkPlan(IReadOnlyList<InjectedVariable> variables, IReadOnlyList<string> errors, ServiceBindings? bindings = null)
+    public LinkPlan(IReadOnlyList<InjectedVariable> variables, LinkLabels labels, IReadOnlyList<string> errors, ServiceBindings? bindings = null)
     {
         Bindings = bindings ?? ServiceBindings.None;
         Variables = variables;
+        Labels = labels;
         Errors = errors;
         Names = [.. variables.Select(v => v.Name)];
         JoinedNames = string.Join(',', Names);
         EnvNames = [.. Names.Concat(variables.SelectMany(v => v.References)).Distinct(StringComparer.Ordinal)];
         _envVarJson = [.. variables.Select(v => v.ToEnvVarJson())];
         EnvArrayJson = JsonArrays.Join([.. _envVarJson.Select(json => (ReadOnlyMemory<byte>)json)]);
-        RetainedBytes = MeasureRetainedBytes() + Bindings.RetainedBytes;
+        RetainedBytes = MeasureRetainedBytes() + Labels.RetainedBytes + Bindings.RetainedBytes;
     }
 
     public IReadOnlyList<InjectedVariable> Variables { get; }
@@ -45,6 +47,9 @@ internal sealed class LinkPlan
 
     /// <summary>Every variable as one JSON array, for a container without env of its own.</summary>
     public ReadOnlyMemory<byte> EnvArrayJson { get; }
+
+    /// <summary>The labels a pod gets for the Services it links.</summary>
+    public LinkLabels Labels { get; }
 
     /// <summary>The Service Bindings it projects: none unless planned for a pod that asks for them.</summary>
     public ServiceBindings Bindings { get; }

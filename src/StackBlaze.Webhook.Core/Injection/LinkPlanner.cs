@@ -42,13 +42,15 @@ internal static class LinkPlanner
                 variables.Add(variable);
             }
         }
+        // A plan with errors is denied: its pods get no labels either.
+        var labels = errors.Count > 0 ? LinkLabels.None : new LinkLabels([.. resolved.Links.Select(l => l.Service.Name).Distinct(StringComparer.Ordinal)]);
         if (!withBindings || errors.Count > 0)
         {
-            return new LinkPlan(variables, errors);
+            return new LinkPlan(variables, labels, errors);
         }
         var bindings = ServiceBindings.From(resolved.Links, catalog.Hosts);
         // The root is a variable like the links': recorded, refreshed, and taken back with the bindings.
-        return new LinkPlan(bindings.Bindings.Count > 0 && bindings.IsValid ? [.. variables, BindingRoot.Variable] : variables, errors, bindings);
+        return new LinkPlan(bindings.Bindings.Count > 0 && bindings.IsValid ? [.. variables, BindingRoot.Variable] : variables, labels, errors, bindings);
     }
 
     private static bool IsGivenAlready(Dictionary<string, (ResolvedLink Link, InjectedVariable Variable)> owners, InjectedVariable variable, ResolvedLink link) =>

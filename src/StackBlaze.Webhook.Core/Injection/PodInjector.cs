@@ -81,11 +81,15 @@ internal static class PodInjector
                 StackBlazeAnnotations.ServiceBindings);
         }
 
-        var patch = new List<JsonPatchOperation>(inScope * plan.Variables.Count + 1);
+        var patch = new List<JsonPatchOperation>(inScope * plan.Variables.Count + 1 + plan.Labels.Keys.Count);
         var patcher = new ContainerPatcher(plan, record, basePath, stale, patch);
         PatchInScope(pod.InitContainers, "initContainers", scope, patcher, trace);
         PatchInScope(pod.Containers, "containers", scope, patcher, trace);
         projection?.AddOperations(patch);
+        if (plan.Labels.AddOperations(patch, metadata, basePath) is { } labelsError)
+        {
+            return PodInjection.Denied([labelsError]);
+        }
 
         AddRecordOperations(patch, metadata, basePath, plan, record, patcher);
         var warnings = patcher.Warnings;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using k8s;
@@ -228,7 +229,8 @@ internal sealed class ClusterReader(Kubernetes client)
         {
             throw new ClusterException($"{what}: {(int)e.Response.StatusCode} {e.Response.StatusCode}: {StatusMessage(e.Response.Content)}", e);
         }
-        catch (HttpRequestException e)
+        // A connection reset as it opens can escape HttpClient as the socket's own error, unwrapped.
+        catch (Exception e) when (e is HttpRequestException or SocketException or IOException)
         {
             throw new ClusterException($"{what}: cannot reach the API server: {e.Message}", e);
         }

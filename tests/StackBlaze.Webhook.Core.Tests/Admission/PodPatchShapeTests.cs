@@ -67,13 +67,14 @@ public sealed class PodPatchShapeTests
     }
 
     [Fact]
-    public void The_large_pod_is_patched_only_in_env_and_annotations()
+    public void The_large_pod_is_patched_only_in_env_annotations_and_link_labels()
     {
         var run = PatchRun.Of("Pods/large-realistic");
 
         run.Outcome.Patch.Should().OnlyContain(op => op.Op == "add").And.OnlyContain(op =>
             op.Path.StartsWith("/spec/containers/", StringComparison.Ordinal) && op.Path.Contains("/env", StringComparison.Ordinal)
             || op.Path.StartsWith("/spec/initContainers/", StringComparison.Ordinal) && op.Path.Contains("/env", StringComparison.Ordinal)
-            || op.Path == "/metadata/annotations/stackblaze.io~1injected-env");
+            || op.Path == "/metadata/annotations/stackblaze.io~1injected-env"
+            || op.Path.StartsWith("/metadata/labels/links.stackblaze.io~1", StringComparison.Ordinal));
     }
 }

@@ -28,14 +28,14 @@ public class PodInjectorOwnVariableTests
     }
 
     [Fact]
-    public void Nothing_is_patched_when_every_container_sets_the_variable_itself()
+    public void Only_the_link_label_is_patched_when_every_container_sets_the_variable_itself()
     {
         var pod = Json.FixtureNode("pod-sets-api-url.json");
         pod["spec"]!["containers"]!.AsArray().RemoveAt(1);
 
         var (injection, patched) = Run(pod);
 
-        injection.Patch.Should().BeEmpty();
+        injection.Patch.Select(op => op.Path).Should().Equal("/metadata/labels");
         injection.InjectedNames.Should().BeEmpty();
         injection.Warnings.Should().ContainSingle();
         AnnotationOf(patched, StackBlazeAnnotations.InjectedEnv).Should().BeNull();

@@ -47,6 +47,7 @@ public class ManifestInjectorTests
             ["stackblaze.io/links"] = "REDIS_ADDR=redis",
             ["stackblaze.io/injected-env"] = "REDIS_ADDR",
         };
+        template["metadata"]!["labels"]!["links.stackblaze.io/redis"] = "true";
         template["spec"]!["containers"]![0]!["env"]!.AsArray().Insert(0, new JsonObject { ["name"] = "REDIS_ADDR", ["value"] = "redis.internal:6379" });
 
         var injected = Deployment(InjectWorker().Yaml);

@@ -82,6 +82,6 @@ public sealed class BadRequestTests(WebhookServerFixture server) : IClassFixture
     {
         var response = await (await _client.PostAsync("/mutate", Reviews.Load("frontend-pod-create.json"))).ReadResponseAsync();
         response["allowed"]!.GetValue<bool>().Should().BeTrue();
-        response.DecodedPatch().AsArray().Should().HaveCount(5);
+        response.DecodedPatch().AsArray().Should().HaveCount(7);
     }
 }

@@ -46,7 +46,7 @@ public sealed class MutateEndpointTests(WebhookServerFixture server) : IClassFix
         var warning = response["warnings"]!.AsArray().Single()!.GetValue<string>();
         warning.Should().Be("container \"web\" sets API_URL itself: kept as written, link \"backend\" not injected there");
         response.DecodedPatch().AsArray().Select(op => (op!["value"] as JsonObject)?["name"]?.GetValue<string>())
-            .Should().Equal("DATABASE_USER", "DATABASE_PASSWORD", "DATABASE_URL", null);
+            .Should().Equal(["DATABASE_USER", "DATABASE_PASSWORD", "DATABASE_URL", null, null, null], "the two link labels and the record follow");
     }
 
     [Fact]

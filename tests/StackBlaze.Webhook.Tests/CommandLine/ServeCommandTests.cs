@@ -19,7 +19,7 @@ public sealed partial class ServeCommandTests
         using var client = certificates.CreateTrustingClient(url);
         var response = await (await client.PostAsync("/mutate", Reviews.Load("frontend-pod-create.json"))).ReadResponseAsync();
 
-        response.DecodedPatch().AsArray().Should().HaveCount(5);
+        response.DecodedPatch().AsArray().Should().HaveCount(7);
         server.Lines.Should().Contain(line => line.Contains("Catalog loaded from deploy/examples/shop: 3 services", StringComparison.Ordinal));
     }
 

@@ -66,7 +66,7 @@ public sealed class GracefulShutdownTests
             {
                 using var answer = await client.PostAsync("/mutate", Reviews.Json(review), bound.Token);
                 var response = await answer.ReadResponseAsync();
-                if (response.DecodedPatch().AsArray().Count != 5)
+                if (response.DecodedPatch().AsArray().Count != 7)
                 {
                     tally.Failures.Enqueue($"incomplete answer: {response.ToJsonString()}");
                 }

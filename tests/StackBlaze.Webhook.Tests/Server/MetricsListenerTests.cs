@@ -27,7 +27,7 @@ public sealed class MetricsListenerTests
         var mutateOnMetricsPort = await metrics.PostAsync("/mutate", Reviews.Load("frontend-pod-create.json"));
 
         metricsUrl.Port.Should().NotBe(webhookUrl.Port);
-        mutated.DecodedPatch().AsArray().Should().HaveCount(5);
+        mutated.DecodedPatch().AsArray().Should().HaveCount(7);
         scrape[MetricsScrape.Requests("mutate", "CREATE", "patched")].Should().Be(1, "the metrics port reports what the webhook port answered");
         metricsOnWebhookPort.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await metricsOnWebhookPort.Content.ReadAsStringAsync()).Should().NotContain("stackblaze_webhook_");
