@@ -41,6 +41,9 @@ internal sealed record ServeOptions(
     /// <summary>How pods name the Services whose addresses the webhook injects and suggests.</summary>
     public ServiceHosts Hosts { get; init; } = ServiceHosts.Internal;
 
+    /// <summary><c>--leader-election-namespace</c>: where the reconciler's Lease is; null for the pod's namespace.</summary>
+    public string? LeaderElectionNamespace { get; init; }
+
     /// <summary>Timeouts and minimum rates for clients.</summary>
     public ServerLimits Limits { get; init; } = ServerLimits.Default;
 }
