@@ -21,10 +21,14 @@ public sealed class LiveProjectCatalog : IProjectCatalog
     public event Action<string>? ProjectAppeared;
 
     private long _servicesVersion;
+    private long _networkVersion;
 
     public ServiceHosts Hosts { get; init; } = ServiceHosts.Internal;
 
     public long ServicesVersion => Interlocked.Read(ref _servicesVersion);
+
+    /// <summary>Changes whenever a Namespace, Service or Ingress changes: what <see cref="ProjectNetworks"/> are made of.</summary>
+    public long NetworkVersion => Interlocked.Read(ref _networkVersion);
 
     private static readonly int KindCount = Enum.GetValues<CatalogKind>().Length;
 
@@ -80,12 +84,22 @@ public sealed class LiveProjectCatalog : IProjectCatalog
     public NamespaceEntry? FindNamespace(string namespaceName) =>
         _namespaces.TryGetValue(namespaceName, out var ns) ? ns.Namespace : null;
 
+    /// <summary>The projects that opted in to NetworkPolicies from their links, sorted by namespace.</summary>
+    public IReadOnlyList<ProjectNetwork> ProjectNetworks() =>
+    [
+        .. _namespaces.Values
+            .Where(ns => ns.Namespace is { IsProject: true, HasLinkPolicies: true })
+            .OrderBy(ns => ns.Name, StringComparer.Ordinal)
+            .Select(ns => new ProjectNetwork(ns.Name, [.. ns.Services.Values], [.. ns.Ingresses.Values])),
+    ];
+
     public void Upsert(NamespaceEntry entry)
     {
         lock (_writing)
         {
             var ns = State(entry.Name);
             var wasProject = ns.IsProject;
+            NetworkChanged();
             ns.Namespace = entry;
             if (wasProject && !entry.IsProject)
             {
@@ -106,6 +120,7 @@ public sealed class LiveProjectCatalog : IProjectCatalog
             {
                 ns.Namespace = null;
                 ns.ConfigMaps.Clear();
+                NetworkChanged();
                 ForgetIfEmpty(ns);
             }
         }
@@ -120,6 +135,7 @@ public sealed class LiveProjectCatalog : IProjectCatalog
             ns.Services[entry.Name] = ReferenceEquals(entry.Namespace, ns.Name) ? entry : entry with { Namespace = ns.Name };
             ns.RoutesChanged();
             Interlocked.Increment(ref _servicesVersion);
+            NetworkChanged();
         }
     }
 
@@ -131,6 +147,7 @@ public sealed class LiveProjectCatalog : IProjectCatalog
             {
                 ns.RoutesChanged();
                 Interlocked.Increment(ref _servicesVersion);
+                NetworkChanged();
                 ForgetIfEmpty(ns);
             }
         }
@@ -143,6 +160,7 @@ public sealed class LiveProjectCatalog : IProjectCatalog
             var ns = State(entry.Namespace);
             ns.Ingresses[entry.Name] = entry;
             ns.RoutesChanged();
+            NetworkChanged();
         }
     }
 
@@ -153,6 +171,7 @@ public sealed class LiveProjectCatalog : IProjectCatalog
             if (_namespaces.TryGetValue(namespaceName, out var ns) && ns.Ingresses.TryRemove(name, out _))
             {
                 ns.RoutesChanged();
+                NetworkChanged();
                 ForgetIfEmpty(ns);
             }
         }
@@ -184,6 +203,8 @@ public sealed class LiveProjectCatalog : IProjectCatalog
             }
         }
     }
+
+    private void NetworkChanged() => Interlocked.Increment(ref _networkVersion);
 
     /// <summary>A namespace deleted, and everything in it, leaves nothing behind.</summary>
     private void ForgetIfEmpty(ProjectNamespace ns)

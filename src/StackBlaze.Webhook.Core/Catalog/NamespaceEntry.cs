@@ -7,7 +7,8 @@ namespace StackBlaze.Webhook.Core.Catalog;
 /// <param name="Name">The namespace.</param>
 /// <param name="IsProject">Whether it carries the <c>stackblaze.io/project</c> label.</param>
 /// <param name="PublicUrlPolicy">Its <c>stackblaze.io/public-url-policy</c> label, if any.</param>
-public sealed record NamespaceEntry(string Name, bool IsProject, string? PublicUrlPolicy)
+/// <param name="HasLinkPolicies">Whether its <c>stackblaze.io/network-policy</c> label is <c>links</c>.</param>
+public sealed record NamespaceEntry(string Name, bool IsProject, string? PublicUrlPolicy, bool HasLinkPolicies = false)
 {
     public static NamespaceEntry FromNamespace(V1Namespace ns)
     {
@@ -15,6 +16,8 @@ public sealed record NamespaceEntry(string Name, bool IsProject, string? PublicU
         return new NamespaceEntry(
             ns.Metadata?.Name ?? "",
             labels?.ContainsKey(StackBlazeLabels.Project) == true,
-            labels is not null && labels.TryGetValue(StackBlazeLabels.PublicUrlPolicy, out var policy) ? policy : null);
+            labels is not null && labels.TryGetValue(StackBlazeLabels.PublicUrlPolicy, out var policy) ? policy : null,
+            labels is not null && labels.TryGetValue(StackBlazeLabels.NetworkPolicy, out var networkPolicy)
+                && networkPolicy == StackBlazeLabels.LinkNetworkPolicies);
     }
 }

@@ -77,9 +77,11 @@ public static class Explainer
         var links = ExplainLinks(annotation, namespaceName, catalog, reasons);
 
         var trace = new ContainerTrace();
+        var injected = sent && !PodInjector.IsOptedOut(pod.Metadata);
         if (sent)
         {
             var injection = PodInjector.Inject(pod, kind.TemplatePointer, namespaceName, catalog, trace: trace);
+            injected &= !injection.IsDenied;
             if (injection.IsDenied)
             {
                 reasons.Add(new(ReasonCodes.Denied,
@@ -95,6 +97,7 @@ public static class Explainer
         return new ObjectExplanation(document, NamespaceOf(document, defaultNamespace), sent, links, containers, reasons, findings)
         {
             Bindings = sent && !PodInjector.IsOptedOut(pod.Metadata) ? ExplainBindings(pod.Metadata, annotation, namespaceName, catalog) : [],
+            Labels = injected ? [.. links.Where(l => l.Error is null).Select(l => StackBlazeLabels.LinkedService(l.Service)).Distinct(StringComparer.Ordinal)] : [],
         };
     }
 

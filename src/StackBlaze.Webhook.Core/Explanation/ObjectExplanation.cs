@@ -22,6 +22,12 @@ public sealed record ObjectExplanation(
     /// <summary>The Service Bindings its pods get when they ask for them (<c>stackblaze.io/service-bindings</c>); empty otherwise.</summary>
     public IReadOnlyList<ExplainedBinding> Bindings { get; init; } = [];
 
+    /// <summary>
+    /// The labels its pods get, <c>links.stackblaze.io/&lt;service&gt;</c> for each Service its links
+    /// resolve to, which the project's link policies admit them by; empty when it gets nothing.
+    /// </summary>
+    public IReadOnlyList<string> Labels { get; init; } = [];
+
     /// <summary>Its running pods whose injected variables differ from what it gives now; null when no pod was read (offline).</summary>
     public IReadOnlyList<StalePod>? StalePods { get; init; }
 }

@@ -9,8 +9,9 @@ namespace StackBlaze.Webhook.Core.Explanation;
 
 /// <summary>
 /// Which running pods of an explained workload (or the explained pod itself) carry injected
-/// variables other than those it would get now: the webhook injects at creation only, so a pod
-/// created before its links or a Service's port changed keeps the old values until it is replaced.
+/// variables other than those it would get now, or lack a link label: the webhook injects at
+/// creation only, so a pod created before its links or a Service's port changed keeps the old
+/// values, and the old labels, until it is replaced.
 /// </summary>
 public static class StalePods
 {
@@ -36,9 +37,10 @@ public static class StalePods
             var differences = new List<StaleVariable>();
             Compare(shape.InitContainers, "initContainers", record, expected, differences);
             Compare(shape.Containers, "containers", record, expected, differences);
-            if (differences.Count > 0)
+            var missingLabels = MissingLabels(pod.Body, now.Labels);
+            if (differences.Count > 0 || missingLabels.Length > 0)
             {
-                stale.Add(new StalePod(BoundedText.Quote(pod.Name), differences));
+                stale.Add(new StalePod(BoundedText.Quote(pod.Name), differences) { MissingLabels = missingLabels });
             }
         }
         return stale;
@@ -68,6 +70,14 @@ public static class StalePods
                 .Select(i => new StaleVariable(name, i.Key, i.Value.Describe(hideCredentials: true), null)));
         }
     }
+
+    /// <summary>The labels the pod lacks; one set to another value is its author's, as the webhook leaves it.</summary>
+    private static string[] MissingLabels(JsonElement pod, IReadOnlyList<string> wanted) =>
+        wanted.Count == 0 ? []
+        : pod.TryGetProperty("metadata"u8, out var metadata) && metadata.ValueKind == JsonValueKind.Object
+            && metadata.TryGetProperty("labels"u8, out var labels) && labels.ValueKind == JsonValueKind.Object
+            ? [.. wanted.Where(key => !labels.TryGetProperty(key, out _))]
+            : [.. wanted];
 
     /// <summary>The container's variables that the record says are the webhook's.</summary>
     private static Dictionary<string, EnvValue> Injected(ContainerShape container, InjectionRecord record)

@@ -18,13 +18,21 @@ public static class ManifestCatalog
     /// <param name="defaultNamespace">The namespace of objects that name none.</param>
     /// <param name="hosts">How pods name the Services; <see cref="ServiceHosts.Internal"/> when null.</param>
     public static StaticProjectCatalog FromDocuments(IEnumerable<ManifestDocument> documents, string defaultNamespace, ServiceHosts? hosts = null) => new(
-        Read<V1Service>(documents, "v1", "Service").Select(s => ServiceEntry.FromService(s, defaultNamespace)),
-        Read<V1Ingress>(documents, "networking.k8s.io/v1", "Ingress").Select(i => IngressEntry.FromIngress(i, defaultNamespace)),
+        Services(documents, defaultNamespace),
+        Ingresses(documents, defaultNamespace),
         Read<V1ConfigMap>(documents, "v1", "ConfigMap").Select(c => ConfigMapEntry.FromConfigMap(c, defaultNamespace)),
         Read<V1Namespace>(documents, "v1", "Namespace").Select(NamespaceEntry.FromNamespace))
     {
         Hosts = hosts ?? ServiceHosts.Internal,
     };
+
+    /// <summary>The Services of the manifests, in file order.</summary>
+    public static IEnumerable<ServiceEntry> Services(IEnumerable<ManifestDocument> documents, string defaultNamespace) =>
+        Read<V1Service>(documents, "v1", "Service").Select(s => ServiceEntry.FromService(s, defaultNamespace));
+
+    /// <summary>The Ingresses of the manifests, in file order.</summary>
+    public static IEnumerable<IngressEntry> Ingresses(IEnumerable<ManifestDocument> documents, string defaultNamespace) =>
+        Read<V1Ingress>(documents, "networking.k8s.io/v1", "Ingress").Select(i => IngressEntry.FromIngress(i, defaultNamespace));
 
     private static IEnumerable<T> Read<T>(IEnumerable<ManifestDocument> documents, string apiVersion, string kind) =>
         documents.Where(d => d.Kind == kind && d.ApiVersion == apiVersion).Select(Read<T>);

@@ -29,7 +29,7 @@ internal static class Cli
         var root = new Command(Name, "Links between project services become .internal environment variables.")
         {
             new HelpOption(), new ServeCommand(), new InjectCommand(stdin ?? TextReader.Null), new CheckCommand(stdin ?? TextReader.Null),
-            new ExplainCommand(stdin ?? TextReader.Null),
+            new ExplainCommand(stdin ?? TextReader.Null), new NetworkPoliciesCommand(stdin ?? TextReader.Null),
         };
         var about = new Argument<string?>("COMMAND") { Arity = ArgumentArity.ZeroOrOne };
         var help = new Command("help", "Show the help of every command, or of one.") { about };

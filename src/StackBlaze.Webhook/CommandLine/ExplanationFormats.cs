@@ -64,6 +64,10 @@ internal static class ExplanationFormats
             Line(output, $"  binding {binding.Service} at $SERVICE_BINDING_ROOT/{binding.Service} (volume {binding.Volume}): "
                 + string.Join(", ", binding.Files.Select(file => file.SecretName is null ? $"{file.Name}={file.Value}" : $"{file.Name} from secret {file.SecretName}/{file.SecretKey}")));
         }
+        if (explained.Labels.Count > 0)
+        {
+            Line(output, $"  labels: {string.Join(", ", explained.Labels.Select(label => label + "=true"))} (what link policies admit its pods by)");
+        }
         if (explained.Reasons.Count > 0)
         {
             Line(output, "  why not more:");
@@ -80,6 +84,10 @@ internal static class ExplanationFormats
                 foreach (var variable in pod.Variables)
                 {
                     output.WriteLine($"    pod {pod.Name} container {variable.Container} {variable.Name}: has {variable.Injected ?? "nothing"}, would get {variable.Now ?? "nothing"}");
+                }
+                foreach (var label in pod.MissingLabels)
+                {
+                    output.WriteLine($"    pod {pod.Name} lacks the label {label}=true: where link policies are on, its calls to that Service are refused");
                 }
             }
         }
@@ -166,6 +174,7 @@ internal static class ExplanationFormats
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        Strings(json, "labels", explained.Labels);
         json.WriteStartArray("reasons");
         foreach (var reason in explained.Reasons)
         {
@@ -200,6 +209,7 @@ internal static class ExplanationFormats
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
+                Strings(json, "missingLabels", pod.MissingLabels);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

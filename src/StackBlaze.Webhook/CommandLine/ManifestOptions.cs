@@ -15,18 +15,19 @@ internal sealed class ManifestOptions
     private readonly Option<string[]> _catalog = Cli.Described<string[]>(
         "--catalog", "PATH", "More manifests whose Services, Ingresses, ConfigMaps and Namespaces join the catalog.");
     private readonly Option<string> _namespace = Cli.NamespaceOption();
-    private readonly HostStyleOptions _hosts;
+    private readonly HostStyleOptions? _hosts;
 
     /// <param name="command">The command the options join.</param>
     /// <param name="required">False when another source (a cluster) may stand in for <c>-f</c>: that source's options then say what is missing.</param>
-    public ManifestOptions(Command command, bool required = true)
+    /// <param name="namesHosts">False for a command whose output names no Service host: it then takes no <c>--host-style</c>.</param>
+    public ManifestOptions(Command command, bool required = true, bool namesHosts = true)
     {
         // -f a.yaml b.yaml: every word up to the next option.
         _files.AllowMultipleArgumentsPerToken = _catalog.AllowMultipleArgumentsPerToken = true;
         command.Options.Add(_files);
         command.Options.Add(_catalog);
         command.Options.Add(_namespace);
-        _hosts = new HostStyleOptions(command);
+        _hosts = namesHosts ? new HostStyleOptions(command) : null;
         command.Validators.Add(result =>
         {
             if (required && result.GetResult(_files) is null)
@@ -43,7 +44,7 @@ internal sealed class ManifestOptions
     public Option<string> Namespace => _namespace;
 
     /// <summary>How pods name Services (<c>--host-style</c>), for a catalog read from elsewhere than files.</summary>
-    public ServiceHosts Hosts(ParseResult parsed) => _hosts.Read(parsed);
+    public ServiceHosts Hosts(ParseResult parsed) => _hosts?.Read(parsed) ?? ServiceHosts.Internal;
 
     public ManifestInput Read(ParseResult parsed, TextReader stdin)
     {
@@ -52,6 +53,9 @@ internal sealed class ManifestOptions
         var budget = new ReadBudget();
         var documents = ManifestReader.ReadAll(parsed.GetRequiredValue(_files), stdin, budget);
         var extra = ManifestReader.ReadAll(parsed.GetValue(_catalog) ?? [], stdin, budget);
-        return new ManifestInput(documents, ManifestCatalog.FromDocuments(extra.Concat(documents), defaultNamespace, _hosts.Read(parsed)), defaultNamespace);
+        return new ManifestInput(documents, ManifestCatalog.FromDocuments(extra.Concat(documents), defaultNamespace, Hosts(parsed)), defaultNamespace)
+        {
+            CatalogDocuments = extra,
+        };
     }
 }

@@ -30,6 +30,7 @@ internal sealed partial class ServeCommand : Command
     private readonly Option<string?> _clientCa = Cli.Described<string?>("--client-ca", "FILE", "Answer on the webhook paths only clients whose certificate this CA (PEM) signed.");
     private readonly Option<string> _namespace = Cli.NamespaceOption();
     private readonly HostStyleOptions _hosts;
+    private readonly NamespaceSelectorOptions _selectors;
     private readonly Option<string?> _leaderElectionNamespace = Cli.Described<string?>(
         "--leader-election-namespace", "NAMESPACE",
         $"Without --catalog: the namespace of the Lease that elects the one replica writing NetworkPolicies; else the pod's, else {LeaderElectionOptions.DefaultNamespace}.");
@@ -55,6 +56,7 @@ internal sealed partial class ServeCommand : Command
             Options.Add(option);
         }
         _hosts = new HostStyleOptions(this);
+        _selectors = new NamespaceSelectorOptions(this);
         Validators.Add(Validate);
         SetAction(parsed => RunAsync(Read(parsed)));
     }
@@ -69,6 +71,7 @@ internal sealed partial class ServeCommand : Command
         ClientCaFile = parsed.GetValue(_clientCa),
         Hosts = _hosts.Read(parsed),
         LeaderElectionNamespace = parsed.GetValue(_leaderElectionNamespace),
+        LinkPolicies = _selectors.Read(parsed),
     };
 
     private static async Task<int> RunAsync(ServeOptions options)

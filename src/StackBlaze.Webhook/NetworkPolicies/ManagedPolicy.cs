@@ -1,23 +1,22 @@
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
+using StackBlaze.Webhook.Core.Conventions;
 
 namespace StackBlaze.Webhook.NetworkPolicies;
 
 /// <summary>What makes a NetworkPolicy the webhook's, and whether the cluster's copy is what it would apply.</summary>
 internal static class ManagedPolicy
 {
-    /// <summary>The field manager of every write, and the value of the managed-by label.</summary>
-    public const string FieldManager = "stackblaze-webhook";
-
-    public const string ManagedByLabel = "app.kubernetes.io/managed-by";
+    /// <summary>The field manager of every write: the value of the managed-by label.</summary>
+    public const string FieldManager = StackBlazeLabels.ManagedByWebhook;
 
     /// <summary>The label selector of the webhook's policies.</summary>
-    public const string Selector = $"{ManagedByLabel}={FieldManager}";
+    public const string Selector = $"{StackBlazeLabels.ManagedBy}={StackBlazeLabels.ManagedByWebhook}";
 
     /// <summary>Labelled as the webhook's and applied by it: a label alone, which anyone can copy, is not enough.</summary>
     public static bool IsOwned(V1NetworkPolicy policy) =>
-        policy.Metadata.Labels?.TryGetValue(ManagedByLabel, out var by) == true && by == FieldManager
+        policy.Metadata.Labels?.TryGetValue(StackBlazeLabels.ManagedBy, out var by) == true && by == StackBlazeLabels.ManagedByWebhook
         && policy.Metadata.ManagedFields?.Any(f => f.Manager == FieldManager && f.Operation == "Apply") == true;
 
     /// <summary>

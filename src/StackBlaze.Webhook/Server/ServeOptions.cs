@@ -1,4 +1,5 @@
 using StackBlaze.Webhook.Core.Conventions;
+using StackBlaze.Webhook.Core.NetworkPolicies;
 
 namespace StackBlaze.Webhook.Server;
 
@@ -43,6 +44,9 @@ internal sealed record ServeOptions(
 
     /// <summary><c>--leader-election-namespace</c>: where the reconciler's Lease is; null for the pod's namespace.</summary>
     public string? LeaderElectionNamespace { get; init; }
+
+    /// <summary>Who else the link policies admit: <c>--ingress-namespace-selector</c>, <c>--monitoring-namespace-selector</c>.</summary>
+    public LinkPolicyOptions LinkPolicies { get; init; } = LinkPolicyOptions.None;
 
     /// <summary>Timeouts and minimum rates for clients.</summary>
     public ServerLimits Limits { get; init; } = ServerLimits.Default;

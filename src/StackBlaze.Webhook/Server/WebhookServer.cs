@@ -185,6 +185,7 @@ internal static class WebhookServer
         services.AddSingleton(LeaderElectionOptions.Resolve(options.LeaderElectionNamespace));
         services.AddSingleton<LeaseElector>();
         services.AddSingleton(NetworkPolicyTimings.Default);
+        services.AddSingleton(options.LinkPolicies);
         services.AddSingleton<IDesiredPolicies, CatalogPolicies>();
         services.AddHostedService<NetworkPolicyReconciler>();
         catalog = live;

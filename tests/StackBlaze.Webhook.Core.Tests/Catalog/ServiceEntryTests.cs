@@ -41,6 +41,45 @@ public class ServiceEntryTests
     }
 
     [Fact]
+    public void Selector_target_ports_and_protocols_are_kept_for_the_network_policies()
+    {
+        var service = new V1Service
+        {
+            Metadata = new V1ObjectMeta { Name = "backend", NamespaceProperty = "shop" },
+            Spec = new V1ServiceSpec
+            {
+                Selector = new Dictionary<string, string> { ["tier"] = "api", ["app"] = "backend" },
+                Ports =
+                [
+                    new V1ServicePort { Name = "http", Port = 80, TargetPort = 3000 },
+                    new V1ServicePort { Name = "grpc", Port = 9090, TargetPort = "grpc", Protocol = "TCP" },
+                    new V1ServicePort { Name = "dns", Port = 53, TargetPort = 53, Protocol = "UDP" },
+                ],
+            },
+        };
+
+        var entry = ServiceEntry.FromService(service, "default");
+
+        entry.Selector.Should().Equal(KeyValuePair.Create("app", "backend"), KeyValuePair.Create("tier", "api"));
+        entry.Ports.Select(p => (p.TargetPort, p.Protocol)).Should().Equal(("3000", null), ("grpc", null), (null, "UDP"));
+    }
+
+    [Theory]
+    [InlineData(ServiceEntry.MaxSelectorLabels, ServiceEntry.MaxSelectorLabels)]
+    [InlineData(ServiceEntry.MaxSelectorLabels + 1, 0)]
+    [InlineData(10_000, 0)]
+    public void A_selector_of_more_labels_than_any_chart_uses_is_not_kept(int labels, int kept)
+    {
+        var service = new V1Service
+        {
+            Metadata = new V1ObjectMeta { Name = "backend", NamespaceProperty = "shop" },
+            Spec = new V1ServiceSpec { Selector = Enumerable.Range(0, labels).ToDictionary(i => $"label-{i}", _ => "x") },
+        };
+
+        ServiceEntry.FromService(service, "shop").Selector.Should().HaveCount(kept);
+    }
+
+    [Fact]
     public void Default_namespace_stands_in_where_the_service_names_none()
     {
         var service = new V1Service { Metadata = new V1ObjectMeta { Name = "backend", NamespaceProperty = "" } };

@@ -39,8 +39,19 @@ public sealed class StalePodsTests
     {
         var found = StalePods.Find(Deployment(), Pods());
 
-        found.Select(p => p.Name).Should().Equal("api-before-the-port", "api-before-the-links");
+        found.Select(p => p.Name).Should().Equal("api-before-the-port", "api-before-the-links", "api-before-the-labels");
         found.SelectMany(p => p.Variables).Should().NotContain(v => (v.Injected ?? "").Contains("hunter2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_pod_that_lacks_a_link_label_is_stale_for_the_link_policies_would_refuse_it()
+    {
+        var found = StalePods.Find(Deployment(), Pods().Where(p => p.Name is "api-before-the-links" or "api-before-the-labels"));
+
+        found.Select(p => (p.Name, string.Join(",", p.MissingLabels))).Should().Equal(
+            ("api-before-the-links", "links.stackblaze.io/queue"),
+            ("api-before-the-labels", "links.stackblaze.io/backend"));
+        found[1].Variables.Should().BeEmpty();
     }
 
     private static IReadOnlyList<StaleVariable> StaleOf(string pod) =>

@@ -27,7 +27,7 @@ public class ManifestCatalogTests
         catalog.FindPublicRoute("shop", "api.shop.example.com", "/v1")!.Service.Name.Should().Be("backend");
         var storefront = catalog.FindPublicRoute("shop", "shop.example.com", "/")!;
         storefront.Service.Name.Should().Be("frontend");
-        storefront.Port.Should().Be(new ServicePortEntry("http", 80, null));
+        storefront.Port.Should().Be(new ServicePortEntry("http", 80, null) { TargetPort = "8080" });
     }
 
     [Fact]
@@ -46,10 +46,11 @@ public class ManifestCatalogTests
     }
 
     [Theory]
-    [InlineData("targetPort: 8080")]
-    [InlineData("targetPort: http")]
-    [InlineData("targetPort: '8080'")]
-    public void Ports_are_read_whether_their_target_is_a_number_or_a_name(string targetPort)
+    [InlineData("targetPort: 8080", "8080")]
+    [InlineData("targetPort: http", "http")]
+    [InlineData("targetPort: '8080'", "8080")]
+    [InlineData("targetPort: 3000", null)]
+    public void Ports_are_read_whether_their_target_is_a_number_or_a_name(string targetPort, string? target)
     {
         var documents = ManifestReader.Parse($$"""
             apiVersion: v1
@@ -61,7 +62,7 @@ public class ManifestCatalogTests
             """, "svc.yaml");
 
         ManifestCatalog.FromDocuments(documents, "default").FindService("shop", "backend")!.Ports
-            .Should().Equal(new ServicePortEntry("http", 3000, null));
+            .Should().Equal(new ServicePortEntry("http", 3000, null) { TargetPort = target });
     }
 
     [Fact]

@@ -46,6 +46,7 @@ public sealed class ExplainCommandTests
                 DATABASE_USER from secretKeyRef postgres-credentials/username (link postgres)
                 DATABASE_PASSWORD from secretKeyRef postgres-credentials/password (link postgres)
                 DATABASE_URL=postgresql://$(DATABASE_USER):$(DATABASE_PASSWORD)@postgres.internal:5432/mydb (link postgres)
+              labels: links.stackblaze.io/postgres=true (what link policies admit its pods by)
 
             Deployment/frontend in namespace shop (deploy/examples/shop/frontend.yaml:13)
               sent to the mutating webhook: yes
@@ -56,6 +57,7 @@ public sealed class ExplainCommandTests
                 DATABASE_USER from secretKeyRef postgres-credentials/username (link postgres)
                 DATABASE_PASSWORD from secretKeyRef postgres-credentials/password (link postgres)
                 DATABASE_URL=postgresql://$(DATABASE_USER):$(DATABASE_PASSWORD)@postgres.internal:5432/mydb (link postgres)
+              labels: links.stackblaze.io/backend=true, links.stackblaze.io/postgres=true (what link policies admit its pods by)
 
             """);
         result.Stderr.Should().BeEmpty();

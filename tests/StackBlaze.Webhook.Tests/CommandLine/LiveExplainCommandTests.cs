@@ -60,6 +60,26 @@ public sealed class LiveExplainCommandTests
     }
 
     [Fact]
+    public async Task A_running_pod_without_its_link_labels_is_named_for_the_link_policies_refuse_its_calls()
+    {
+        await using var cluster = await ClusterObjects.StartClusterAsync("stale-pods.yaml");
+        using var folder = new TemporaryFolder();
+        var kubeconfig = cluster.WriteKubeconfig(folder.Path);
+
+        var text = await ProcessRunner.RunWebhookCommandAsync(
+            ["explain", "pod/debug", "-n", "shop", "--kubeconfig", kubeconfig], environment: ServerProcess.NoCluster(folder.Path));
+        var json = await ProcessRunner.RunWebhookCommandAsync(
+            ["explain", "pod/debug", "-n", "shop", "--kubeconfig", kubeconfig, "-o", "json"], environment: ServerProcess.NoCluster(folder.Path));
+
+        text.ExitCode.Should().Be(0, text.Stderr);
+        text.Stdout.Should().Contain("  labels: links.stackblaze.io/backend=true (what link policies admit its pods by)")
+            .And.Contain("    pod debug lacks the label links.stackblaze.io/backend=true: where link policies are on, its calls to that Service are refused");
+        var explained = JsonNode.Parse(json.Stdout)!["objects"]![0]!;
+        explained["labels"]!.ToJsonString().Should().Be("""["links.stackblaze.io/backend"]""");
+        explained["stalePods"]![0]!["missingLabels"]!.ToJsonString().Should().Be("""["links.stackblaze.io/backend"]""");
+    }
+
+    [Fact]
     public async Task Explain_from_a_cluster_without_a_target_is_a_usage_error()
     {
         var result = await ProcessRunner.RunWebhookCommandAsync(["explain", "--kubeconfig", "kubeconfig", "-n", "shop"]);

@@ -12,6 +12,7 @@ public sealed class ProjectLabelPolicyDecisionTests(RenderedOverlays overlays) :
 {
     private const string Project = "stackblaze.io/project";
     private const string Mode = "stackblaze.io/public-url-policy";
+    private const string Network = "stackblaze.io/network-policy";
     private const string Tenant = "developers";
     private const string Platform = "stackblaze-platform";
 
@@ -29,6 +30,11 @@ public sealed class ProjectLabelPolicyDecisionTests(RenderedOverlays overlays) :
         { "the platform sets a mode the webhook does not read", Platform, $"{Project}=shop", $"{Project}=shop;{Mode}=warning", "Invalid" },
         { "the platform sets an empty project", Platform, null, $"{Project}=", "Invalid" },
         { "a cluster admin switches the policy off", "system:masters", $"{Project}=shop", $"{Project}=shop;{Mode}=off", null },
+        { "a tenant turns link policies on", Tenant, $"{Project}=shop", $"{Project}=shop;{Network}=links", "Forbidden" },
+        { "a tenant turns link policies off", Tenant, $"{Project}=shop;{Network}=links", $"{Project}=shop", "Forbidden" },
+        { "the platform turns link policies on", Platform, $"{Project}=shop", $"{Project}=shop;{Network}=links", null },
+        { "the platform turns link policies off", Platform, $"{Project}=shop;{Network}=links", $"{Project}=shop", null },
+        { "the platform sets a network policy the reconciler does not read", Platform, $"{Project}=shop", $"{Project}=shop;{Network}=Links", "Invalid" },
         { "a tenant edits a namespace labelled before the policy with a bad mode", Tenant, $"{Project}=shop;{Mode}=bogus;team=a", $"{Project}=shop;{Mode}=bogus;team=b", null },
     };
 

@@ -1,5 +1,5 @@
 using k8s.Models;
-using StackBlaze.Webhook.NetworkPolicies;
+using StackBlaze.Webhook.Core.Conventions;
 
 namespace StackBlaze.Webhook.Tests.NetworkPolicies;
 
@@ -15,13 +15,36 @@ internal static class PolicyObjects
         {
             Name = name,
             NamespaceProperty = ns,
-            Labels = managed ? new Dictionary<string, string> { [ManagedPolicy.ManagedByLabel] = ManagedPolicy.FieldManager } : null,
+            Labels = managed ? new Dictionary<string, string> { [StackBlazeLabels.ManagedBy] = StackBlazeLabels.ManagedByWebhook } : null,
         },
         Spec = new V1NetworkPolicySpec
         {
             PodSelector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app"] = app } },
             PolicyTypes = ["Ingress"],
             Ingress = [new V1NetworkPolicyIngressRule { Ports = [new V1NetworkPolicyPort { Port = port, Protocol = "TCP" }] }],
+        },
+    };
+
+    /// <summary>A project namespace, opted in to link policies when <paramref name="optedIn"/>.</summary>
+    public static V1Namespace Project(string name, bool optedIn = true) => new()
+    {
+        Metadata = new V1ObjectMeta
+        {
+            Name = name,
+            Labels = optedIn
+                ? new Dictionary<string, string> { [StackBlazeLabels.Project] = name, [StackBlazeLabels.NetworkPolicy] = StackBlazeLabels.LinkNetworkPolicies }
+                : new Dictionary<string, string> { [StackBlazeLabels.Project] = name },
+        },
+    };
+
+    /// <summary>A Service sending <paramref name="port"/> to the same port of the pods app=<paramref name="app"/>.</summary>
+    public static V1Service Service(string ns, string name, string app, int port) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
+        Spec = new V1ServiceSpec
+        {
+            Selector = new Dictionary<string, string> { ["app"] = app },
+            Ports = [new V1ServicePort { Name = "http", Port = port, TargetPort = port }],
         },
     };
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using StackBlaze.Webhook.Cluster;
+using StackBlaze.Webhook.Core.NetworkPolicies;
 using StackBlaze.Webhook.NetworkPolicies;
 using StackBlaze.Webhook.Tests.Support;
 using StackBlaze.Webhook.Tests.Support.FakeApiServer;
@@ -16,6 +17,12 @@ internal static class PolicyReplica
     public static readonly LeaderElectionOptions Election = new(
         LeaderElectionOptions.DefaultNamespace, "", TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100));
 
+    /// <summary>The ingress controllers' namespaces, as <c>--ingress-namespace-selector</c> gives them.</summary>
+    public static readonly k8s.Models.V1LabelSelector IngressNamespaces = new()
+    {
+        MatchLabels = new Dictionary<string, string> { ["kubernetes.io/metadata.name"] = "ingress-nginx" },
+    };
+
     /// <summary>A replica named <paramref name="name"/> keeping <paramref name="desired"/>, or the policies of the catalog's links when null.</summary>
     public static Task<ClusterWebhook> StartAsync(
         FakeKubernetes cluster, TestCertificates certificates, string name, IDesiredPolicies? desired = null, FakeLogCollector? log = null) =>
@@ -23,6 +30,7 @@ internal static class PolicyReplica
         {
             services.AddSingleton(Election with { Identity = name });
             services.AddSingleton(new NetworkPolicyTimings(TimeSpan.FromMilliseconds(50), TimeSpan.FromMinutes(5)));
+            services.AddSingleton(new LinkPolicyOptions(IngressNamespaces, null));
             if (desired is not null)
             {
                 services.AddSingleton(desired);
