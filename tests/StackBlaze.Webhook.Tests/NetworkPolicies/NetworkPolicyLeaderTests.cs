@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using StackBlaze.Webhook.Tests.Support;
 using static StackBlaze.Webhook.Tests.NetworkPolicies.PolicyObjects;
 using static StackBlaze.Webhook.Tests.NetworkPolicies.PolicyReplica;
@@ -42,6 +43,31 @@ public sealed class NetworkPolicyLeaderTests(CertificatesFixture fixture) : ICla
         await Eventually.HoldsAsync(() => Holder(cluster) == "replica-b", "the second replica leads");
         await SettleAsync(cluster, desired, Policy("shop", "stackblaze-links-frontend", "frontend", 80));
 
+        cluster.NetworkPolicies.Writes.Select(w => (w.Verb, w.Name, w.User)).Should().Equal(
+            ("apply", "stackblaze-links-backend", "replica-a"),
+            ("apply", "stackblaze-links-frontend", "replica-b"),
+            ("delete", "stackblaze-links-backend", "replica-b"));
+    }
+
+    [Fact]
+    public async Task When_the_leader_is_cut_off_from_the_api_server_it_stops_writing_and_the_other_takes_the_expired_lease()
+    {
+        await using var cluster = await ClusterObjects.StartClusterAsync("shop.yaml");
+        var desired = new ScriptedPolicies();
+        desired.Set(Policy("shop", "stackblaze-links-backend", "backend", 3000));
+        // A short Lease, so that it expires within the bound; renewals given up well before it does.
+        var election = Election with { LeaseDuration = TimeSpan.FromSeconds(1), RenewDeadline = TimeSpan.FromMilliseconds(500) };
+        var log = new FakeLogCollector();
+        await using var a = await StartAsync(cluster, fixture.Certificates, "replica-a", desired, log, election);
+        await Eventually.HoldsAsync(() => Holder(cluster) == "replica-a", "the first replica leads");
+        await using var b = await StartAsync(cluster, fixture.Certificates, "replica-b", desired, election: election);
+        await Eventually.HoldsAsync(() => Stored(cluster, "shop", "stackblaze-links-backend") is not null, "the policy is created");
+
+        cluster.CutOff("replica-a");
+        await Eventually.HoldsAsync(() => Holder(cluster) == "replica-b", "the second replica leads");
+        await SettleAsync(cluster, desired, Policy("shop", "stackblaze-links-frontend", "frontend", 80));
+
+        log.GetSnapshot().Should().Contain(r => r.Id.Id == 71, "the cut-off leader stopped leading");
         cluster.NetworkPolicies.Writes.Select(w => (w.Verb, w.Name, w.User)).Should().Equal(
             ("apply", "stackblaze-links-backend", "replica-a"),
             ("apply", "stackblaze-links-frontend", "replica-b"),

@@ -25,10 +25,15 @@ internal static class PolicyReplica
 
     /// <summary>A replica named <paramref name="name"/> keeping <paramref name="desired"/>, or the policies of the catalog's links when null.</summary>
     public static Task<ClusterWebhook> StartAsync(
-        FakeKubernetes cluster, TestCertificates certificates, string name, IDesiredPolicies? desired = null, FakeLogCollector? log = null) =>
+        FakeKubernetes cluster,
+        TestCertificates certificates,
+        string name,
+        IDesiredPolicies? desired = null,
+        FakeLogCollector? log = null,
+        LeaderElectionOptions? election = null) =>
         ClusterWebhook.StartAsync(cluster, certificates, log: log, token: name, services: services =>
         {
-            services.AddSingleton(Election with { Identity = name });
+            services.AddSingleton((election ?? Election) with { Identity = name });
             services.AddSingleton(new NetworkPolicyTimings(TimeSpan.FromMilliseconds(50), TimeSpan.FromMinutes(5)));
             services.AddSingleton(new LinkPolicyOptions(IngressNamespaces, null));
             if (desired is not null)

@@ -24,6 +24,7 @@ internal sealed class FakeKubernetes : IAsyncDisposable
     private WebApplication? _app;
     private int _outage = Up;
     private int _refused;
+    private readonly ConcurrentDictionary<string, byte> _cutOff = new();
 
     private const int Up = -1;
 
@@ -195,6 +196,9 @@ internal sealed class FakeKubernetes : IAsyncDisposable
 
     public void ComeBack() => Volatile.Write(ref _outage, Up);
 
+    /// <summary>Answers every request with that bearer token 503 from now on: one client cut off, as a partitioned node is.</summary>
+    public void CutOff(string token) => _cutOff[token] = 0;
+
     /// <summary>
     /// A kubeconfig whose only cluster is this server, as <c>kubectl</c> would read it; its user's
     /// <paramref name="token"/> names who wrote in <see cref="FakeResource.Writes"/>.
@@ -316,6 +320,11 @@ internal sealed class FakeKubernetes : IAsyncDisposable
 
     private async Task OutageAsync(HttpContext http, Func<Task> next)
     {
+        if (_cutOff.ContainsKey(http.Request.Headers.Authorization.ToString().Replace("Bearer ", "", StringComparison.Ordinal)))
+        {
+            await ApiStatus.WriteAsync(http, ApiStatus.Failure(503, "ServiceUnavailable", "the fake API server does not answer this client"));
+            return;
+        }
         if (CurrentOutage is not null)
         {
             Interlocked.Increment(ref _refused);
