@@ -1,7 +1,7 @@
 namespace StackBlaze.Webhook.Core.Objects;
 
 /// <summary>The names Kubernetes accepts, checked before the webhook writes one into a pod the API server would refuse.</summary>
-internal static class KubernetesNames
+public static class KubernetesNames
 {
     /// <summary>A DNS-1123 label, as container and volume names are: at most 63 lower-case letters, digits and '-', not at either end.</summary>
     public static bool IsDnsLabel(string name) => name.Length <= 63 && IsLabelOfAnyLength(name);

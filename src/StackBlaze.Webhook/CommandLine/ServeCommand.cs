@@ -3,6 +3,9 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
+using StackBlaze.Webhook.Cluster;
+using StackBlaze.Webhook.Core.Limits;
+using StackBlaze.Webhook.Core.Objects;
 using StackBlaze.Webhook.Logging;
 using StackBlaze.Webhook.Server;
 
@@ -27,6 +30,10 @@ internal sealed partial class ServeCommand : Command
     private readonly Option<string?> _clientCa = Cli.Described<string?>("--client-ca", "FILE", "Answer on the webhook paths only clients whose certificate this CA (PEM) signed.");
     private readonly Option<string> _namespace = Cli.NamespaceOption();
     private readonly HostStyleOptions _hosts;
+    private readonly NamespaceSelectorOptions _selectors;
+    private readonly Option<string?> _leaderElectionNamespace = Cli.Described<string?>(
+        "--leader-election-namespace", "NAMESPACE",
+        $"Without --catalog: the namespace of the Lease that elects the one replica writing NetworkPolicies; else the pod's, else {LeaderElectionOptions.DefaultNamespace}.");
     private readonly Option<TimeSpan?> _shutdownDelay = Cli.Described<TimeSpan?>(
         "--shutdown-delay", "SECONDS", $"After SIGTERM, how long to keep answering (not ready) before no longer accepting; 0 to {MaxShutdownDelaySeconds}, default 5.");
 
@@ -37,11 +44,19 @@ internal sealed partial class ServeCommand : Command
         _url.DefaultValueFactory = _ => new Uri(ServeOptions.DefaultUrl);
         _metricsUrl.CustomParser = ParseUrl;
         _shutdownDelay.CustomParser = ParseShutdownDelay;
-        foreach (var option in new Option[] { _catalog, _kubeconfig, _url, _metricsUrl, _tlsCert, _tlsKey, _clientCa, _namespace, _shutdownDelay })
+        _leaderElectionNamespace.Validators.Add(result =>
+        {
+            if (result.Tokens is [var token] && !KubernetesNames.IsDnsLabel(token.Value))
+            {
+                result.AddError($"--leader-election-namespace must be a namespace name (a DNS label), not \"{BoundedText.Quote(token.Value)}\"");
+            }
+        });
+        foreach (var option in new Option[] { _catalog, _kubeconfig, _url, _metricsUrl, _tlsCert, _tlsKey, _clientCa, _namespace, _leaderElectionNamespace, _shutdownDelay })
         {
             Options.Add(option);
         }
         _hosts = new HostStyleOptions(this);
+        _selectors = new NamespaceSelectorOptions(this);
         Validators.Add(Validate);
         SetAction(parsed => RunAsync(Read(parsed)));
     }
@@ -55,6 +70,8 @@ internal sealed partial class ServeCommand : Command
         MetricsUrl = parsed.GetValue(_metricsUrl),
         ClientCaFile = parsed.GetValue(_clientCa),
         Hosts = _hosts.Read(parsed),
+        LeaderElectionNamespace = parsed.GetValue(_leaderElectionNamespace),
+        LinkPolicies = _selectors.Read(parsed),
     };
 
     private static async Task<int> RunAsync(ServeOptions options)
@@ -108,6 +125,10 @@ internal sealed partial class ServeCommand : Command
         if (result.GetResult(_catalog) is not null && result.GetResult(_kubeconfig) is not null)
         {
             result.AddError("--catalog and --kubeconfig exclude each other: the catalog comes from files or from a cluster");
+        }
+        if (result.GetResult(_catalog) is not null && result.GetResult(_leaderElectionNamespace) is not null)
+        {
+            result.AddError("--leader-election-namespace is for the cluster's catalog: with --catalog no NetworkPolicy is written");
         }
     }
 

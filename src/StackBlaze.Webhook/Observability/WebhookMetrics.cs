@@ -36,6 +36,12 @@ internal sealed class WebhookMetrics
         CatalogWatchRestarts = factory.CreateCounter("stackblaze_webhook_catalog_watch_restarts_total",
             "Watches of the catalog begun again, by kind and why: failed (refused, broken, ended at once), gone (410: listed again), silent (replaced), continue_expired (listed whole).",
             ["kind", "reason"]);
+        NetworkPolicyWrites = factory.CreateCounter("stackblaze_webhook_network_policy_writes_total",
+            "NetworkPolicies the reconciler wrote, by operation (apply, delete).", ["operation"]);
+        NetworkPolicyRefusals = factory.CreateCounter("stackblaze_webhook_network_policy_refusals_total",
+            "NetworkPolicy writes the API server refused (a conflict with another field manager, an invalid object), by operation.", ["operation"]);
+        NetworkPolicyRoundFailures = factory.CreateCounter("stackblaze_webhook_network_policy_round_failures_total",
+            "Reconciler rounds that failed on the API server or the network, and were tried again after a backoff.");
         CertificateExpiry = factory.CreateGauge("stackblaze_webhook_certificate_expiry_seconds",
             "Seconds until the serving certificate presented to new connections expires.",
             new GaugeConfiguration { SuppressInitialValue = true });
@@ -56,6 +62,12 @@ internal sealed class WebhookMetrics
     public Gauge CatalogLastEventAge { get; }
 
     public Counter CatalogWatchRestarts { get; }
+
+    public Counter NetworkPolicyWrites { get; }
+
+    public Counter NetworkPolicyRefusals { get; }
+
+    public Counter NetworkPolicyRoundFailures { get; }
 
     public Gauge CertificateExpiry { get; }
 

@@ -1,4 +1,5 @@
 using StackBlaze.Webhook.Core.Conventions;
+using StackBlaze.Webhook.Core.NetworkPolicies;
 
 namespace StackBlaze.Webhook.Server;
 
@@ -40,6 +41,12 @@ internal sealed record ServeOptions(
 
     /// <summary>How pods name the Services whose addresses the webhook injects and suggests.</summary>
     public ServiceHosts Hosts { get; init; } = ServiceHosts.Internal;
+
+    /// <summary><c>--leader-election-namespace</c>: where the reconciler's Lease is; null for the pod's namespace.</summary>
+    public string? LeaderElectionNamespace { get; init; }
+
+    /// <summary>Who else the link policies admit: <c>--ingress-namespace-selector</c>, <c>--monitoring-namespace-selector</c>.</summary>
+    public LinkPolicyOptions LinkPolicies { get; init; } = LinkPolicyOptions.None;
 
     /// <summary>Timeouts and minimum rates for clients.</summary>
     public ServerLimits Limits { get; init; } = ServerLimits.Default;

@@ -9,6 +9,7 @@ using StackBlaze.Webhook.Core.Admission;
 using StackBlaze.Webhook.Core.Catalog;
 using StackBlaze.Webhook.Core.Manifests;
 using StackBlaze.Webhook.Logging;
+using StackBlaze.Webhook.NetworkPolicies;
 using StackBlaze.Webhook.Observability;
 
 namespace StackBlaze.Webhook.Server;
@@ -180,6 +181,13 @@ internal static class WebhookServer
         services.AddSingleton(_ => new Kubernetes(cluster));
         services.AddSingleton(WatchTimings.Default);
         services.AddHostedService<ClusterCatalogSync>();
+        // Only the elected replica writes NetworkPolicies; every replica serves admission.
+        services.AddSingleton(LeaderElectionOptions.Resolve(options.LeaderElectionNamespace));
+        services.AddSingleton<LeaseElector>();
+        services.AddSingleton(NetworkPolicyTimings.Default);
+        services.AddSingleton(options.LinkPolicies);
+        services.AddSingleton<IDesiredPolicies, CatalogPolicies>();
+        services.AddHostedService<NetworkPolicyReconciler>();
         catalog = live;
         return logger => WebhookLog.WatchingCluster(logger, cluster.Host);
     }

@@ -146,4 +146,17 @@ public sealed class DeploymentTests(RenderedOverlays overlays) : IClassFixture<R
         options.CatalogPath.Should().BeNull("in a cluster the catalog is listed and watched from the API server");
         options.KubeconfigPath.Should().BeNull("the pod's service account is the in-cluster configuration");
     }
+
+    [Theory]
+    [MemberData(nameof(RenderedOverlays.All), MemberType = typeof(RenderedOverlays))]
+    public void Link_policies_admit_the_ingress_and_monitoring_namespaces_and_the_lease_holder_is_the_pod(string overlay)
+    {
+        var container = overlays[overlay].Container;
+
+        var policies = ServeArguments.Parse(container.Args.Skip(1).ToList()).LinkPolicies;
+
+        policies.IngressNamespaces!.MatchLabels.Should().Equal(new Dictionary<string, string> { ["kubernetes.io/metadata.name"] = "ingress-nginx" });
+        policies.MonitoringNamespaces!.MatchLabels.Should().Equal(new Dictionary<string, string> { ["kubernetes.io/metadata.name"] = "monitoring" });
+        container.Env.Should().ContainSingle(v => v.Name == "POD_NAME").Which.ValueFrom.FieldRef.FieldPath.Should().Be("metadata.name");
+    }
 }

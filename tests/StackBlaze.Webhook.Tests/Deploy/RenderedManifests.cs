@@ -22,9 +22,9 @@ public sealed class RenderedManifests(string name, IReadOnlyList<object> objects
 
     public V1ValidatingWebhook ValidatingWebhook => One<V1ValidatingWebhookConfiguration>().Webhooks.Should().ContainSingle().Subject;
 
-    /// <summary>The resources a role grants verbs on, as "group/resource".</summary>
-    public static IEnumerable<string> GrantedResources(V1ClusterRole role) =>
-        role.Rules.SelectMany(rule => rule.ApiGroups.SelectMany(group => rule.Resources.Select(resource => $"{group}/{resource}")));
+    /// <summary>The resources a rule grants verbs on, as "group/resource".</summary>
+    public static IEnumerable<string> GrantedResources(V1PolicyRule rule) =>
+        rule.ApiGroups.SelectMany(group => rule.Resources.Select(resource => $"{group}/{resource}"));
 
     /// <summary>Parses rendered YAML; a field that is not in the type, or a kind we do not know, is an error.</summary>
     public static RenderedManifests Parse(string name, string yaml) =>

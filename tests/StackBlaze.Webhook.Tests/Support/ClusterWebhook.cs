@@ -35,11 +35,18 @@ internal sealed class ClusterWebhook : IAsyncDisposable
     /// <param name="certificates">The webhook's serving certificate.</param>
     /// <param name="timings">The watches' deadlines, when a test cannot wait for the shipped ones.</param>
     /// <param name="log">Where the server's log goes, when the test reads it.</param>
+    /// <param name="token">The kubeconfig's token: who the fake API server says wrote.</param>
+    /// <param name="services">Replaces services last (the leader election's timings, the desired policies).</param>
     public static async Task<ClusterWebhook> StartAsync(
-        FakeKubernetes cluster, TestCertificates certificates, WatchTimings? timings = null, FakeLogCollector? log = null)
+        FakeKubernetes cluster,
+        TestCertificates certificates,
+        WatchTimings? timings = null,
+        FakeLogCollector? log = null,
+        string token = "fake-token",
+        Action<IServiceCollection>? services = null)
     {
         var folder = new TemporaryFolder();
-        var kubeconfig = cluster.WriteKubeconfig(folder.Path);
+        var kubeconfig = cluster.WriteKubeconfig(folder.Path, token);
         var certificate = X509Certificate2.CreateFromPemFile(certificates.CertFile, certificates.KeyFile);
         var options = new ServeOptions(new Uri("https://127.0.0.1:0"), certificates.CertFile, certificates.KeyFile, null, "default", kubeconfig);
         var app = WebhookServer.Create(options, () => certificate, configure: builder =>
@@ -53,6 +60,7 @@ internal sealed class ClusterWebhook : IAsyncDisposable
             {
                 builder.Services.AddSingleton(timings);
             }
+            services?.Invoke(builder.Services);
         });
         await app.StartAsync();
         return new ClusterWebhook(folder, certificate, app, certificates.CreateTrustingClient(new Uri(app.Urls.Single())));
@@ -67,6 +75,13 @@ internal sealed class ClusterWebhook : IAsyncDisposable
     public async Task<JsonObject> MutateAsync(JsonObject review) => await (await Client.PostAsync("/mutate", review)).ReadResponseAsync();
 
     public async Task<JsonObject> ValidateAsync(JsonObject review) => await (await Client.PostAsync("/validate", review)).ReadResponseAsync();
+
+    /// <summary>Stops the server as SIGTERM does, and keeps it stopped.</summary>
+    public async Task StopAsync()
+    {
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await _app.StopAsync(stopping.Token);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -32,6 +32,8 @@ internal static class TypedManifests
         ["policy/v1/PodDisruptionBudget"] = Bind<V1PodDisruptionBudget>(),
         ["rbac.authorization.k8s.io/v1/ClusterRole"] = Bind<V1ClusterRole>(),
         ["rbac.authorization.k8s.io/v1/ClusterRoleBinding"] = Bind<V1ClusterRoleBinding>(),
+        ["rbac.authorization.k8s.io/v1/Role"] = Bind<V1Role>(),
+        ["rbac.authorization.k8s.io/v1/RoleBinding"] = Bind<V1RoleBinding>(),
         ["admissionregistration.k8s.io/v1/MutatingWebhookConfiguration"] = Bind<V1MutatingWebhookConfiguration>(),
         ["admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration"] = Bind<V1ValidatingWebhookConfiguration>(),
         ["admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy"] = Bind<V1ValidatingAdmissionPolicy>(),

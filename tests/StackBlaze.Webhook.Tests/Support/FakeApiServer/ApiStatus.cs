@@ -17,6 +17,17 @@ internal static class ApiStatus
         ["code"] = code,
     };
 
+    /// <summary>What a delete answers: the object is gone.</summary>
+    public static JsonObject Deleted(string name, ResourceKind kind) => new()
+    {
+        ["kind"] = "Status",
+        ["apiVersion"] = "v1",
+        ["metadata"] = new JsonObject(),
+        ["status"] = "Success",
+        ["details"] = new JsonObject { ["name"] = name, ["group"] = kind.ApiVersion.Split('/')[0], ["kind"] = kind.Plural },
+        ["code"] = 200,
+    };
+
     public static JsonObject Gone(long requested, long oldest) =>
         Failure(410, "Expired", $"too old resource version: {requested} ({oldest})");
 

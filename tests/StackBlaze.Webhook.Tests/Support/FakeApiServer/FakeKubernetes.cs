@@ -24,6 +24,7 @@ internal sealed class FakeKubernetes : IAsyncDisposable
     private WebApplication? _app;
     private int _outage = Up;
     private int _refused;
+    private readonly ConcurrentDictionary<string, byte> _cutOff = new();
 
     private const int Up = -1;
 
@@ -42,6 +43,10 @@ internal sealed class FakeKubernetes : IAsyncDisposable
 
     public FakeResource Ingresses => _resources["ingresses"];
 
+    public FakeResource NetworkPolicies => _resources["networkpolicies"];
+
+    public FakeResource Leases => _resources["leases"];
+
     public FakeResource Pods => _resources["pods"];
 
     public FakeResource ReplicaSets => _resources["replicasets"];
@@ -55,6 +60,9 @@ internal sealed class FakeKubernetes : IAsyncDisposable
 
     /// <summary>How a watch from a compacted resourceVersion is refused.</summary>
     public GoneForm GoneForm { get; set; } = GoneForm.ErrorEvent;
+
+    /// <summary>The clock of managedFields' times.</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
 
     /// <summary>The cluster's resourceVersion now.</summary>
     public long ResourceVersion => _clock.Current;
@@ -88,10 +96,19 @@ internal sealed class FakeKubernetes : IAsyncDisposable
         app.MapGet("/api/v1/services", http => cluster.ServeAsync(http, cluster.Services, null));
         app.MapGet("/api/v1/configmaps", http => cluster.ServeAsync(http, cluster.ConfigMaps, null));
         app.MapGet("/apis/networking.k8s.io/v1/ingresses", http => cluster.ServeAsync(http, cluster.Ingresses, null));
+        app.MapGet("/apis/networking.k8s.io/v1/networkpolicies", http => cluster.ServeAsync(http, cluster.NetworkPolicies, null));
         app.MapGet("/api/v1/namespaces/{name}", cluster.ServeNamespaceAsync);
         app.MapGet("/api/v1/namespaces/{namespace}/{plural}", http => cluster.ServeNamespacedAsync(http, "v1"));
         app.MapGet("/apis/{group}/{version}/namespaces/{namespace}/{plural}", http =>
             cluster.ServeNamespacedAsync(http, $"{http.Request.RouteValues["group"]}/{http.Request.RouteValues["version"]}"));
+        // One object of a group's namespaced resource: what the reconciler writes and the leader election's Lease.
+        const string One = "/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}";
+        app.MapGet(One, http => cluster.ServeObjectAsync(http, (resource, ns, name) => ObjectResponder.GetAsync(http, resource, ns, name)));
+        app.MapPut(One, http => cluster.ServeObjectAsync(http, (resource, ns, name) => ObjectResponder.UpdateAsync(http, resource, ns, name)));
+        app.MapPatch(One, http => cluster.ServeObjectAsync(http, (resource, ns, name) => ObjectResponder.ApplyAsync(http, resource, ns, name, cluster.Time)));
+        app.MapDelete(One, http => cluster.ServeObjectAsync(http, (resource, ns, name) => ObjectResponder.DeleteAsync(http, resource, ns, name)));
+        app.MapPost("/apis/{group}/{version}/namespaces/{namespace}/{plural}", http =>
+            cluster.ServeObjectAsync(http, (resource, ns, _) => ObjectResponder.CreateAsync(http, resource, ns, cluster.Time)));
         await app.StartAsync();
         cluster._app = app;
         cluster.Address = new Uri(app.Urls.Single());
@@ -179,8 +196,14 @@ internal sealed class FakeKubernetes : IAsyncDisposable
 
     public void ComeBack() => Volatile.Write(ref _outage, Up);
 
-    /// <summary>A kubeconfig whose only cluster is this server, as <c>kubectl</c> would read it.</summary>
-    public string WriteKubeconfig(string folder)
+    /// <summary>Answers every request with that bearer token 503 from now on: one client cut off, as a partitioned node is.</summary>
+    public void CutOff(string token) => _cutOff[token] = 0;
+
+    /// <summary>
+    /// A kubeconfig whose only cluster is this server, as <c>kubectl</c> would read it; its user's
+    /// <paramref name="token"/> names who wrote in <see cref="FakeResource.Writes"/>.
+    /// </summary>
+    public string WriteKubeconfig(string folder, string token = "fake-token")
     {
         var path = Path.Combine(folder, "kubeconfig");
         File.WriteAllText(path, $"""
@@ -193,7 +216,7 @@ internal sealed class FakeKubernetes : IAsyncDisposable
             users:
               - name: tester
                 user:
-                  token: fake-token
+                  token: {token}
             contexts:
               - name: fake
                 context:
@@ -260,15 +283,31 @@ internal sealed class FakeKubernetes : IAsyncDisposable
     }
 
     /// <summary><c>GET /api/v1/namespaces/NS/pods</c>, <c>/apis/apps/v1/namespaces/NS/deployments</c>...: the list of one namespace.</summary>
-    private Task ServeNamespacedAsync(HttpContext http, string apiVersion)
+    private Task ServeNamespacedAsync(HttpContext http, string apiVersion) =>
+        NamespacedResource(http, apiVersion) is { } resource
+            ? ServeAsync(http, resource, (string)http.Request.RouteValues["namespace"]!)
+            : ApiStatus.WriteAsync(http, UnknownResource);
+
+    /// <summary>One object of a namespaced resource of a group, or its creation (no name).</summary>
+    private Task ServeObjectAsync(HttpContext http, Func<FakeResource, string, string, Task> serve)
     {
-        var plural = (string)http.Request.RouteValues["plural"]!;
-        if (!_resources.TryGetValue(plural, out var resource) || resource.Kind.ApiVersion != apiVersion || !resource.Kind.Namespaced)
+        var route = http.Request.RouteValues;
+        if (NamespacedResource(http, $"{route["group"]}/{route["version"]}") is not { } resource)
         {
-            return ApiStatus.WriteAsync(http, ApiStatus.Failure(404, "NotFound", "the server could not find the requested resource"));
+            return ApiStatus.WriteAsync(http, UnknownResource);
         }
-        return ServeAsync(http, resource, (string)http.Request.RouteValues["namespace"]!);
+        var verb = http.Request.Method switch { "GET" => "get", "PUT" => "update", "PATCH" => "patch", "DELETE" => "delete", _ => "create" };
+        return resource.Forbidden
+            ? Forbid(http, verb, resource, (string)route["namespace"]!)
+            : serve(resource, (string)route["namespace"]!, route["name"] as string ?? "");
     }
+
+    private static JsonObject UnknownResource => ApiStatus.Failure(404, "NotFound", "the server could not find the requested resource");
+
+    private FakeResource? NamespacedResource(HttpContext http, string apiVersion) =>
+        _resources.TryGetValue((string)http.Request.RouteValues["plural"]!, out var resource) && resource.Kind.ApiVersion == apiVersion && resource.Kind.Namespaced
+            ? resource
+            : null;
 
     // The message the API server's RBAC authorizer writes.
     private static Task Forbid(HttpContext http, string verb, FakeResource resource, string? ns)
@@ -281,6 +320,11 @@ internal sealed class FakeKubernetes : IAsyncDisposable
 
     private async Task OutageAsync(HttpContext http, Func<Task> next)
     {
+        if (_cutOff.ContainsKey(http.Request.Headers.Authorization.ToString().Replace("Bearer ", "", StringComparison.Ordinal)))
+        {
+            await ApiStatus.WriteAsync(http, ApiStatus.Failure(503, "ServiceUnavailable", "the fake API server does not answer this client"));
+            return;
+        }
         if (CurrentOutage is not null)
         {
             Interlocked.Increment(ref _refused);
@@ -305,6 +349,8 @@ internal sealed class FakeKubernetes : IAsyncDisposable
         V1Service => Services,
         V1ConfigMap => ConfigMaps,
         V1Ingress => Ingresses,
+        V1NetworkPolicy => NetworkPolicies,
+        V1Lease => Leases,
         V1Pod => Pods,
         V1ReplicationController => _resources["replicationcontrollers"],
         V1Deployment => Deployments,

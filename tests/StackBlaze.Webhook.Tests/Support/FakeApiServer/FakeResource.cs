@@ -24,6 +24,7 @@ internal sealed class FakeResource(ResourceKind kind, ResourceVersionClock clock
     private int _listsAnswered;
     private int _watchesToSilence;
     private readonly ConcurrentQueue<string> _listLimits = new();
+    private readonly ConcurrentQueue<ApiWrite> _writes = new();
 
     public ResourceKind Kind { get; } = kind;
 
@@ -68,6 +69,29 @@ internal sealed class FakeResource(ResourceKind kind, ResourceVersionClock clock
 
     /// <summary>Notes the limit a list asked for.</summary>
     public void NoteListLimit(string limit) => _listLimits.Enqueue(limit);
+
+    /// <summary>The writes clients made through the API (create, update, apply, delete), in order; a test's own Put is none.</summary>
+    public IReadOnlyList<ApiWrite> Writes => [.. _writes];
+
+    /// <summary>Counts a write a client made.</summary>
+    public void NoteWrite(ApiWrite write) => _writes.Enqueue(write);
+
+    /// <summary>
+    /// Reads the object of that name and, in the same turn, stores what <paramref name="change"/> makes
+    /// of it (nothing when it gives null): a write no other can slip between the read and the store.
+    /// </summary>
+    public T Change<T>(string? ns, string name, Func<JsonObject?, (JsonObject? Store, T Result)> change)
+    {
+        lock (_gate)
+        {
+            var (store, result) = change(Get(ns, name) is { } json ? JsonNode.Parse(json)!.AsObject() : null);
+            if (store is not null)
+            {
+                Put(store);
+            }
+            return result;
+        }
+    }
 
     public int OpenWatches
     {

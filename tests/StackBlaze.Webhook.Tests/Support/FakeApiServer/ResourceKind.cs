@@ -15,6 +15,10 @@ internal sealed record ResourceKind(string Plural, string Kind, string ApiVersio
 
     public static ResourceKind Ingresses { get; } = new("ingresses", "Ingress", "networking.k8s.io/v1", true);
 
+    public static ResourceKind NetworkPolicies { get; } = new("networkpolicies", "NetworkPolicy", "networking.k8s.io/v1", true);
+
+    public static ResourceKind Leases { get; } = new("leases", "Lease", "coordination.k8s.io/v1", true);
+
     public static ResourceKind Pods { get; } = new("pods", "Pod", "v1", true);
 
     public static ResourceKind ReplicationControllers { get; } = new("replicationcontrollers", "ReplicationController", "v1", true);
@@ -31,9 +35,12 @@ internal sealed record ResourceKind(string Plural, string Kind, string ApiVersio
 
     public static ResourceKind CronJobs { get; } = new("cronjobs", "CronJob", "batch/v1", true);
 
+    /// <summary>How the API server names the resource in its messages: <c>services</c>, <c>leases.coordination.k8s.io</c>.</summary>
+    public string QualifiedName => ApiVersion.Contains('/', StringComparison.Ordinal) ? $"{Plural}.{ApiVersion.Split('/')[0]}" : Plural;
+
     /// <summary>Every kind the fake serves.</summary>
     public static IReadOnlyList<ResourceKind> All { get; } =
     [
-        Namespaces, Services, ConfigMaps, Ingresses, Pods, ReplicationControllers, Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs,
+        Namespaces, Services, ConfigMaps, Ingresses, NetworkPolicies, Leases, Pods, ReplicationControllers, Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs,
     ];
 }
