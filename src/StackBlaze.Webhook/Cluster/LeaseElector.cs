@@ -77,12 +77,15 @@ internal sealed class LeaseElector(Kubernetes client, LeaderElectionOptions opti
             {
                 renewed = time.GetUtcNow();
             }
-            else if (time.GetUtcNow() - renewed >= options.RenewDeadline)
+            // Held by another (taken over by hand, or recreated by it after a delete): two writers until the deadline otherwise.
+            else if (HeldByAnother || time.GetUtcNow() - renewed >= options.RenewDeadline)
             {
                 return;
             }
         }
     }
+
+    private bool HeldByAnother => _observed?.Spec?.HolderIdentity is { Length: > 0 } holder && holder != options.Identity;
 
     private async Task<bool> TryAcquireOrRenewAsync(CancellationToken stoppingToken)
     {
