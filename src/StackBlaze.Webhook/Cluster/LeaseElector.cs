@@ -77,12 +77,15 @@ internal sealed class LeaseElector(Kubernetes client, LeaderElectionOptions opti
             {
                 renewed = time.GetUtcNow();
             }
-            else if (time.GetUtcNow() - renewed >= options.RenewDeadline)
+            // Held by another (taken over by hand, or recreated by it after a delete): two writers until the deadline otherwise.
+            else if (HeldByAnother || time.GetUtcNow() - renewed >= options.RenewDeadline)
             {
                 return;
             }
         }
     }
+
+    private bool HeldByAnother => _observed?.Spec?.HolderIdentity is { Length: > 0 } holder && holder != options.Identity;
 
     private async Task<bool> TryAcquireOrRenewAsync(CancellationToken stoppingToken)
     {
@@ -136,7 +139,7 @@ internal sealed class LeaseElector(Kubernetes client, LeaderElectionOptions opti
             LeaderElectionLog.TryFailed(logger, options.Namespace, LeaderElectionOptions.LeaseName, "no answer within the renew deadline");
             return false;
         }
-        catch (Exception e) when (e is HttpOperationException or HttpRequestException or KubernetesException)
+        catch (Exception e) when (ApiFailure.Is(e))
         {
             LeaderElectionLog.TryFailed(logger, options.Namespace, LeaderElectionOptions.LeaseName, e.Message);
             return false;
@@ -159,7 +162,7 @@ internal sealed class LeaseElector(Kubernetes client, LeaderElectionOptions opti
             await client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, LeaderElectionOptions.LeaseName, options.Namespace, cancellationToken: deadline.Token);
             LeaderElectionLog.Released(logger, options.Namespace, LeaderElectionOptions.LeaseName, options.Identity);
         }
-        catch (Exception e) when (e is HttpOperationException or HttpRequestException or KubernetesException or OperationCanceledException)
+        catch (Exception e) when (ApiFailure.Is(e) || e is OperationCanceledException)
         {
             // The Lease then expires on its own, one lease duration from now.
             LeaderElectionLog.TryFailed(logger, options.Namespace, LeaderElectionOptions.LeaseName, e.Message);

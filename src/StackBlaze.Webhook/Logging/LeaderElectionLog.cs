@@ -8,7 +8,7 @@ internal static partial class LeaderElectionLog
     public static partial void Leading(ILogger logger, string namespaceName, string lease, string identity);
 
     [LoggerMessage(EventId = 71, Level = LogLevel.Warning,
-        Message = "No longer leading: {Identity} could not renew the Lease {NamespaceName}/{Lease} within the renew deadline")]
+        Message = "No longer leading: {Identity} could not renew the Lease {NamespaceName}/{Lease} within the renew deadline, or found it held by another replica")]
     public static partial void Lost(ILogger logger, string namespaceName, string lease, string identity);
 
     [LoggerMessage(EventId = 72, Level = LogLevel.Information,

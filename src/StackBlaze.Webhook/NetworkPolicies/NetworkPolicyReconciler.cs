@@ -73,7 +73,7 @@ internal sealed class NetworkPolicyReconciler(
                         failures = 0;
                         backoff.Reset();
                     }
-                    catch (Exception e) when (e is HttpOperationException or HttpRequestException or KubernetesException)
+                    catch (Exception e) when (ApiFailure.Is(e))
                     {
                         metrics.NetworkPolicyRoundFailures.Inc();
                         NetworkPolicyLog.RoundFailed(logger, ++failures, BoundedText.Warning(e.Message));

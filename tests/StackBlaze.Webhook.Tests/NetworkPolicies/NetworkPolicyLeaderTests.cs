@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Testing;
+using StackBlaze.Webhook.Cluster;
 using StackBlaze.Webhook.Tests.Support;
 using static StackBlaze.Webhook.Tests.NetworkPolicies.PolicyObjects;
 using static StackBlaze.Webhook.Tests.NetworkPolicies.PolicyReplica;
@@ -72,5 +74,30 @@ public sealed class NetworkPolicyLeaderTests(CertificatesFixture fixture) : ICla
             ("apply", "stackblaze-links-backend", "replica-a"),
             ("apply", "stackblaze-links-frontend", "replica-b"),
             ("delete", "stackblaze-links-backend", "replica-b"));
+    }
+
+    [Fact]
+    public async Task When_the_lease_is_found_held_by_the_other_replica_the_leader_stops_at_once_not_at_its_renew_deadline()
+    {
+        await using var cluster = await ClusterObjects.StartClusterAsync("shop.yaml");
+        var desired = new ScriptedPolicies();
+        desired.Set(Policy("shop", "stackblaze-links-backend", "backend", 3000));
+        // Deadlines no test waits for: only seeing the other holder can stop the leader.
+        var election = Election with { LeaseDuration = TimeSpan.FromMinutes(15), RenewDeadline = TimeSpan.FromMinutes(10) };
+        var log = new FakeLogCollector();
+        await using var a = await StartAsync(cluster, fixture.Certificates, "replica-a", desired, log, election);
+        await Eventually.HoldsAsync(() => Stored(cluster, "shop", "stackblaze-links-backend") is not null, "the first replica leads and writes");
+        await using var b = await StartAsync(cluster, fixture.Certificates, "replica-b", desired, election: election);
+
+        // An operator hands the Lease over by hand (or deletes it, and the other replica creates it first).
+        var lease = JsonNode.Parse(cluster.Leases.Get(LeaderElectionOptions.DefaultNamespace, LeaderElectionOptions.LeaseName)!)!.AsObject();
+        lease["spec"]!["holderIdentity"] = "replica-b";
+        cluster.Leases.Put(lease);
+
+        await Eventually.HoldsAsync(() => log.GetSnapshot().Any(r => r.Id.Id == 71), "the first replica stopped leading");
+        var writes = cluster.NetworkPolicies.Writes.Count;
+        await SettleAsync(cluster, desired, Policy("shop", "stackblaze-links-frontend", "frontend", 80));
+        Holder(cluster).Should().Be("replica-b");
+        cluster.NetworkPolicies.Writes.Skip(writes).Select(w => w.User).Should().NotBeEmpty().And.OnlyContain(user => user == "replica-b");
     }
 }

@@ -23,23 +23,28 @@ internal static class PolicyReplica
         MatchLabels = new Dictionary<string, string> { ["kubernetes.io/metadata.name"] = "ingress-nginx" },
     };
 
-    /// <summary>A replica named <paramref name="name"/> keeping <paramref name="desired"/>, or the policies of the catalog's links when null.</summary>
+    /// <summary>
+    /// A replica named <paramref name="name"/> keeping <paramref name="desired"/>, or the policies of the catalog's links when null;
+    /// <paramref name="services"/> replaces more, last.
+    /// </summary>
     public static Task<ClusterWebhook> StartAsync(
         FakeKubernetes cluster,
         TestCertificates certificates,
         string name,
         IDesiredPolicies? desired = null,
         FakeLogCollector? log = null,
-        LeaderElectionOptions? election = null) =>
-        ClusterWebhook.StartAsync(cluster, certificates, log: log, token: name, services: services =>
+        LeaderElectionOptions? election = null,
+        Action<IServiceCollection>? services = null) =>
+        ClusterWebhook.StartAsync(cluster, certificates, log: log, token: name, services: replaced =>
         {
-            services.AddSingleton((election ?? Election) with { Identity = name });
-            services.AddSingleton(new NetworkPolicyTimings(TimeSpan.FromMilliseconds(50), TimeSpan.FromMinutes(5)));
-            services.AddSingleton(new LinkPolicyOptions(IngressNamespaces, null));
+            replaced.AddSingleton((election ?? Election) with { Identity = name });
+            replaced.AddSingleton(new NetworkPolicyTimings(TimeSpan.FromMilliseconds(50), TimeSpan.FromMinutes(5)));
+            replaced.AddSingleton(new LinkPolicyOptions(IngressNamespaces, null));
             if (desired is not null)
             {
-                services.AddSingleton(desired);
+                replaced.AddSingleton(desired);
             }
+            services?.Invoke(replaced);
         });
 
     /// <summary>Who holds the reconciler's Lease now; null when no one does.</summary>
