@@ -58,7 +58,8 @@ public sealed record ServiceEntry(
             Annotation(annotations, StackBlazeAnnotations.PublicUrl),
             Annotation(annotations, StackBlazeAnnotations.CredentialsKeys))
         {
-            Selector = service.Spec?.Selector is { Count: > 0 and <= MaxSelectorLabels } selector
+            // An ExternalName Service's selector, left from another type, selects nothing: Kubernetes ignores it.
+            Selector = service.Spec is { Type: not "ExternalName", Selector: { Count: > 0 and <= MaxSelectorLabels } selector }
                 ? [.. selector.OrderBy(pair => pair.Key, StringComparer.Ordinal)]
                 : [],
         };

@@ -73,7 +73,9 @@ internal sealed class NetworkPolicyReconciler(
                         failures = 0;
                         backoff.Reset();
                     }
-                    catch (Exception e) when (ApiFailure.Is(e))
+#pragma warning disable CA1031 // Whatever failed the round (an answer that is not JSON, a request timed out), the next one backs off; only losing the Lease ends leading.
+                    catch (Exception e) when (!leading.IsCancellationRequested)
+#pragma warning restore CA1031
                     {
                         metrics.NetworkPolicyRoundFailures.Inc();
                         NetworkPolicyLog.RoundFailed(logger, ++failures, BoundedText.Warning(e.Message));
@@ -115,7 +117,9 @@ internal sealed class NetworkPolicyReconciler(
                 NetworkPolicyLog.NotOwned(logger, policy.Metadata.NamespaceProperty, policy.Metadata.Name);
                 continue;
             }
-            await ApplyAsync(policy, cancellationToken);
+            // Forced over a policy of its own, so that an edit by hand (another field manager's) is
+            // undone at the next round rather than refused at every one; never when creating.
+            await ApplyAsync(policy, force: actual.ContainsKey(key), cancellationToken);
         }
         var keep = wanted.Select(Key).ToHashSet();
         foreach (var (key, existing) in actual)
@@ -159,12 +163,12 @@ internal sealed class NetworkPolicyReconciler(
         }
     }
 
-    private async Task ApplyAsync(V1NetworkPolicy policy, CancellationToken cancellationToken)
+    private async Task ApplyAsync(V1NetworkPolicy policy, bool force, CancellationToken cancellationToken)
     {
         var (ns, name) = Key(policy);
         var body = new V1Patch(KubernetesJson.Serialize(policy), V1Patch.PatchType.ApplyPatch);
         if (await RefusedAsync("apply", ns, name, () => client.NetworkingV1.PatchNamespacedNetworkPolicyAsync(
-            body, name, ns, fieldManager: ManagedPolicy.FieldManager, force: false, cancellationToken: cancellationToken)))
+            body, name, ns, fieldManager: ManagedPolicy.FieldManager, force: force, cancellationToken: cancellationToken)))
         {
             return;
         }

@@ -58,12 +58,18 @@ public class LinkPoliciesTests
     }
 
     [Fact]
-    public void A_service_without_a_selector_gets_no_policy_for_an_empty_pod_selector_would_select_every_pod()
+    public void A_service_without_a_selector_or_of_type_external_name_gets_no_policy_for_an_empty_pod_selector_would_select_every_pod()
     {
         var external = ServiceEntry.FromService(new V1Service
         {
             Metadata = new V1ObjectMeta { Name = "payments", NamespaceProperty = "shop" },
-            Spec = new V1ServiceSpec { Type = "ExternalName", ExternalName = "payments.example.com", Ports = [new V1ServicePort { Port = 443 }] },
+            Spec = new V1ServiceSpec
+            {
+                Type = "ExternalName",
+                ExternalName = "payments.example.com",
+                Selector = new Dictionary<string, string> { ["app"] = "payments" },
+                Ports = [new V1ServicePort { Port = 443 }],
+            },
         }, "shop");
         var manual = Service("legacy", [], new V1ServicePort { Port = 80 });
 

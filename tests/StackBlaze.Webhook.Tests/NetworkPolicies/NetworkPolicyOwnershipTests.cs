@@ -1,3 +1,4 @@
+using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Testing;
 using StackBlaze.Webhook.Tests.Support;
@@ -44,6 +45,27 @@ public sealed class NetworkPolicyOwnershipTests(CertificatesFixture fixture) : I
         Stored(cluster, "shop", Frontend.Metadata.Name).Should().BeNull();
         cluster.NetworkPolicies.Writes.Skip(2).Select(w => (w.Verb, w.Name)).Should().BeEquivalentTo(
             [("apply", Backend.Metadata.Name), ("delete", Frontend.Metadata.Name)]);
+    }
+
+    [Fact]
+    public async Task Its_own_policy_edited_by_another_field_manager_is_put_back_at_the_next_round_not_refused_at_every_one()
+    {
+        await using var cluster = await ClusterObjects.StartClusterAsync("shop.yaml");
+        var desired = new ScriptedPolicies();
+        desired.Set(Backend);
+        await using var webhook = await StartAsync(cluster, fixture.Certificates, "replica-a", desired);
+        await Eventually.HoldsAsync(() => Stored(cluster, "shop", Backend.Metadata.Name) is not null, "the policy is created");
+        using var folder = new TemporaryFolder();
+        using var someone = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(cluster.WriteKubeconfig(folder.Path)));
+        var edited = Policy("shop", Backend.Metadata.Name, "backend", 9999);
+        await someone.NetworkingV1.PatchNamespacedNetworkPolicyAsync(
+            new V1Patch(KubernetesJson.Serialize(edited), V1Patch.PatchType.ApplyPatch), edited.Metadata.Name, "shop", fieldManager: "kubectl", force: true);
+        Stored(cluster, "shop", Backend.Metadata.Name)!["spec"]!["ingress"]![0]!["ports"]![0]!["port"]!.GetValue<int>().Should().Be(9999);
+
+        await SettleAsync(cluster, desired, Backend);
+
+        Stored(cluster, "shop", Backend.Metadata.Name)!["spec"]!["ingress"]![0]!["ports"]![0]!["port"]!.GetValue<int>().Should().Be(3000);
+        cluster.NetworkPolicies.Writes.Where(w => w.User == "replica-a").Should().HaveCount(2, "created, then put back once");
     }
 
     [Fact]
