@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using k8s;
@@ -227,10 +226,9 @@ internal sealed class ClusterReader(Kubernetes client)
         }
         catch (HttpOperationException e)
         {
-            throw new ClusterException($"{what}: {(int)e.Response.StatusCode} {e.Response.StatusCode}: {StatusMessage(e.Response.Content)}", e);
+            throw new ClusterException($"{what}: {(int)e.Response.StatusCode} {e.Response.StatusCode}: {(ApiFailure.StatusMessage(e) is { } message ? BoundedText.Warning(message) : "no message")}", e);
         }
-        // A connection reset as it opens can escape HttpClient as the socket's own error, unwrapped.
-        catch (Exception e) when (e is HttpRequestException or SocketException or IOException)
+        catch (Exception e) when (ApiFailure.IsNetwork(e))
         {
             throw new ClusterException($"{what}: cannot reach the API server: {e.Message}", e);
         }
@@ -238,24 +236,5 @@ internal sealed class ClusterReader(Kubernetes client)
         {
             throw new ClusterException($"{what}: the API server did not answer in time", e);
         }
-    }
-
-    /// <summary>The message of the API server's Status, bounded; its reason phrase when the body is not one.</summary>
-    private static string StatusMessage(string? body)
-    {
-        try
-        {
-            using var status = JsonDocument.Parse(body ?? "");
-            if (status.RootElement.ValueKind == JsonValueKind.Object
-                && status.RootElement.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String)
-            {
-                return BoundedText.Warning(message.GetString()!);
-            }
-        }
-        catch (JsonException)
-        {
-            // Not a Status (a proxy's page, say): the status code says enough.
-        }
-        return "no message";
     }
 }

@@ -210,20 +210,8 @@ internal sealed class NetworkPolicyReconciler(
         catch (HttpOperationException e) when ((int)e.Response.StatusCode is >= 400 and < 500 and not 429)
         {
             metrics.NetworkPolicyRefusals.WithLabels(operation).Inc();
-            NetworkPolicyLog.Refused(logger, operation, ns, name, (int)e.Response.StatusCode, BoundedText.Warning(StatusMessage(e)));
+            NetworkPolicyLog.Refused(logger, operation, ns, name, (int)e.Response.StatusCode, BoundedText.Warning(ApiFailure.StatusMessage(e) ?? e.Message));
             return true;
-        }
-    }
-
-    private static string StatusMessage(HttpOperationException e)
-    {
-        try
-        {
-            return KubernetesJson.Deserialize<V1Status>(e.Response.Content)?.Message ?? e.Message;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return e.Message;
         }
     }
 
